@@ -1,0 +1,30 @@
+/**
+ * The channel names alone, with no validation library: the sandboxed preload imports this file and
+ * must stay one small CommonJS bundle. `contract.ts` checks at compile time that every name here has
+ * a schema and a reply type there, and no more.
+ */
+export const IPC_PREFIX = 'skidkabot:';
+
+export const INVOKE_CHANNELS = [
+  'app.getState',
+  'scan.submit',
+  'checkout.accrue',
+  'checkout.redeem',
+  'checkout.clear',
+  'manager.setupPassword',
+  'manager.login',
+  'manager.logout',
+  'settings.get',
+  'settings.save',
+  'settings.setSecret',
+  'settings.testConnection',
+  'firstRun.choose',
+  'demo.customers',
+] as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+/** Pushed from main to the renderer. */
+export const EVENT_CHANNELS = ['appState', 'checkout'] as const;
+
+export type EventChannel = (typeof EVENT_CHANNELS)[number];

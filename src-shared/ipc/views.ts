@@ -1,0 +1,56 @@
+import type { AppError } from '../errors';
+import type { BonusRuleSettings, Settings } from '../settings/settings';
+import type { OperationOutcome } from '../skidkabot/types';
+
+/** What the status line and the screens need to know about the whole app. Never holds a secret. */
+export interface AppState {
+  /** 'setup-password' and 'setup-shop' are the first-run steps; 'ready' is the till. */
+  phase: 'setup-password' | 'setup-shop' | 'ready';
+  demo: boolean;
+  shopCode: number | null;
+  kassa: number;
+  language: Settings['language'];
+  secretSet: boolean;
+  /** A damaged settings file that was kept aside, or a keychain that does not answer. */
+  problems: AppError[];
+  server: { state: 'unknown' | 'ok' | 'error'; message: string; at: number | null };
+  scanner: { state: 'ready' | 'searching' | 'error'; message: string };
+  manager: { passwordSet: boolean; loggedIn: boolean; lockedUntil: number | null };
+}
+
+/** The customer of the current checkout, as the cashier sees them. The QR secret stays in main. */
+export interface CustomerView {
+  client: number;
+  firstName: string;
+  lastName: string;
+  balance: number;
+  /** The rules in force for this customer: the server's percentages or the shop's own. */
+  rules: BonusRuleSettings;
+}
+
+export type CheckoutView =
+  | { stage: 'idle'; busy: boolean; error: AppError | null }
+  | { stage: 'customer'; busy: boolean; error: AppError | null; customer: CustomerView }
+  | {
+      stage: 'done';
+      busy: boolean;
+      error: AppError | null;
+      customer: CustomerView;
+      /** The redemption first, then the accrual on the part paid with money, when both were done. */
+      outcomes: OperationOutcome[];
+    };
+
+/** Settings as the manager screen shows them: the secret only as set or not set. */
+export interface SettingsView {
+  settings: Settings;
+  secretSet: boolean;
+}
+
+export interface DemoCustomer {
+  label: string;
+  qrText: string;
+}
+
+export interface ConnectionCheck {
+  message: string;
+}

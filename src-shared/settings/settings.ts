@@ -1,0 +1,27 @@
+/** Settings shared by the app and the CLI. The shop secret is never part of them: it lives in the OS keychain. */
+export interface BonusRuleSettings {
+  /** 'server': use p_plus/p_minus from the balance answer; 'shop': use the percentages below. */
+  source: 'server' | 'shop';
+  pPlus: number;
+  pMinus: number;
+  /** The vendor's advice: when bonuses pay part of a purchase, accrue only on the part paid with money. */
+  accrueOnPaidPart: boolean;
+}
+
+export interface Settings {
+  shopCode: number | null;
+  kassa: number;
+  apiUrl: string;
+  rules: BonusRuleSettings;
+  language: 'ru' | 'en';
+}
+
+export const DEFAULT_API_URL = 'https://skidkabot.ru';
+
+export const DEFAULT_SETTINGS: Settings = {
+  shopCode: null,
+  kassa: 1,
+  apiUrl: DEFAULT_API_URL,
+  rules: { source: 'server', pPlus: 0, pMinus: 0, accrueOnPaidPart: true },
+  language: 'ru',
+};
