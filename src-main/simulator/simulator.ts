@@ -1,0 +1,240 @@
+import { randomInt } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
+import type { DemoCustomer } from '../../src-shared/ipc/views';
+import { Bank, QR_LIFETIME_MS } from './bank';
+import type { CustomerRecord, Endpoint, ShopRecord } from './bank';
+import { DEMO_CUSTOMERS, DEMO_SHOP, EXPIRED_QR_CUSTOMER, INDEBTED_SHOP, OTHER_SHOP_CUSTOMER } from './demoData';
+import { FaultQueue } from './faults';
+import type { Fault, FaultOptions } from './faults';
+
+export type { DemoCustomer, Fault, FaultOptions, CustomerRecord, ShopRecord };
+
+export interface SimulatorOptions {
+  /** 0 (any free port) when not given. */
+  port?: number;
+  /** 127.0.0.1 when not given: the simulator is for this computer only. */
+  host?: string;
+  /** Serve HTTPS with this key and certificate. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** The clock that ages QR codes; Date.now when not given. */
+  now?: () => number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  contentType: string | undefined;
+  /** The form fields as the server read them: none unless the body was form-encoded. */
+  params: Record<string, string>;
+}
+
+export interface Simulator {
+  /** e.g. http://127.0.0.1:PORT */
+  url: string;
+  demoCustomers(): DemoCustomer[];
+  /** A fresh QR JSON text for a customer, as after pressing "refresh" in the bot. */
+  issueQr(client: number): string;
+  balanceOf(client: number): number;
+  addShop(shop: ShopRecord): void;
+  addCustomer(customer: CustomerRecord): void;
+  injectFault(fault: Fault, options?: FaultOptions): void;
+  clearFaults(): void;
+  /** HTTP requests served, whatever their path. */
+  requestCount(): number;
+  /** TCP connections accepted. */
+  connectionCount(): number;
+  lastRequest(): RecordedRequest | null;
+  close(): Promise<void>;
+}
+
+const ENDPOINTS: ReadonlyArray<{ file: string; endpoint: Endpoint }> = [
+  { file: 'api_get_balance.php', endpoint: 'balance' },
+  { file: 'api_plus_balance.php', endpoint: 'plus' },
+  { file: 'api_minus_balance.php', endpoint: 'minus' },
+];
+/** PHP's own post_max_size is far larger, but nothing the protocol sends comes near this. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const SERVER_ERROR_PAGE = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+<html><head>
+<title>500 Internal Server Error</title>
+</head><body>
+<h1>Internal Server Error</h1>
+<p>The server encountered an internal error or misconfiguration and was unable to complete your request.</p>
+</body></html>
+`;
+const NOT_FOUND_PAGE = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+<html><head>
+<title>404 Not Found</title>
+</head><body>
+<h1>Not Found</h1>
+<p>The requested URL was not found on this server.</p>
+</body></html>
+`;
+
+/**
+ * The built-in Skidkabot server: demo mode, cashier training, and the integration tests.
+ * It speaks the vendor protocol over node:http (or node:https when given a key and certificate);
+ * only form-encoded bodies are read, as PHP's $_POST would, so a JSON body is a request without parameters.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const now = options.now ?? Date.now;
+  const bank = new Bank(now, () => randomInt(10_000, 100_000));
+  for (const shop of [DEMO_SHOP, INDEBTED_SHOP]) bank.addShop(shop);
+  for (const customer of [...DEMO_CUSTOMERS, EXPIRED_QR_CUSTOMER, OTHER_SHOP_CUSTOMER]) bank.addCustomer(customer);
+  const expiredQr = bank.issueQr(EXPIRED_QR_CUSTOMER.client, now() - 2 * QR_LIFETIME_MS);
+
+  const faults = new FaultQueue();
+  const delays = new Set<NodeJS.Timeout>();
+  let requests = 0;
+  let connections = 0;
+  let last: RecordedRequest | null = null;
+
+  const wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
+
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    requests += 1;
+    const body = await readBody(request);
+    if (body === null) {
+      send(response, 413, '');
+      request.socket.destroy();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://simulator').pathname;
+    const contentType = request.headers['content-type'];
+    const isForm = request.method === 'POST' && /^application\/x-www-form-urlencoded\b/i.test(contentType ?? '');
+    const params = new URLSearchParams(isForm ? body.toString('utf8') : '');
+    last = { method: request.method ?? '', path, contentType, params: Object.fromEntries(params) };
+
+    const route = ENDPOINTS.find(({ file }) => path.endsWith(`/${file}`));
+    if (!route) {
+      send(response, 404, NOT_FOUND_PAGE);
+      return;
+    }
+    const fault = faults.take(route.endpoint);
+    if (fault?.kind === 'slow') {
+      await wait(fault.delayMs);
+      if (request.socket.destroyed) return;
+    }
+    switch (fault?.kind) {
+      case 'drop-before-apply':
+        request.socket.destroy();
+        return;
+      case 'html-500':
+        send(response, 500, SERVER_ERROR_PAGE);
+        return;
+      case 'code':
+        send(response, 200, JSON.stringify(fault.text === undefined ? { code: fault.code } : { code: fault.code, text: fault.text }));
+        return;
+      default:
+        break;
+    }
+    const answer = bank.answer(route.endpoint, params).body;
+    switch (fault?.kind) {
+      case 'drop-after-apply':
+        request.socket.destroy();
+        return;
+      case 'cp1251':
+        send(response, 200, answer, 'windows-1251');
+        return;
+      case 'php-notice':
+        send(response, 200, phpNotice(route.file) + answer);
+        return;
+      case 'empty-body':
+        send(response, 200, '');
+        return;
+      case 'malformed-json':
+        send(response, 200, answer.slice(0, Math.ceil(answer.length / 2)));
+        return;
+      default:
+        send(response, 200, answer);
+    }
+  };
+
+  const listener = (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, SERVER_ERROR_PAGE);
+      else response.destroy();
+    });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  server.on('connection', () => {
+    connections += 1;
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    demoCustomers: () => [
+      ...DEMO_CUSTOMERS.map((customer) => {
+        const { firstName, lastName, balance } = bank.customer(customer.client);
+        return { label: `${firstName} ${lastName} — баланс ${balance}`, qrText: bank.currentQr(customer.client) };
+      }),
+      { label: `${EXPIRED_QR_CUSTOMER.firstName} ${EXPIRED_QR_CUSTOMER.lastName} — QR-код устарел`, qrText: expiredQr },
+      {
+        label: `${OTHER_SHOP_CUSTOMER.firstName} ${OTHER_SHOP_CUSTOMER.lastName} — QR-код другого магазина`,
+        qrText: bank.currentQr(OTHER_SHOP_CUSTOMER.client),
+      },
+    ],
+    issueQr: (client) => bank.issueQr(client),
+    balanceOf: (client) => bank.customer(client).balance,
+    addShop: (shop) => bank.addShop(shop),
+    addCustomer: (customer) => bank.addCustomer(customer),
+    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
+    clearFaults: () => faults.clear(),
+    requestCount: () => requests,
+    connectionCount: () => connections,
+    lastRequest: () => last,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : null));
+    request.on('error', () => resolve(null));
+  });
+}
+
+/** PHP's default Content-Type is text/html even for JSON; the real server is a PHP script. */
+function send(response: http.ServerResponse, status: number, body: string, charset: 'UTF-8' | 'windows-1251' = 'UTF-8'): void {
+  const bytes = charset === 'windows-1251' ? iconv.encode(body, 'win1251') : Buffer.from(body, 'utf8');
+  response.writeHead(status, { 'Content-Type': `text/html; charset=${charset}`, 'Content-Length': bytes.length });
+  response.end(bytes);
+}
+
+function phpNotice(file: string): string {
+  return `<br />\n<b>Notice</b>:  Undefined index: kassa in <b>/var/www/skidkabot/${file}</b> on line <b>12</b><br />\n`;
+}

@@ -1,0 +1,52 @@
+import { appError } from '../../src-shared/errors';
+import type { AppError } from '../../src-shared/errors';
+
+export type NetworkFailure = 'refused' | 'timeout' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'other';
+
+/** One message per way a request can fail to get an answer; none of them ever quotes the request. */
+export const NETWORK_MESSAGES: Readonly<Record<NetworkFailure, string>> = {
+  refused: 'Сервер Скидкабота не принимает соединение. Проверьте адрес сервера в настройках и повторите; если не проходит — позвоните менеджеру.',
+  timeout: 'Сервер Скидкабота не ответил вовремя. Проверьте интернет и повторите.',
+  dns: 'Адрес сервера Скидкабота не найден. Проверьте интернет и адрес сервера в настройках.',
+  tls: 'Сертификат сервера Скидкабота не прошёл проверку: соединение небезопасно. Проверьте дату и время на компьютере и позвоните менеджеру.',
+  reset: 'Связь с сервером Скидкабота оборвалась. Повторите.',
+  unreachable: 'Нет связи с сервером Скидкабота: сеть недоступна. Проверьте интернет и повторите.',
+  other: 'Не удалось связаться с сервером Скидкабота. Проверьте интернет и повторите.',
+};
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'HOSTNAME_MISMATCH',
+  'EPROTO',
+]);
+
+/** Sorts a Node socket/HTTP error by its code only: its message may name hosts and is never shown. */
+export function classifyNetworkError(error: unknown): NetworkFailure {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME') return 'dns';
+  if (TLS_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_')) return 'tls';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') return 'reset';
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'unreachable';
+  return 'other';
+}
+
+/** Worth one more try: the next attempt may well succeed. A DNS or certificate failure will not. */
+export function isTransient(failure: NetworkFailure): boolean {
+  return failure !== 'dns' && failure !== 'tls';
+}
+
+export function networkError(failure: NetworkFailure): AppError {
+  return appError('network', NETWORK_MESSAGES[failure]);
+}
