@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { appError, type Result } from '../../src-shared/errors';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Shown in the help after the option name, e.g. `<N>`. */
+  valueName?: string;
+  /** One Russian line for the help. */
+  description: string;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/**
+ * node's parseArgs, with every complaint in Russian: its own strict mode throws English messages,
+ * so it runs lenient here and the tokens are checked one by one.
+ */
+export function parseCommandArgs(
+  args: readonly string[],
+  options: Record<string, OptionSpec>,
+  maxPositionals: number,
+): Result<ParsedArgs> {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries(
+      Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (!spec) return usageError(`Неизвестный параметр ${token.rawName}.`);
+    if (seen.has(token.name)) return usageError(`Параметр ${token.rawName} указан дважды.`);
+    seen.add(token.name);
+    if (spec.type === 'boolean' && token.value !== undefined) {
+      return usageError(`Параметр ${token.rawName} не принимает значения.`);
+    }
+    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+      return usageError(
+        `У параметра ${token.rawName} нет значения. Значение, начинающееся с «-», пишите так: ${token.rawName}=<значение>.`,
+      );
+    }
+  }
+  if (positionals.length > maxPositionals) {
+    return usageError(
+      maxPositionals === 0
+        ? `Лишний аргумент «${clip(positionals[0] ?? '')}».`
+        : `Лишний аргумент «${clip(positionals[maxPositionals] ?? '')}»: заключите текст в кавычки.`,
+    );
+  }
+  return { ok: true, value: { values, positionals } };
+}
+
+function usageError(message: string): { ok: false; error: ReturnType<typeof appError> } {
+  return { ok: false, error: appError('input', message) };
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,346 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
+import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
+import { startSimulator, type Simulator } from '../simulator/simulator';
+
+// The real bin, spawned as a technician or a till script would run it, against the simulator on loopback.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = path.join(root, 'bin', 'skidkabot-kassa.mjs');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runBin(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** The environment of a clean machine: none of the runner's own SKIDKABOT_* settings leak in. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SKIDKABOT_')));
+  return { ...env, ...extra };
+}
+
+/** Runs with --json and checks the contract every such run must keep: exactly one JSON object, with `ok`. */
+async function runJson(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; json: Record<string, unknown>; raw: Run }> {
+  const raw = await runBin([...args, '--json'], env);
+  const lines = raw.stdout.trimEnd().split('\n');
+  expect(lines, raw.stdout + raw.stderr).toHaveLength(1);
+  const json = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+  expect(typeof json.ok).toBe('boolean');
+  return { code: raw.code, json, raw };
+}
+
+let simulator: Simulator;
+let dataDir: string;
+let shopEnv: NodeJS.ProcessEnv;
+const [ivan, maria] = DEMO_CUSTOMERS;
+if (!ivan || !maria) throw new Error('the simulator has no demo customers');
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cli-'));
+});
+afterAll(async () => {
+  await simulator.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  shopEnv = cleanEnv({
+    SKIDKABOT_DATA_DIR: dataDir,
+    SKIDKABOT_API_URL: simulator.url,
+    SKIDKABOT_SHOP: String(DEMO_SHOP.code),
+    SKIDKABOT_SHOP_SECRET: String(DEMO_SHOP.secret),
+    SKIDKABOT_KASSA: '2',
+  });
+});
+
+/** Every output of a command that talks to the server: the shop secret is never in it. */
+function expectNoSecret(run: Run, secret = String(DEMO_SHOP.secret)): void {
+  expect(run.stdout).not.toContain(secret);
+  expect(run.stderr).not.toContain(secret);
+}
+
+describe('decode', () => {
+  const scan = '{"type":"Skidkabot","vendor":4,"client":83532824,"secret":31766}';
+
+  it('prints the payload for a person, and as JSON', async () => {
+    const human = await runBin(['decode', scan], cleanEnv({}));
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Покупатель (client): 83532824');
+    const { code, json } = await runJson(['decode', 'ХЭензуЭЖЭЫлшвлфищеЭбЭмутвщкЭЖ4бЭсдшутеЭЖ83532824бЭыускуеЭЖ31766Ъ'], cleanEnv({}));
+    expect(code).toBe(0);
+    expect(json).toEqual({ ok: true, vendor: 4, client: 83532824, secret: 31766 });
+  });
+
+  it('reads the scan from stdin', async () => {
+    const run = await runBin(['decode', '--stdin', '--json'], cleanEnv({}), `]Q1${scan}\r\n`);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, vendor: 4, client: 83532824, secret: 31766 });
+  });
+
+  it('refuses a product barcode with exit 2', async () => {
+    const { code, json } = await runJson(['decode', '4600000000007'], cleanEnv({}));
+    expect(code).toBe(2);
+    expect(json).toEqual({ ok: false, error: { kind: 'scan', message: expect.stringMatching(/[а-я]/) } });
+    const human = await runBin(['decode', '4600000000007'], cleanEnv({}));
+    expect(human.code).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toMatch(/штрихкод/);
+  });
+});
+
+describe('customer commands against the simulator', () => {
+  it('balance shows the customer', async () => {
+    const before = simulator.requestCount();
+    const { code, json, raw } = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], shopEnv);
+    expect(code).toBe(0);
+    expect(json).toEqual({
+      ok: true,
+      client: ivan.client,
+      firstName: ivan.firstName,
+      lastName: ivan.lastName,
+      balance: simulator.balanceOf(ivan.client),
+      pPlus: DEMO_SHOP.pPlus,
+      pMinus: DEMO_SHOP.pMinus,
+    });
+    expect(simulator.requestCount() - before).toBe(1);
+    expectNoSecret(raw);
+
+    const human = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], shopEnv);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`Покупатель: ${ivan.firstName} ${ivan.lastName}`);
+    expectNoSecret(human);
+  });
+
+  it('accrue adds bonuses and sends the register number', async () => {
+    const before = simulator.balanceOf(ivan.client);
+    const { code, json, raw } = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '7'], shopEnv);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, operation: 'accrue', status: 'applied', bonuses: 7, balance: before + 7 });
+    expect(simulator.balanceOf(ivan.client)).toBe(before + 7);
+    expect(simulator.lastRequest()?.params).toMatchObject({ kassa: '2', summa: '7' });
+    expectNoSecret(raw);
+  });
+
+  it('redeem takes bonuses off, and a refusal exits 1', async () => {
+    const before = simulator.balanceOf(ivan.client);
+    const { code, json } = await runJson(['redeem', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], shopEnv);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, operation: 'redeem', bonuses: 5, balance: before - 5 });
+
+    const refused = await runJson(['redeem', '--qr', simulator.issueQr(maria.client), '--bonuses', '1'], shopEnv);
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, status: 'refused', error: { kind: 'server', code: 13 } });
+    expectNoSecret(refused.raw);
+  });
+
+  it('checkout with --redeem max redeems the cap and accrues on the part paid with money', async () => {
+    const before = simulator.balanceOf(ivan.client);
+    const { code, json, raw } = await runJson(
+      ['checkout', '--qr', simulator.issueQr(ivan.client), '--purchase', '1 234,50', '--redeem', 'max'],
+      shopEnv,
+    );
+    // 10 % of 1 234,50 ₽ is 123 bonuses; 2 % of the 1 111,50 ₽ paid with money is 22.
+    expect(code).toBe(0);
+    expect(json).toMatchObject({
+      ok: true,
+      balanceBefore: before,
+      purchase: '1234.50',
+      redeemed: 123,
+      accrued: 22,
+      balance: before - 123 + 22,
+      toPay: '1111.50',
+      operations: [
+        { operation: 'redeem', status: 'applied', bonuses: 123 },
+        { operation: 'accrue', status: 'applied', bonuses: 22 },
+      ],
+    });
+    expect(simulator.balanceOf(ivan.client)).toBe(before - 123 + 22);
+    expectNoSecret(raw);
+
+    const human = await runBin(['checkout', '--qr', simulator.issueQr(ivan.client), '--purchase', '500'], shopEnv);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Начислено 10 бонусов.');
+    expect(human.stdout).toContain('К оплате деньгами: 500 ₽');
+  });
+
+  it('settles a lost answer by the balance', async () => {
+    const before = simulator.balanceOf(ivan.client);
+    simulator.injectFault({ kind: 'drop-after-apply' }, { endpoint: 'plus' });
+    const applied = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '3'], shopEnv);
+    expect(applied.code).toBe(0);
+    expect(applied.json).toMatchObject({ ok: true, status: 'applied', confirmedBy: 'balance-check', balance: before + 3 });
+
+    simulator.injectFault({ kind: 'drop-before-apply' }, { endpoint: 'plus' });
+    const lost = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '3'], shopEnv);
+    expect(lost.code).toBe(3);
+    expect(lost.json).toMatchObject({ ok: false, status: 'not-applied', balance: before + 3 });
+    expect(simulator.balanceOf(ivan.client)).toBe(before + 3);
+  });
+
+  it('refuses another shop’s QR without any request', async () => {
+    const before = simulator.requestCount();
+    const { code, json } = await runJson(['balance', '--qr', simulator.issueQr(OTHER_SHOP_CUSTOMER.client)], shopEnv);
+    expect(code).toBe(2);
+    expect(json).toMatchObject({ ok: false, error: { kind: 'vendor', message: expect.stringContaining('другого магазина') } });
+    const accrue = await runJson(['accrue', '--qr', simulator.issueQr(OTHER_SHOP_CUSTOMER.client), '--bonuses', '5'], shopEnv);
+    expect(accrue.code).toBe(2);
+    expect(simulator.requestCount()).toBe(before);
+  });
+
+  it.each([['0'], ['1.5'], ['abc'], ['-3'], [''], ['1e3']])('refuses --bonuses %j before any request', async (bonuses) => {
+    const before = simulator.requestCount();
+    const { code, json, raw } = await runJson(['redeem', '--qr', simulator.issueQr(ivan.client), `--bonuses=${bonuses}`], shopEnv);
+    expect(code).toBe(2);
+    expect(json).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(simulator.requestCount()).toBe(before);
+    expectNoSecret(raw);
+  });
+
+  it('says so and exits 3 when the server cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const env = { ...shopEnv, SKIDKABOT_API_URL: `http://127.0.0.1:${port}` };
+    const { code, json, raw } = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], env);
+    expect(code).toBe(3);
+    expect(json).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expectNoSecret(raw);
+    const human = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], env);
+    expect(human.code).toBe(3);
+    expect(human.stderr).toMatch(/Сервер Скидкабота/);
+  });
+});
+
+describe('configuration', () => {
+  it('reads the shop from the settings file the app writes', async () => {
+    const ownDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cli-settings-'));
+    try {
+      await writeFile(
+        path.join(ownDir, 'settings.json'),
+        JSON.stringify({ ...DEFAULT_SETTINGS, shopCode: DEMO_SHOP.code, kassa: 9, apiUrl: simulator.url }),
+      );
+      const env = cleanEnv({ SKIDKABOT_DATA_DIR: ownDir, SKIDKABOT_SHOP_SECRET: String(DEMO_SHOP.secret) });
+      const { code } = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '1'], env);
+      expect(code).toBe(0);
+      expect(simulator.lastRequest()?.params).toMatchObject({ fk_vendor: '4', kassa: '9' });
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names a malformed variable and says when the shop is not configured', async () => {
+    const bad = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, SKIDKABOT_SHOP: 'four' });
+    expect(bad.code).toBe(2);
+    expect(bad.json).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining('SKIDKABOT_SHOP') } });
+
+    const bare = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], cleanEnv({ SKIDKABOT_DATA_DIR: dataDir }));
+    expect(bare.code).toBe(2);
+    expect(bare.json).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining('Не задан код магазина') } });
+  });
+});
+
+describe('doctor', () => {
+  it('confirms a right shop code and secret', async () => {
+    const { code, json, raw } = await runJson(['doctor'], shopEnv);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({
+      ok: true,
+      shopCode: 4,
+      kassa: 2,
+      secretSet: true,
+      keychain: { state: 'not-checked' },
+      server: { state: 'ok' },
+    });
+    expectNoSecret(raw);
+    const human = await runBin(['doctor'], shopEnv);
+    expect(human.stdout).toContain('Всё в порядке');
+    expectNoSecret(human);
+  });
+
+  it('reports a wrong secret as the server’s code 5, without showing it', async () => {
+    const env = { ...shopEnv, SKIDKABOT_SHOP_SECRET: '987654321' };
+    const { code, json, raw } = await runJson(['doctor'], env);
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ ok: false, server: { state: 'error' }, error: { kind: 'server', code: 5 } });
+    expectNoSecret(raw, '987654321');
+  });
+
+  it('reports a keychain that does not answer', async () => {
+    const env = cleanEnv({
+      SKIDKABOT_DATA_DIR: dataDir,
+      SKIDKABOT_SHOP: '4',
+      SKIDKABOT_API_URL: simulator.url,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/kassa-cli-test-bus',
+    });
+    const { code, json } = await runJson(['doctor'], env);
+    expect(code).toBe(2);
+    expect(json).toMatchObject({
+      ok: false,
+      secretSet: null,
+      keychain: { state: 'error', message: expect.stringContaining('Хранилище паролей ОС недоступно') },
+      server: { state: 'not-checked' },
+      error: { kind: 'config' },
+    });
+  });
+});
+
+describe('the simulator command', () => {
+  it('prints its address and demo QR codes, serves them, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [bin, 'simulator', '--port', '0', '--json'], { cwd: root, env: cleanEnv({}) });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    const firstLine = new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const started = JSON.parse(await firstLine) as { ok: boolean; url: string; customers: { label: string; qr: string }[] };
+      expect(started.ok).toBe(true);
+      expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const qr = started.customers[0]?.qr ?? '';
+      const env = { ...shopEnv, SKIDKABOT_API_URL: started.url };
+      const { code, json } = await runJson(['balance', '--qr', qr], env);
+      expect(code).toBe(0);
+      expect(json).toMatchObject({ ok: true, firstName: ivan.firstName });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('usage', () => {
+  it('shows the Russian usage and exits 2 without a command', async () => {
+    const run = await runBin([], cleanEnv({}));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Использование: skidkabot-kassa <команда>');
+    for (const name of ['decode', 'balance', 'accrue', 'redeem', 'checkout', 'simulator', 'doctor']) {
+      expect(run.stderr).toContain(`  ${name}`);
+    }
+  });
+});

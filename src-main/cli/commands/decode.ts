@@ -1,0 +1,33 @@
+import { MAX_SCAN_LENGTH, decodeScan } from '../../../src-shared/scan/decodeScan';
+import { failed, succeeded, type CliCommand } from '../command';
+import { appError } from '../../../src-shared/errors';
+
+export const decodeCommand: CliCommand = {
+  name: 'decode',
+  summary: 'расшифровать текст QR-кода Скидкабота (проверка сканера)',
+  synopsis: '<текст скана> | --stdin',
+  options: {
+    stdin: { type: 'boolean', description: 'прочитать текст скана со стандартного ввода' },
+  },
+  maxPositionals: 1,
+  async run(args, env) {
+    const [text] = args.positionals;
+    if (args.values.stdin === true && text !== undefined) {
+      return failed(appError('input', 'Укажите текст скана или --stdin, но не то и другое вместе.'));
+    }
+    let scan: string;
+    if (args.values.stdin === true) scan = await env.readStdin(MAX_SCAN_LENGTH + 1);
+    else if (text !== undefined) scan = text;
+    else return failed(appError('input', "Укажите текст скана в кавычках: decode '<текст>' — или --stdin."));
+
+    const decoded = decodeScan(scan);
+    if (!decoded.ok) return failed(decoded.error);
+    const { vendor, client, secret } = decoded.value;
+    return succeeded({ vendor, client, secret }, [
+      'QR-код Скидкабота прочитан.',
+      `Магазин (vendor): ${vendor}`,
+      `Покупатель (client): ${client}`,
+      `Ключ QR-кода (secret): ${secret}`,
+    ]);
+  },
+};

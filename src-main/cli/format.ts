@@ -1,0 +1,83 @@
+import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
+
+/** Plain text for a terminal: grouping by an ordinary space, so the figures copy cleanly. */
+export function formatNumber(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** 1 бонус, 2 бонуса, 5 бонусов, 11 бонусов, 21 бонус. */
+export function bonuses(n: number): string {
+  const mod100 = Math.abs(n) % 100;
+  const mod10 = mod100 % 10;
+  const word = mod100 >= 11 && mod100 <= 14 ? 'бонусов' : mod10 === 1 ? 'бонус' : mod10 >= 2 && mod10 <= 4 ? 'бонуса' : 'бонусов';
+  return `${formatNumber(n)} ${word}`;
+}
+
+export function rubles(kopecks: number): string {
+  const whole = formatNumber(Math.floor(kopecks / 100));
+  const rest = kopecks % 100;
+  return rest === 0 ? `${whole} ₽` : `${whole},${String(rest).padStart(2, '0')} ₽`;
+}
+
+/** Kopecks as the decimal rubles a script expects in JSON: "1234.50". */
+export function rublesDecimal(kopecks: number): string {
+  return `${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, '0')}`;
+}
+
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`.trim() || 'без имени';
+}
+
+export function customerLines(customer: CustomerBalance): string[] {
+  return [
+    `Покупатель: ${fullName(customer)}`,
+    `Баланс: ${bonuses(customer.balance)}`,
+    `Правила Скидкабота: начисление ${customer.pPlus} % покупки, списание до ${customer.pMinus} % покупки`,
+  ];
+}
+
+const DONE: Record<OperationOutcome['kind'], string> = { accrue: 'Начислено', redeem: 'Списано' };
+const NOT_DONE: Record<OperationOutcome['kind'], string> = { accrue: 'Не начислено', redeem: 'Не списано' };
+
+/** One line per operation: what happened to the customer's bonuses. */
+export function outcomeLine(outcome: OperationOutcome): string {
+  switch (outcome.status) {
+    case 'applied': {
+      const confirmed =
+        outcome.confirmedBy === 'balance-check' ? ' (ответ сервера потерялся, проведение подтверждено по балансу)' : '';
+      return `${DONE[outcome.kind]} ${bonuses(outcome.bonuses)}${confirmed}. Баланс: ${bonuses(outcome.balance)}.`;
+    }
+    case 'refused':
+      return `${NOT_DONE[outcome.kind]} ${bonuses(outcome.bonuses)}.`;
+    case 'not-applied':
+      return `${NOT_DONE[outcome.kind]} ${bonuses(outcome.bonuses)}: ответ потерялся, баланс не изменился (${bonuses(outcome.balance)}).`;
+    case 'unknown':
+      return `${bonuses(outcome.bonuses)}: неизвестно, ${outcome.kind === 'accrue' ? 'начислены' : 'списаны'} ли они.`;
+  }
+}
+
+/** An outcome's figures for --json: what was asked, what became of it, the balance after. */
+export function outcomeJson(outcome: OperationOutcome) {
+  switch (outcome.status) {
+    case 'applied':
+      return {
+        operation: outcome.kind,
+        status: outcome.status,
+        bonuses: outcome.bonuses,
+        balance: outcome.balance,
+        confirmedBy: outcome.confirmedBy,
+      };
+    case 'refused':
+      return { operation: outcome.kind, status: outcome.status, bonuses: outcome.bonuses };
+    case 'not-applied':
+      return { operation: outcome.kind, status: outcome.status, bonuses: outcome.bonuses, balance: outcome.balance };
+    case 'unknown':
+      return {
+        operation: outcome.kind,
+        status: outcome.status,
+        bonuses: outcome.bonuses,
+        balanceBefore: outcome.balanceBefore,
+        balanceAfter: outcome.balanceAfter,
+      };
+  }
+}

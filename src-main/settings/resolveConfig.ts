@@ -1,0 +1,201 @@
+import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { settingsSchema } from '../../src-shared/ipc/contract';
+import type { Settings } from '../../src-shared/settings/settings';
+import type { ShopCredentials } from '../skidkabot/client';
+import { defaultDataDir } from './dataDir';
+import { createKeytarSecretStore, type SecretStore } from './secretStore';
+import { SettingsStore } from './settingsStore';
+
+/** Where each value in force came from: shown by `doctor` so a technician knows what to change. */
+export type ValueSource = 'env' | 'settings';
+export type SecretSource = 'env' | 'keychain';
+
+export interface ConfigSources {
+  dataDir: 'env' | 'default';
+  apiUrl: ValueSource;
+  shopCode: ValueSource;
+  kassa: ValueSource;
+  shopSecret: SecretSource;
+}
+
+/** Everything configured, including what is missing or broken: what `doctor` shows. */
+export interface ConfigReport {
+  dataDir: string;
+  settingsFile: string;
+  settingsFileExists: boolean;
+  /** A damaged or unreadable settings file (already kept aside by the store). */
+  settingsProblem: AppError | null;
+  /** The settings file's values with the environment's overrides applied. */
+  settings: Settings;
+  sources: ConfigSources;
+  /** The secret itself, from the environment or the keychain; null when none is set. */
+  secret: Result<number | null>;
+}
+
+export interface ResolvedConfig {
+  report: ConfigReport;
+  settings: Settings & { shopCode: number };
+  credentials: ShopCredentials;
+}
+
+export interface ConfigDeps {
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to the keychain; asked only when SKIDKABOT_SHOP_SECRET is not set. */
+  secretStore?: SecretStore;
+}
+
+export const ENV = {
+  apiUrl: 'SKIDKABOT_API_URL',
+  shopCode: 'SKIDKABOT_SHOP',
+  shopSecret: 'SKIDKABOT_SHOP_SECRET',
+  kassa: 'SKIDKABOT_KASSA',
+  dataDir: 'SKIDKABOT_DATA_DIR',
+} as const;
+
+/** Reads settings, environment and secret without requiring any of them; fails only on a malformed environment variable. */
+export async function inspectConfig(deps: ConfigDeps = {}): Promise<Result<ConfigReport>> {
+  const layered = await readLayered(deps.env ?? process.env);
+  if (!layered.ok) return layered;
+  const secret = await readSecret(layered.value.envSecret, deps);
+  return { ok: true, value: { ...layered.value.report, secret } };
+}
+
+/** Everything a call to the Skidkabot server needs, or the first thing missing, said so a technician can fix it. */
+export async function resolveConfig(deps: ConfigDeps = {}): Promise<Result<ResolvedConfig>> {
+  const layered = await readLayered(deps.env ?? process.env);
+  if (!layered.ok) return layered;
+  const { report, envSecret } = layered.value;
+  // The keychain is not asked (and not waited on) while the shop code is missing anyway.
+  if (report.settings.shopCode === null) return credentialsOf({ ...report, secret: { ok: true, value: null } });
+  return credentialsOf({ ...report, secret: await readSecret(envSecret, deps) });
+}
+
+async function readLayered(
+  env: NodeJS.ProcessEnv,
+): Promise<Result<{ report: Omit<ConfigReport, 'secret'>; envSecret: number | undefined }>> {
+  const overrides = readEnvOverrides(env);
+  if (!overrides.ok) return overrides;
+  const { apiUrl, shopCode, kassa, shopSecret } = overrides.value;
+  const dataDir = defaultDataDir(env);
+  const store = new SettingsStore(dataDir);
+  const loaded = await store.load();
+  return {
+    ok: true,
+    value: {
+      envSecret: shopSecret,
+      report: {
+        dataDir,
+        settingsFile: store.file,
+        settingsFileExists: loaded.exists,
+        settingsProblem: loaded.problem,
+        settings: {
+          ...loaded.settings,
+          apiUrl: apiUrl ?? loaded.settings.apiUrl,
+          shopCode: shopCode ?? loaded.settings.shopCode,
+          kassa: kassa ?? loaded.settings.kassa,
+        },
+        sources: {
+          dataDir: env[ENV.dataDir] ? 'env' : 'default',
+          apiUrl: apiUrl === undefined ? 'settings' : 'env',
+          shopCode: shopCode === undefined ? 'settings' : 'env',
+          kassa: kassa === undefined ? 'settings' : 'env',
+          shopSecret: shopSecret === undefined ? 'keychain' : 'env',
+        },
+      },
+    },
+  };
+}
+
+/** With the secret in the environment the keychain is not touched: a till script must not depend on (or wait for) a Secret Service it does not use. */
+async function readSecret(envSecret: number | undefined, deps: ConfigDeps): Promise<Result<number | null>> {
+  if (envSecret !== undefined) return { ok: true, value: envSecret };
+  return (deps.secretStore ?? createKeytarSecretStore()).get();
+}
+
+export function credentialsOf(report: ConfigReport): Result<ResolvedConfig> {
+  const { settings } = report;
+  if (settings.shopCode === null) {
+    const damaged = report.settingsProblem ? ` ${report.settingsProblem.message}` : '';
+    return fail(
+      `Не задан код магазина: задайте его в режиме менеджера приложения или переменной ${ENV.shopCode}.${damaged}`,
+    );
+  }
+  if (!report.secret.ok) return report.secret;
+  if (report.secret.value === null) {
+    return fail(
+      `Не задан секретный код магазина: задайте его в режиме менеджера приложения или переменной ${ENV.shopSecret}.`,
+    );
+  }
+  const shopCode = settings.shopCode;
+  return {
+    ok: true,
+    value: {
+      report,
+      settings: { ...settings, shopCode },
+      credentials: { shopCode, shopSecret: report.secret.value, kassa: settings.kassa },
+    },
+  };
+}
+
+interface EnvOverrides {
+  apiUrl?: string;
+  shopCode?: number;
+  kassa?: number;
+  shopSecret?: number;
+}
+
+export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
+  const overrides: EnvOverrides = {};
+  const shape = settingsSchema.shape;
+
+  const apiUrl = env[ENV.apiUrl];
+  if (apiUrl) {
+    const parsed = shape.apiUrl.safeParse(apiUrl);
+    if (!parsed.success) {
+      return fail(`Переменная ${ENV.apiUrl} должна быть адресом вида https://skidkabot.ru (сейчас «${clip(apiUrl)}»).`);
+    }
+    overrides.apiUrl = parsed.data;
+  }
+
+  const shopCode = env[ENV.shopCode];
+  if (shopCode) {
+    const value = parseWhole(shopCode);
+    if (value === null || !shape.shopCode.safeParse(value).success) {
+      return fail(`Переменная ${ENV.shopCode} должна быть кодом магазина, целым числом от 1 (сейчас «${clip(shopCode)}»).`);
+    }
+    overrides.shopCode = value;
+  }
+
+  const kassa = env[ENV.kassa];
+  if (kassa) {
+    const value = parseWhole(kassa);
+    if (value === null || !shape.kassa.safeParse(value).success) {
+      return fail(`Переменная ${ENV.kassa} должна быть номером кассы, целым числом от 1 до 1000000 (сейчас «${clip(kassa)}»).`);
+    }
+    overrides.kassa = value;
+  }
+
+  const shopSecret = env[ENV.shopSecret];
+  if (shopSecret) {
+    const value = parseWhole(shopSecret);
+    // The value is never echoed: it is the shop's password.
+    if (value === null) return fail(`Переменная ${ENV.shopSecret} должна быть секретным кодом магазина, целым неотрицательным числом.`);
+    overrides.shopSecret = value;
+  }
+  return { ok: true, value: overrides };
+}
+
+function parseWhole(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,16}$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function fail(message: string): { ok: false; error: AppError } {
+  return { ok: false, error: appError('config', message) };
+}

@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { settingsSchema } from '../../src-shared/ipc/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface LoadedSettings {
+  settings: Settings;
+  exists: boolean;
+  problem: AppError | null;
+}
+
+/** A save that did not happen. Carries `kind` so the IPC layer can pass it on as {kind, message}. */
+export class SettingsSaveError extends Error {
+  readonly kind: ErrorKind;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'SettingsSaveError';
+    this.kind = error.kind;
+  }
+
+  toAppError(): AppError {
+    return appError(this.kind, this.message);
+  }
+}
+
+export interface SettingsStoreOptions {
+  /** The clock that names a damaged file kept aside. */
+  now?: () => Date;
+}
+
+/**
+ * settings.json in the app's data folder, shared by the app and the CLI. Never holds the shop
+ * secret: only the keys of the Settings type are ever read or written.
+ */
+export class SettingsStore {
+  readonly file: string;
+  private readonly now: () => Date;
+  /** Saves run one after another, so the last one asked for is the one left on disk. */
+  private saving: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dataDir: string,
+    options: SettingsStoreOptions = {},
+  ) {
+    this.file = path.join(dataDir, SETTINGS_FILE);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async load(): Promise<LoadedSettings> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return { settings: cloneDefaults(), exists: false, problem: null };
+      return {
+        settings: cloneDefaults(),
+        exists: true,
+        problem: appError(
+          'config',
+          `Не удалось прочитать файл настроек ${this.file} (${describeFsError(error)}). Работают настройки по умолчанию; проверьте права на папку.`,
+        ),
+      };
+    }
+    const parsed = parseSettings(text);
+    if (parsed.ok) return { settings: parsed.settings, exists: true, problem: null };
+    return { settings: cloneDefaults(), exists: true, problem: await this.keepAside(parsed.reason) };
+  }
+
+  save(settings: Settings): Promise<void> {
+    const run = this.saving.then(() => this.write(settings));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(settings: Settings): Promise<void> {
+    const valid = settingsSchema.safeParse(pickKnownKeys(settings));
+    if (!valid.success) {
+      throw new SettingsSaveError(
+        appError('input', `Настройки не сохранены: неверное значение ${describeIssues(valid.error.issues)}.`),
+      );
+    }
+    try {
+      await writeAtomically(this.file, `${JSON.stringify(valid.data, null, 2)}\n`);
+    } catch (error) {
+      throw new SettingsSaveError(
+        appError(
+          'config',
+          `Не удалось сохранить настройки в ${this.file} (${describeFsError(error)}). Проверьте место на диске и права на папку.`,
+        ),
+      );
+    }
+  }
+
+  /** A damaged file is renamed, never deleted or overwritten: a technician may want to read it. */
+  private async keepAside(reason: string): Promise<AppError> {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.file}.damaged-${stamp}`;
+    try {
+      await rename(this.file, aside);
+    } catch (error) {
+      return appError(
+        'config',
+        `Файл настроек ${this.file} повреждён (${reason}) и не убран в сторону (${describeFsError(error)}). Работают настройки по умолчанию; исправьте или удалите файл.`,
+      );
+    }
+    return appError(
+      'config',
+      `Файл настроек был повреждён (${reason}) и сохранён как ${aside}. Работают настройки по умолчанию: введите настройки заново в режиме менеджера.`,
+    );
+  }
+}
+
+type ParsedSettings = { ok: true; settings: Settings } | { ok: false; reason: string };
+
+export function parseSettings(text: string): ParsedSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, reason: 'не JSON' };
+  }
+  if (!isPlainObject(raw)) return { ok: false, reason: 'не объект JSON' };
+  // Keys a later version added are dropped and keys it lacks take their defaults, so a file
+  // written by another version still loads; only a wrong value makes it damaged.
+  const known = pickKnownKeys(raw);
+  if ('rules' in known && !isPlainObject(known.rules)) return { ok: false, reason: 'неверное значение rules' };
+  const merged = {
+    ...DEFAULT_SETTINGS,
+    ...known,
+    rules: { ...DEFAULT_SETTINGS.rules, ...(isPlainObject(known.rules) ? known.rules : {}) },
+  };
+  const valid = settingsSchema.safeParse(merged);
+  if (!valid.success) return { ok: false, reason: `неверное значение ${describeIssues(valid.error.issues)}` };
+  return { ok: true, settings: valid.data };
+}
+
+const SETTINGS_KEYS = Object.keys(settingsSchema.shape);
+const RULES_KEYS = Object.keys(settingsSchema.shape.rules.shape);
+
+/** Copies only the keys the Settings type has, so nothing else (a secret above all) reaches the file. */
+function pickKnownKeys(value: object): Record<string, unknown> {
+  const source = value as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of SETTINGS_KEYS) {
+    if (Object.hasOwn(source, key)) picked[key] = source[key];
+  }
+  const rules = picked.rules;
+  if (isPlainObject(rules)) {
+    const pickedRules: Record<string, unknown> = {};
+    for (const key of RULES_KEYS) {
+      if (Object.hasOwn(rules, key)) pickedRules[key] = (rules as Record<string, unknown>)[key];
+    }
+    picked.rules = pickedRules;
+  }
+  return picked;
+}
+
+/** Temp file in the same folder, flushed, then renamed over the old one: a crash leaves the old or the new file, never half of one. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameOver(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/**
+ * On Windows an antivirus or indexer briefly holding the target makes the rename fail with
+ * EPERM/EBUSY; a few short retries ride that out.
+ */
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const transient = process.platform === 'win32' && ['EPERM', 'EACCES', 'EBUSY'].includes(errnoCode(error) ?? '');
+      if (!transient || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for fsync; there the rename is already journaled. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP'].includes(errnoCode(error) ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || 'настроек'))];
+  return fields.join(', ');
+}
+
+function describeFsError(error: unknown): string {
+  return errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+function errnoCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function cloneDefaults(): Settings {
+  return { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules } };
+}
