@@ -1,0 +1,250 @@
+import { appError } from '../../src-shared/errors';
+import type { AppError, Result } from '../../src-shared/errors';
+import type { EventChannel } from '../../src-shared/ipc/channelNames';
+import type { EventPayloads } from '../../src-shared/ipc/contract';
+import type { AppState, CheckoutView, SettingsView } from '../../src-shared/ipc/views';
+import { DEFAULT_API_URL } from '../../src-shared/settings/settings';
+import type { Settings } from '../../src-shared/settings/settings';
+import { createDispatcher, trustedSender } from '../ipc/dispatch';
+import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
+import { PasswordGuard } from '../manager/passwordGuard';
+import { MemorySecretStore } from '../settings/secretStore';
+import type { SecretStore } from '../settings/secretStore';
+import { SettingsStore } from '../settings/settingsStore';
+import { DEMO_SHOP } from '../simulator/demoData';
+import { startSimulator } from '../simulator/simulator';
+import type { Simulator } from '../simulator/simulator';
+import { buildAppState, SERVER_NOT_ASKED, serverStateAfter } from './appState';
+import { CheckoutSession } from './checkoutSession';
+import { ShopConnection } from './shopConnection';
+import type { SettingsSink, ShopSource } from './shopConnection';
+
+export interface AppOptions {
+  dataDir: string;
+  secretStore: SecretStore;
+  /** Start the built-in simulator in-process and work as its demo shop; nothing is saved. */
+  demo?: boolean;
+  /** Overrides the settings' server address (tests, SKIDKABOT_API_URL). */
+  apiUrl?: string;
+  now?: () => number;
+  /** Customer data is cleared after this idle period (privacy at the till). */
+  idleClearMs?: number;
+  /** The manager is logged out after this idle period. */
+  managerIdleMs?: number;
+  /** The only origin whose main frame may call: 'app://kassa' in Electron, the harness's http origin in tests. */
+  trustedOrigin: string;
+}
+
+export interface AppCore {
+  dispatch(channel: string, sender: SenderInfo, args: unknown[]): Promise<Result<unknown>>;
+  subscribe(listener: (event: EventChannel, payload: unknown) => void): () => void;
+  /** A scan from a scanner read in main; the same path as scan.submit. */
+  deliverScan(text: string): Promise<void>;
+  /** The scanner service reports its state for the status line. */
+  setScannerState(scanner: AppState['scanner']): void;
+  close(): Promise<void>;
+}
+
+/** The vendor's public test shop on the real server (skidkabot-api.md). */
+export const VENDOR_TEST_SHOP = { code: 4, secret: 31337 } as const;
+
+const DEFAULT_IDLE_CLEAR_MS = 60_000;
+const DEFAULT_MANAGER_IDLE_MS = 5 * 60_000;
+
+/** Demo settings live in memory: a demo must not overwrite the shop's real settings file. */
+const discardSettings: SettingsSink = { save: async () => undefined };
+
+/**
+ * The composition root shared by Electron and the Playwright harness: the services, the checkout,
+ * the manager's password and the one dispatcher every renderer call goes through.
+ */
+export async function createAppCore(options: AppOptions): Promise<AppCore> {
+  const now = options.now ?? Date.now;
+  const settingsStore = new SettingsStore(options.dataDir);
+  const loaded = await settingsStore.load();
+  const guard = await PasswordGuard.open(options.dataDir, { now, idleMs: options.managerIdleMs ?? DEFAULT_MANAGER_IDLE_MS });
+
+  let simulator: Simulator | null = null;
+  const demoSource = async (settings: Settings): Promise<ShopSource> => {
+    simulator ??= await startSimulator();
+    return {
+      settings: { ...settings, shopCode: DEMO_SHOP.code },
+      sink: discardSettings,
+      secretStore: new MemorySecretStore(DEMO_SHOP.secret),
+      apiUrl: simulator.url,
+      demo: true,
+    };
+  };
+  const realSource: ShopSource = {
+    settings: loaded.settings,
+    sink: settingsStore,
+    secretStore: options.secretStore,
+    apiUrl: options.apiUrl,
+    demo: false,
+  };
+  const shop = await ShopConnection.open(options.demo ? await demoSource(loaded.settings) : realSource);
+
+  const listeners = new Set<(event: EventChannel, payload: unknown) => void>();
+  const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]): void => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  let server: AppState['server'] = SERVER_NOT_ASKED;
+  let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура' };
+  const fixedProblems = [loaded.problem, guard.problem].filter((p): p is AppError => p !== null);
+
+  const state = (): AppState =>
+    buildAppState({
+      demo: shop.demo,
+      settings: shop.settings,
+      secretSet: shop.secretSet,
+      problems: shop.problem ? [...fixedProblems, shop.problem] : fixedProblems,
+      server,
+      scanner,
+      manager: guard.status(),
+    });
+  const pushState = (): AppState => {
+    const current = state();
+    emit('appState', current);
+    return current;
+  };
+
+  const checkout = new CheckoutSession({
+    shop: { shopCode: () => shop.settings.shopCode, rules: () => shop.settings.rules, client: () => shop.client() },
+    onServerCall: (error) => {
+      server = serverStateAfter(error, now());
+      pushState();
+    },
+    onChange: (view: CheckoutView) => emit('checkout', view),
+    idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
+  });
+
+  /** Tells the renderer when an idle manager session ends, so the manager screen closes by itself. */
+  let managerTimer: NodeJS.Timeout | undefined;
+  const watchManagerSession = (): void => {
+    clearTimeout(managerTimer);
+    const endsAt = guard.sessionEndsAt();
+    if (endsAt === null) return;
+    managerTimer = setTimeout(
+      () => {
+        if (guard.isLoggedIn()) watchManagerSession();
+        else pushState();
+      },
+      Math.max(0, endsAt - now()),
+    );
+    managerTimer.unref();
+  };
+
+  /** Runs a manager action only inside a live session, and keeps the session alive. */
+  const asManager = async <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => {
+    const denied = guard.requireLogin();
+    if (denied) {
+      pushState();
+      return { ok: false, error: denied };
+    }
+    watchManagerSession();
+    return action();
+  };
+
+  const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
+
+  const handlers: Handlers = {
+    'app.getState': async () => ({ ok: true, value: state() }),
+    'scan.submit': (text) => checkout.scan(text),
+    'checkout.accrue': ({ purchaseKopecks }) => checkout.accrue(purchaseKopecks),
+    'checkout.redeem': ({ purchaseKopecks, bonuses }) => checkout.redeem(purchaseKopecks, bonuses),
+    'checkout.clear': async () => checkout.clear(),
+    'manager.setupPassword': async (password) => {
+      const done = await guard.setup(password);
+      watchManagerSession();
+      const current = pushState();
+      return done.ok ? { ok: true, value: current } : done;
+    },
+    'manager.login': async (password) => {
+      const done = await guard.login(password);
+      watchManagerSession();
+      const current = pushState();
+      return done.ok ? { ok: true, value: current } : done;
+    },
+    'manager.logout': async () => {
+      guard.logout();
+      clearTimeout(managerTimer);
+      return { ok: true, value: pushState() };
+    },
+    'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
+    'settings.save': (settings) =>
+      asManager(async () => {
+        const saved = await shop.saveSettings(settings);
+        if (!saved.ok) return saved;
+        checkout.reset();
+        pushState();
+        return { ok: true, value: settingsView() };
+      }),
+    'settings.setSecret': (secret) =>
+      asManager(async () => {
+        const stored = await shop.setSecret(secret);
+        pushState();
+        return stored.ok ? { ok: true, value: settingsView() } : stored;
+      }),
+    'settings.testConnection': () =>
+      asManager(async () => {
+        const client = shop.client();
+        if (!client.ok) return client;
+        const checked = await client.value.checkShop();
+        server = serverStateAfter(checked.ok ? null : checked.error, now());
+        pushState();
+        return checked;
+      }),
+    'firstRun.choose': (choice) =>
+      asManager(async () => {
+        if (state().phase !== 'setup-shop') {
+          return { ok: false, error: appError('input', 'Касса уже настроена: меняйте настройки в режиме менеджера.') };
+        }
+        if (choice === 'demo') {
+          await shop.switchTo(await demoSource(shop.settings));
+        } else {
+          // The secret first: saving settings that point at a shop without its secret would leave the till half set up.
+          const stored = await shop.setSecret(VENDOR_TEST_SHOP.secret);
+          if (!stored.ok) {
+            pushState();
+            return stored;
+          }
+          const saved = await shop.saveSettings({ ...shop.settings, shopCode: VENDOR_TEST_SHOP.code, apiUrl: DEFAULT_API_URL });
+          if (!saved.ok) return saved;
+        }
+        checkout.reset();
+        return { ok: true, value: pushState() };
+      }),
+    'demo.customers': async () => ({ ok: true, value: shop.demo && simulator ? simulator.demoCustomers() : [] }),
+  };
+
+  const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async deliverScan(text) {
+      try {
+        await checkout.scan(text);
+      } catch {
+        // The checkout already resolves every failure into its view; nothing may escape a scanner callback.
+      }
+    },
+    setScannerState(next) {
+      scanner = { ...next };
+      pushState();
+    },
+    async close() {
+      clearTimeout(managerTimer);
+      checkout.close();
+      shop.close();
+      listeners.clear();
+      await simulator?.close();
+    },
+  };
+}

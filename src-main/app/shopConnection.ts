@@ -1,0 +1,119 @@
+import { appError } from '../../src-shared/errors';
+import type { AppError, Result } from '../../src-shared/errors';
+import type { Settings } from '../../src-shared/settings/settings';
+import type { SecretStore } from '../settings/secretStore';
+import { SettingsSaveError } from '../settings/settingsStore';
+import { SkidkabotClient } from '../skidkabot/client';
+
+/** Where settings go when saved: the settings file, or nowhere in demo mode. */
+export interface SettingsSink {
+  save(settings: Settings): Promise<void>;
+}
+
+export interface ShopSource {
+  settings: Settings;
+  sink: SettingsSink;
+  secretStore: SecretStore;
+  /** Overrides the settings' server address: the simulator in demo mode, a test server, SKIDKABOT_API_URL. */
+  apiUrl: string | undefined;
+  demo: boolean;
+}
+
+/**
+ * The shop's settings, its secret and the API client built from them. The secret is read from its
+ * store into this object only and leaves it only inside the client's requests. The client is
+ * rebuilt whenever the server, the shop or the register changes, so a keep-alive connection never
+ * carries one shop's requests to another's address.
+ */
+export class ShopConnection {
+  private source: ShopSource;
+  private secret: number | null = null;
+  private secretProblem: AppError | null = null;
+  private cached: SkidkabotClient | null = null;
+
+  private constructor(source: ShopSource) {
+    this.source = source;
+  }
+
+  static async open(source: ShopSource): Promise<ShopConnection> {
+    const connection = new ShopConnection(source);
+    await connection.readSecret();
+    return connection;
+  }
+
+  get settings(): Settings {
+    return this.source.settings;
+  }
+
+  get demo(): boolean {
+    return this.source.demo;
+  }
+
+  get secretSet(): boolean {
+    return this.secret !== null;
+  }
+
+  /** The keychain that did not answer the last time it was asked. */
+  get problem(): AppError | null {
+    return this.secretProblem;
+  }
+
+  client(): Result<SkidkabotClient> {
+    const { shopCode } = this.source.settings;
+    if (shopCode === null || this.secret === null) {
+      const what = shopCode === null ? 'код магазина' : 'секретный код магазина';
+      return { ok: false, error: appError('config', `Касса не настроена: не задан ${what}. Позовите менеджера.`) };
+    }
+    this.cached ??= new SkidkabotClient({
+      baseUrl: this.source.apiUrl ?? this.source.settings.apiUrl,
+      credentials: { shopCode, shopSecret: this.secret, kassa: this.source.settings.kassa },
+    });
+    return { ok: true, value: this.cached };
+  }
+
+  async saveSettings(settings: Settings): Promise<Result<void>> {
+    try {
+      await this.source.sink.save(settings);
+    } catch (error) {
+      const reason = error instanceof SettingsSaveError ? error.toAppError() : appError('config', 'Настройки не сохранены. Повторите.');
+      return { ok: false, error: reason };
+    }
+    this.source = { ...this.source, settings };
+    this.dropClient();
+    return { ok: true, value: undefined };
+  }
+
+  async setSecret(secret: number): Promise<Result<void>> {
+    const stored = await this.source.secretStore.set(secret);
+    if (!stored.ok) {
+      if (stored.error.kind === 'config') this.secretProblem = stored.error;
+      return stored;
+    }
+    this.secret = secret;
+    this.secretProblem = null;
+    this.dropClient();
+    return stored;
+  }
+
+  /** Demo mode from the first-run choice: another shop, another secret store, another server. */
+  async switchTo(source: ShopSource): Promise<void> {
+    this.source = source;
+    this.dropClient();
+    await this.readSecret();
+  }
+
+  close(): void {
+    this.dropClient();
+  }
+
+  private async readSecret(): Promise<void> {
+    const read = await this.source.secretStore.get();
+    this.secret = read.ok ? read.value : null;
+    this.secretProblem = read.ok ? null : read.error;
+  }
+
+  private dropClient(): void {
+    this.cached?.close();
+    this.cached = null;
+  }
+}

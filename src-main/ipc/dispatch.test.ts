@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../src-shared/errors';
+import { INVOKE_CHANNELS, IPC_PREFIX } from '../../src-shared/ipc/channelNames';
+import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
+import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
+import { createDispatcher, trustedSender } from './dispatch';
+import type { Handlers, SenderInfo } from './dispatch';
+
+const ORIGIN = 'app://kassa';
+const appFrame: SenderInfo = { isMainFrame: true, url: 'app://kassa/index.html' };
+
+/** Records every call; each handler answers with the channel name and what it got. */
+function recordingHandlers(): { handlers: Handlers; calls: [string, unknown[]][] } {
+  const calls: [string, unknown[]][] = [];
+  const entries = INVOKE_CHANNELS.map((channel) => [
+    channel,
+    async (...args: unknown[]): Promise<Result<unknown>> => {
+      calls.push([channel, args]);
+      return { ok: true, value: { channel, args } };
+    },
+  ]);
+  return { handlers: Object.fromEntries(entries) as Handlers, calls };
+}
+
+function setup(): { dispatch: ReturnType<typeof createDispatcher>; calls: [string, unknown[]][] } {
+  const { handlers, calls } = recordingHandlers();
+  return { dispatch: createDispatcher(handlers, trustedSender(ORIGIN)), calls };
+}
+
+const validArgs: Record<InvokeChannel, unknown[]> = {
+  'app.getState': [],
+  'scan.submit': ['{"type":"Skidkabot","vendor":4,"client":1,"secret":2}'],
+  'checkout.accrue': [{ purchaseKopecks: 123_450 }],
+  'checkout.redeem': [{ purchaseKopecks: 123_450, bonuses: 10 }],
+  'checkout.clear': [],
+  'manager.setupPassword': ['пароль-123'],
+  'manager.login': ['пароль-123'],
+  'manager.logout': [],
+  'settings.get': [],
+  'settings.save': [{ ...DEFAULT_SETTINGS, shopCode: 4 }],
+  'settings.setSecret': [31337],
+  'settings.testConnection': [],
+  'firstRun.choose': ['demo'],
+  'demo.customers': [],
+};
+
+const invalidArgs: Record<InvokeChannel, unknown[][]> = {
+  'app.getState': [['extra']],
+  'scan.submit': [[], [42], ['x'.repeat(1_000_001)], [{ toString: 'x' }]],
+  'checkout.accrue': [
+    [{ purchaseKopecks: 0 }],
+    [{ purchaseKopecks: 1.5 }],
+    [{ purchaseKopecks: '100' }],
+    [{ purchaseKopecks: -5 }],
+    [{ purchaseKopecks: 100, bonuses: 5 }],
+    [null],
+  ],
+  'checkout.redeem': [
+    [{ purchaseKopecks: 100 }],
+    [{ purchaseKopecks: 100, bonuses: 0 }],
+    [{ purchaseKopecks: 100, bonuses: Number.NaN }],
+    [{ purchaseKopecks: 100, bonuses: 2 ** 60 }],
+  ],
+  'checkout.clear': [[1]],
+  'manager.setupPassword': [[''], ['x'.repeat(257)], [123]],
+  'manager.login': [[], [null]],
+  'manager.logout': [[{}]],
+  'settings.get': [[0]],
+  'settings.save': [
+    [{ ...DEFAULT_SETTINGS, shopCode: 0 }],
+    [{ ...DEFAULT_SETTINGS, apiUrl: 'file:///etc/passwd' }],
+    [{ ...DEFAULT_SETTINGS, shopSecret: 31337 }],
+    [{ ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, pPlus: 101 } }],
+    [{ ...DEFAULT_SETTINGS, language: 'de' }],
+  ],
+  'settings.setSecret': [[-1], ['31337'], [1.5]],
+  'settings.testConnection': [['now']],
+  'firstRun.choose': [['real'], []],
+  'demo.customers': [[true]],
+};
+
+describe('createDispatcher', () => {
+  it('passes valid arguments of every channel to its handler', async () => {
+    const { dispatch, calls } = setup();
+    for (const channel of INVOKE_CHANNELS) {
+      const args = validArgs[channel];
+      const reply = await dispatch(IPC_PREFIX + channel, appFrame, args);
+      expect(reply).toEqual({ ok: true, value: { channel, args } });
+    }
+    expect(calls.map(([c]) => c)).toEqual([...INVOKE_CHANNELS]);
+  });
+
+  it.each(INVOKE_CHANNELS)('rejects invalid arguments of %s with an input error, before the handler', async (channel) => {
+    const { dispatch, calls } = setup();
+    for (const args of invalidArgs[channel]) {
+      const reply = await dispatch(IPC_PREFIX + channel, appFrame, args);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) {
+        expect(reply.error.kind).toBe('input');
+        expect(reply.error.message).toMatch(/^Неверные данные.*Проверьте введённое/);
+      }
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('names the field that is wrong', async () => {
+    const { dispatch } = setup();
+    const reply = await dispatch(`${IPC_PREFIX}checkout.redeem`, appFrame, [{ purchaseKopecks: 100, bonuses: 0 }]);
+    expect(!reply.ok && reply.error.message).toContain('«bonuses»');
+  });
+
+  it('rejects unknown channels and channels without the prefix', async () => {
+    const { dispatch, calls } = setup();
+    for (const channel of ['app.getState', 'skidkabot:app.nope', 'skidkabot:', 'other:app.getState', 'skidkabot:__proto__', 'skidkabot:toString']) {
+      const reply = await dispatch(channel, appFrame, []);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('rejects senders other than the app main frame', async () => {
+    const { dispatch, calls } = setup();
+    const strangers: SenderInfo[] = [
+      { isMainFrame: false, url: 'app://kassa/index.html' },
+      { isMainFrame: true, url: 'https://evil.example/index.html' },
+      { isMainFrame: true, url: 'app://other/index.html' },
+      { isMainFrame: true, url: 'file:///home/kassa/index.html' },
+      { isMainFrame: true, url: 'app://kassa.evil/index.html' },
+      { isMainFrame: true, url: '' },
+      { isMainFrame: true, url: 'not a url' },
+    ];
+    for (const sender of strangers) {
+      const reply = await dispatch(`${IPC_PREFIX}app.getState`, sender, []);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'internal', message: 'Запрос пришёл не из окна кассы и отклонён.' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts an http harness origin by scheme, host and port', async () => {
+    const { handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, trustedSender('http://127.0.0.1:5173'));
+    expect((await dispatch(`${IPC_PREFIX}app.getState`, { isMainFrame: true, url: 'http://127.0.0.1:5173/index.html' }, [])).ok).toBe(true);
+    expect((await dispatch(`${IPC_PREFIX}app.getState`, { isMainFrame: true, url: 'http://127.0.0.1:5174/index.html' }, [])).ok).toBe(false);
+  });
+
+  it('turns a thrown error into an internal error without its message or stack', async () => {
+    const { handlers } = recordingHandlers();
+    const secret = 'shop secret 31337 at /home/kassa/.config';
+    handlers['settings.testConnection'] = async () => {
+      throw new Error(secret);
+    };
+    handlers['app.getState'] = () => Promise.reject(new TypeError(secret));
+    const dispatch = createDispatcher(handlers, trustedSender(ORIGIN));
+    for (const channel of ['settings.testConnection', 'app.getState']) {
+      const reply = await dispatch(IPC_PREFIX + channel, appFrame, []);
+      expect(reply).toEqual({
+        ok: false,
+        error: { kind: 'internal', message: 'Внутренняя ошибка кассы. Повторите; если не помогает, перезапустите программу.' },
+      });
+      expect(JSON.stringify(reply)).not.toContain('31337');
+    }
+  });
+
+  it('passes a handler failure through unchanged', async () => {
+    const { handlers } = recordingHandlers();
+    handlers['manager.login'] = async () => ({ ok: false, error: { kind: 'auth', message: 'Неверный пароль.' } });
+    const dispatch = createDispatcher(handlers, trustedSender(ORIGIN));
+    expect(await dispatch(`${IPC_PREFIX}manager.login`, appFrame, ['x'])).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'Неверный пароль.' },
+    });
+  });
+});
