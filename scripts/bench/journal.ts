@@ -1,0 +1,132 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { localIso } from '../../src-shared/journal/localTime';
+import { hourlyBuckets, shiftReport } from '../../src-shared/journal/report';
+import type { JournalRecord } from '../../src-shared/journal/types';
+import { exportJournalCsv } from '../../src-main/journal/exportCsv';
+import { Journal, JOURNAL_DIR } from '../../src-main/journal/journal';
+import { newOperationId } from '../../src-main/journal/operationId';
+import { encodeRecord } from '../../src-main/journal/recordCodec';
+
+const MONTHS = 36;
+const OPS_PER_MONTH = 5_000;
+const APPENDS = 300;
+const BUSY_DAY_OPS = 5_000;
+
+function ms(start: number): string {
+  return `${(performance.now() - start).toFixed(1)} ms`;
+}
+
+/** One month file of applied operations, as the app writes them; `open` leaves that many without an outcome. */
+function monthText(year: number, month: number, ops: number, open: number, dayOf: (index: number) => number): string {
+  const lines: string[] = [];
+  for (let index = 0; index < ops; index += 1) {
+    const at = localIso(new Date(year, month - 1, dayOf(index), 9 + (index % 12), index % 60, index % 60).getTime());
+    const id = newOperationId(at, 1 + (index % 3), () => index.toString(16).padStart(6, '0'));
+    const kind = index % 3 === 0 ? 'redeem' : 'accrue';
+    const intent: JournalRecord = {
+      v: 1,
+      type: 'intent',
+      id,
+      at,
+      kassa: 1 + (index % 3),
+      shop: 4,
+      client: 10_000_000 + (index % 900),
+      kind,
+      bonuses: 1 + (index % 50),
+      purchaseKopecks: 10_000 + index * 7,
+      balanceBefore: 1000,
+      by: 'cashier',
+    };
+    lines.push(encodeRecord(intent));
+    if (index < ops - open) {
+      lines.push(encodeRecord({ v: 1, type: 'outcome', id, at, status: 'applied', balance: 1000 + intent.bonuses, confirmedBy: 'answer' }));
+    }
+  }
+  return lines.join('');
+}
+
+/** `alreadyToday` operations first, so the QR sidecar holds a busy day's live secrets while the rate is measured. */
+async function appendRate(dir: string, alreadyToday: number): Promise<void> {
+  const { journal } = await Journal.open(dir);
+  for (let index = 0; index < alreadyToday; index += 1) {
+    const id = await journal.recordIntent({ kassa: 1, shop: 4, client: index, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
+    if (!id.ok) throw new Error(id.error.message);
+    await journal.recordOutcome(id.value, { status: 'applied', kind: 'accrue', bonuses: 5, balance: 5, firstName: '', lastName: '', confirmedBy: 'answer' });
+  }
+  const start = performance.now();
+  for (let index = 0; index < APPENDS; index += 1) {
+    const id = await journal.recordIntent({ kassa: 1, shop: 4, client: index, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
+    if (!id.ok) throw new Error(id.error.message);
+    const done = await journal.recordOutcome(id.value, { status: 'applied', kind: 'accrue', bonuses: 5, balance: 5, firstName: '', lastName: '', confirmedBy: 'answer' });
+    if (!done.ok) throw new Error(done.error.message);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await journal.close();
+  console.log(
+    `operations (intent + QR sidecar + outcome, each fdatasync'd), ${alreadyToday} earlier today: ${(APPENDS / seconds).toFixed(0)}/s, ${((seconds * 1000) / APPENDS).toFixed(2)} ms each`,
+  );
+}
+
+async function openTimes(dir: string): Promise<void> {
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  await mkdir(journalDir, { recursive: true });
+  const now = new Date();
+  let bytes = 0;
+  for (let back = MONTHS; back >= 1; back -= 1) {
+    const date = new Date(now.getFullYear(), now.getMonth() - back, 1);
+    // Two operations three years back were never settled: the app must still find them at start.
+    const text = monthText(date.getFullYear(), date.getMonth() + 1, OPS_PER_MONTH, back === MONTHS ? 2 : 0, (index) => 1 + (index % 28));
+    bytes += Buffer.byteLength(text);
+    const month = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+    await writeFile(path.join(journalDir, `${month}.jsonl`), text);
+  }
+  console.log(`synthetic journal: ${MONTHS} months × ${OPS_PER_MONTH} operations, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  let start = performance.now();
+  const cold = await Journal.open(dir);
+  console.log(`open without an index (reads every month, writes the index): ${ms(start)}, unresolved found: ${cold.journal.unresolved().length}`);
+  await cold.journal.close();
+
+  start = performance.now();
+  const warm = await Journal.open(dir);
+  console.log(`open with the index (current month + months with unresolved operations): ${ms(start)}, unresolved found: ${warm.journal.unresolved().length}`);
+
+  start = performance.now();
+  const customer = await warm.journal.list({ client: 10_000_005, limit: 100_000 });
+  console.log(`list one customer across all ${MONTHS} months: ${ms(start)}, ${customer.ok ? customer.value.length : 0} operations`);
+  await warm.journal.close();
+}
+
+async function busyDay(dir: string): Promise<void> {
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  await mkdir(journalDir, { recursive: true });
+  await writeFile(path.join(journalDir, '2024-06.jsonl'), monthText(2024, 6, BUSY_DAY_OPS, 0, () => 14));
+  const { journal } = await Journal.open(dir, { readOnly: true });
+  let start = performance.now();
+  const listed = await journal.list({ day: '2024-06-14' });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const listTime = ms(start);
+  start = performance.now();
+  const report = shiftReport(listed.value, '2024-06-14', null);
+  hourlyBuckets(listed.value, '2024-06-14', null);
+  console.log(`busy day (${listed.value.length} operations): list ${listTime}, report + hourly chart ${ms(start)}; ${report.accruals.count} accruals`);
+  start = performance.now();
+  const exported = await exportJournalCsv(listed.value, path.join(dir, 'day.csv'));
+  console.log(`busy day CSV export: ${ms(start)}, ${exported.ok ? exported.value.rows : 0} rows`);
+  await journal.close();
+}
+
+export async function run(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'bench-journal-'));
+  try {
+    await appendRate(path.join(root, 'append'), 0);
+    await appendRate(path.join(root, 'append-busy'), BUSY_DAY_OPS);
+    await openTimes(path.join(root, 'years'));
+    await busyDay(path.join(root, 'day'));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,77 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { appError, type Result } from '../../src-shared/errors';
+import type { OperationView } from '../../src-shared/journal/types';
+import { CSV_BOM, csvRow, journalCsvRow, JOURNAL_CSV_HEADER } from './csv';
+import { errnoCode } from './fsPort';
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportOptions {
+  onProgress?: (progress: ExportProgress) => void;
+  /** Rows between two progress reports. */
+  progressEvery?: number;
+}
+
+function exportFailed(file: string, error: unknown): Result<never> {
+  const code = errnoCode(error);
+  const cause =
+    code === 'ENOSPC'
+      ? 'диск заполнен'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'нет права записи'
+        : code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR'
+          ? 'такой папки нет'
+          : `ошибка ${code ?? 'записи'}`;
+  return { ok: false, error: appError('input', `Файл ${file} не записан (${cause}). Выберите другое место и повторите.`) };
+}
+
+/**
+ * Writes the operations, oldest first, as CSV to `file`, row by row with the stream's backpressure
+ * respected, so a busy day's export neither holds the whole text in memory nor freezes the app.
+ * The rows go to `file.part` first: a file with the final name is always complete.
+ */
+export async function exportJournalCsv(
+  views: readonly OperationView[],
+  file: string,
+  options: ExportOptions = {},
+): Promise<Result<{ file: string; rows: number }>> {
+  const ordered = [...views].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
+  const every = Math.max(1, options.progressEvery ?? 200);
+  const partial = `${file}.part`;
+  const stream = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 });
+  let failure: unknown = null;
+  // `finished` settles even when the stream failed before anyone waited for it.
+  const ended = finished(stream).catch((error: unknown) => {
+    failure ??= error;
+  });
+  const write = async (text: string): Promise<void> => {
+    if (failure !== null) throw failure;
+    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), ended]);
+    if (failure !== null) throw failure;
+  };
+  try {
+    await write(CSV_BOM + csvRow(JOURNAL_CSV_HEADER));
+    options.onProgress?.({ done: 0, total: ordered.length });
+    for (const [index, view] of ordered.entries()) {
+      await write(journalCsvRow(view));
+      const done = index + 1;
+      if (done % every === 0 && done < ordered.length) options.onProgress?.({ done, total: ordered.length });
+    }
+    stream.end();
+    await ended;
+    if (failure !== null) throw failure;
+    await rename(partial, file);
+  } catch (error) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    return exportFailed(file, failure ?? error);
+  }
+  options.onProgress?.({ done: ordered.length, total: ordered.length });
+  return { ok: true, value: { file, rows: ordered.length } };
+}

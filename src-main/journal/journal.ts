@@ -1,0 +1,648 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
+import {
+  OPERATION_ID_PATTERN,
+  journalFilterSchema,
+  operationIdSchema,
+  reasonSchema,
+  resolutionInputSchema,
+  type JournalFilter,
+  type ResolutionInput,
+} from '../../src-shared/journal/schemas';
+import type {
+  IntentRecord,
+  JournalRecord,
+  OperationId,
+  OperationView,
+  OutcomeDetails,
+  OutcomeRecord,
+} from '../../src-shared/journal/types';
+import type { OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
+import { OperationFold, withReversalStatus } from './fold';
+import { nodeJournalFs, type AppendFile, type JournalFs } from './fsPort';
+import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAttempt } from './guards';
+import { intentNotWritten, journalReadFailed, recordNotWritten } from './journalErrors';
+import { readMonthIndex, writeMonthIndex } from './monthIndex';
+import { monthOfId, newOperationId } from './operationId';
+import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
+import { encodeRecord, parseJournalBytes } from './recordCodec';
+
+export const JOURNAL_DIR = 'journal';
+const INDEX_FILE = 'open-months.json';
+const QR_FILE = 'qr-secrets.json';
+const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
+/** Months read for a query and kept, besides the ones the app always holds. */
+const CACHED_MONTHS = 3;
+/** An unfiltered listing stops here, so a query over years of files stays short. */
+const DEFAULT_LIST_LIMIT = 1000;
+
+export interface JournalOptions {
+  now?: () => number;
+  fs?: JournalFs;
+  /** For the CLI and other readers: nothing is repaired, pruned or written. */
+  readOnly?: boolean;
+  /** Six hex digits for a new operation id. */
+  random?: () => string;
+}
+
+const int = z.number().int().safe();
+
+/** What the till (or the manager's reversal) tells the journal before sending. Unknown keys are dropped. */
+const intentInputSchema = z.object({
+  kassa: int.min(1),
+  shop: int.min(1),
+  client: int.min(0),
+  kind: z.enum(['accrue', 'redeem']),
+  bonuses: int.min(1),
+  purchaseKopecks: int.min(0),
+  /** The QR's secret: kept in the sidecar while the code is valid, never in the journal. */
+  qrSecret: int,
+  /** When the code was scanned; its one day of validity counts from here. Defaults to now. */
+  qrSeenAt: int.optional(),
+  balanceBefore: int.optional(),
+  checkoutId: z.string().min(1).max(100).optional(),
+  by: z.enum(['cashier', 'manager']).default('cashier'),
+  reverses: operationIdSchema.optional(),
+  reason: reasonSchema.optional(),
+});
+
+export type IntentInput = z.input<typeof intentInputSchema>;
+
+interface MonthData {
+  fold: OperationFold;
+  /** Last use, for dropping months read only for a query. */
+  touched: number;
+}
+
+function fail<T>(error: AppError): Result<T> {
+  return { ok: false, error };
+}
+
+function issueText(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'неверные данные';
+}
+
+function compareNewestFirst(a: OperationView, b: OperationView): number {
+  return Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : -1);
+}
+
+function stampForFileName(ms: number): string {
+  const at = localIso(ms);
+  return `${at.slice(0, 10).replaceAll('-', '')}-${at.slice(11, 19).replaceAll(':', '')}-${at.slice(20, 23)}`;
+}
+
+/**
+ * The operations journal: `<dataDir>/journal/YYYY-MM.jsonl`, one JSON record per line, append-only.
+ * Every record of an operation goes into the file of the month its intent was written in, so one
+ * month file tells the whole story of its operations and a query for a day reads one file. A call
+ * resolves only after its line is on disk (fdatasync); any failure comes back as kind 'journal',
+ * and for an intent that means: do not send.
+ */
+export class Journal {
+  private readonly months = new Map<string, MonthData>();
+  /** Months always held in memory: the current one and those with unresolved operations. */
+  private readonly pinned = new Set<string>();
+  /** The months listed in the index file as it is on disk now. */
+  private indexed = new Set<string>();
+  private readonly handles = new Map<string, { file: AppendFile; size: number }>();
+  /** Intents written by this run whose outcome is not written yet: being sent right now. */
+  private readonly inFlight = new Set<OperationId>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private dirReady = false;
+  private touchCounter = 0;
+  /** Lines appended per month by this run: a month read while one was appended is read again. */
+  private readonly appended = new Map<string, number>();
+  private readonly found: AppError[] = [];
+
+  private constructor(
+    readonly dir: string,
+    private readonly fs: JournalFs,
+    private readonly now: () => number,
+    private readonly readOnly: boolean,
+    private readonly random: (() => string) | undefined,
+    private readonly qr: QrSecretStore,
+  ) {}
+
+  /**
+   * Never fails and never blocks the app from starting: damage is repaired where it is safe, kept
+   * aside, and reported in `problems`. Reads only the current month and the months the index names.
+   */
+  static async open(dataDir: string, options: JournalOptions = {}): Promise<{ journal: Journal; problems: AppError[] }> {
+    const fs = options.fs ?? nodeJournalFs;
+    const now = options.now ?? Date.now;
+    const readOnly = options.readOnly ?? false;
+    const dir = path.join(dataDir, JOURNAL_DIR);
+    const { store, problem: qrProblem } = await QrSecretStore.load(fs, path.join(dir, QR_FILE), now);
+    const journal = new Journal(dir, fs, now, readOnly, options.random, store);
+    const problems: AppError[] = [];
+    if (qrProblem) problems.push(qrProblem);
+
+    if (!readOnly) {
+      try {
+        await fs.mkdir(dir);
+        journal.dirReady = true;
+      } catch (error) {
+        problems.push(recordNotWritten('Папка журнала операций недоступна, операции не будут отправляться', error));
+      }
+    }
+    let names: string[] = [];
+    // After any failed read the index may only grow: a month it forgot would hide its open operations.
+    let readFailed = false;
+    try {
+      names = await fs.readdir(dir);
+    } catch (error) {
+      readFailed = true;
+      problems.push(journalReadFailed(dir, error));
+    }
+    if (!readOnly) await journal.removeStaleTemps(names);
+
+    const existing = new Set(names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []));
+    const index = await readMonthIndex(fs, path.join(dir, INDEX_FILE));
+    // Without an index, every month is read once and the index is written anew.
+    const toLoad = new Set(index ?? existing);
+    toLoad.add(localMonth(now()));
+    journal.indexed = new Set(index ?? []);
+    for (const month of [...toLoad].sort()) {
+      if (!existing.has(month)) continue;
+      const data = await journal.loadMonth(month, !readOnly, problems);
+      if (data) journal.months.set(month, data);
+      else readFailed = true;
+    }
+    journal.repin();
+    // Months read only because the index named them are not kept: nothing in them is open.
+    for (const month of [...journal.months.keys()]) if (!journal.pinned.has(month)) journal.months.delete(month);
+
+    if (!readOnly) {
+      const open = journal.openMonths();
+      if (readFailed) for (const month of journal.indexed) open.add(month);
+      try {
+        if (index === null || open.size !== journal.indexed.size || [...open].some((month) => !journal.indexed.has(month))) {
+          await writeMonthIndex(fs, path.join(dir, INDEX_FILE), open);
+          journal.indexed = open;
+        }
+        await store.prune();
+      } catch (error) {
+        problems.push(recordNotWritten('Служебный файл журнала не обновлён', error));
+      }
+    }
+    const unresolved = journal.unresolved().length;
+    if (unresolved > 0) {
+      problems.push(
+        appError(
+          'outcome-unknown',
+          `Неразрешённых операций в журнале: ${unresolved}. Менеджеру: откройте журнал и проверьте каждую.`,
+        ),
+      );
+    }
+    journal.found.push(...problems);
+    return { journal, problems };
+  }
+
+  /** Everything found wrong so far: at open, and torn lines repaired later on. */
+  get problems(): readonly AppError[] {
+    return this.found;
+  }
+
+  /** Writes the intent (and keeps the QR secret aside); only an ok result allows sending. */
+  recordIntent(input: IntentInput): Promise<Result<OperationId>> {
+    const parsed = intentInputSchema.safeParse(input);
+    if (!parsed.success) return Promise.resolve(fail(appError('input', `Операция не записана: ${issueText(parsed.error)}.`)));
+    const op = parsed.data;
+    return this.serial(async () => {
+      if (this.readOnly) return fail(this.readOnlyError());
+      let reversal: { original: OperationId; reason: string } | null = null;
+      if (op.reverses !== undefined) {
+        if (op.reason === undefined) return fail(appError('input', 'Напишите причину отмены.'));
+        reversal = { original: op.reverses, reason: op.reason };
+        const original = await this.viewOf(reversal.original);
+        if (!original.ok) return original;
+        if (original.value === null) return fail(appError('input', 'Отменяемая операция не найдена в журнале.'));
+      }
+      const nowMs = this.now();
+      const at = localIso(nowMs);
+      const id = this.uniqueId(at, op.kassa);
+      try {
+        // The secret first: if it cannot be kept, nothing is in the journal and nothing is sent.
+        await this.qr.put(id, { client: op.client, secret: op.qrSecret }, (op.qrSeenAt ?? nowMs) + QR_VALIDITY_MS);
+        if (reversal) {
+          // The link goes before the reversal's intent: a link whose intent never got written reads
+          // as a reversal that did not happen, while an intent without its link would hide it.
+          await this.append({ v: 1, type: 'reversal', id: reversal.original, at, reversalId: id, reason: reversal.reason });
+        }
+        const intent: IntentRecord = {
+          v: 1,
+          type: 'intent',
+          id,
+          at,
+          kassa: op.kassa,
+          shop: op.shop,
+          client: op.client,
+          kind: op.kind,
+          bonuses: op.bonuses,
+          purchaseKopecks: op.purchaseKopecks,
+          ...(op.balanceBefore === undefined ? {} : { balanceBefore: op.balanceBefore }),
+          ...(op.checkoutId === undefined ? {} : { checkoutId: op.checkoutId }),
+          by: op.by,
+          ...(op.reverses === undefined ? {} : { reverses: op.reverses }),
+          ...(op.reason === undefined ? {} : { reason: op.reason }),
+        };
+        await this.append(intent);
+      } catch (error) {
+        return fail(intentNotWritten(error));
+      }
+      this.inFlight.add(id);
+      return { ok: true, value: id };
+    });
+  }
+
+  recordOutcome(id: OperationId, outcome: OperationOutcome): Promise<Result<void>> {
+    return this.serial(async () => {
+      this.inFlight.delete(id);
+      if (this.readOnly) return fail(this.readOnlyError());
+      const found = await this.viewOf(id);
+      if (!found.ok) return found;
+      if (found.value === null) return fail(appError('internal', `Операция ${id} не найдена в журнале: итог не записан.`));
+      if (found.value.outcome !== null) return fail(appError('internal', `Итог операции ${id} уже записан.`));
+      const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...outcomeDetails(outcome) };
+      try {
+        await this.append(record);
+      } catch (error) {
+        return fail(recordNotWritten('Итог операции не записан в журнал', error));
+      }
+      return { ok: true, value: undefined };
+    });
+  }
+
+  /** The manager settles (or re-checks) an operation that is pending or unknown; the reason is kept. */
+  recordResolution(id: OperationId, input: ResolutionInput): Promise<Result<void>> {
+    const parsed = resolutionInputSchema.safeParse(input);
+    if (!parsed.success) return Promise.resolve(fail(appError('input', `${issueText(parsed.error)}.`)));
+    const resolution = parsed.data;
+    return this.serial(async () => {
+      if (this.readOnly) return fail(this.readOnlyError());
+      const found = await this.viewOf(id);
+      if (!found.ok) return found;
+      const view = found.value;
+      if (view === null) return fail(appError('input', 'Операция не найдена в журнале.'));
+      if (this.inFlight.has(id)) return fail(appError('input', 'Операция ещё выполняется: дождитесь её итога.'));
+      if (!view.unresolved) return fail(appError('input', 'Операция уже завершена: решать по ней нечего.'));
+      try {
+        await this.append({
+          v: 1,
+          type: 'resolution',
+          id,
+          at: localIso(this.now()),
+          action: resolution.action,
+          reason: resolution.reason,
+          ...(resolution.balance === undefined ? {} : { balance: resolution.balance }),
+          by: resolution.by,
+        });
+      } catch (error) {
+        return fail(recordNotWritten('Решение по операции не записано в журнал', error));
+      }
+      return { ok: true, value: undefined };
+    });
+  }
+
+  async list(filter: JournalFilter = {}): Promise<Result<OperationView[]>> {
+    const parsed = journalFilterSchema.safeParse(filter);
+    if (!parsed.success) return fail(appError('input', `${issueText(parsed.error)}.`));
+    const query = parsed.data;
+    const limit = query.limit ?? (query.day || query.month ? Number.POSITIVE_INFINITY : DEFAULT_LIST_LIMIT);
+    let months: string[];
+    if (query.day) months = [query.day.slice(0, 7)];
+    else if (query.month) months = [query.month];
+    else {
+      try {
+        months = (await this.fs.readdir(this.dir)).flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []);
+      } catch (error) {
+        return fail(journalReadFailed(this.dir, error));
+      }
+      months.sort().reverse();
+    }
+    const result: OperationView[] = [];
+    for (const month of months) {
+      const data = await this.month(month);
+      if (!data.ok) return data;
+      const found = [...data.value.fold.views.values()].filter((view) => matches(view, query)).sort(compareNewestFirst);
+      result.push(...found.slice(0, limit - result.length));
+      if (result.length >= limit) break;
+    }
+    return { ok: true, value: await this.finish(result) };
+  }
+
+  /** Operations still waiting for the manager, oldest first; the ones being sent right now are not among them. */
+  unresolved(): OperationView[] {
+    const views = this.pinnedViews().filter((view) => view.unresolved && !this.inFlight.has(view.id));
+    return views.sort((a, b) => -compareNewestFirst(a, b)).map((view) => structuredClone(view));
+  }
+
+  async get(id: OperationId): Promise<Result<OperationView | null>> {
+    if (!operationIdSchema.safeParse(id).success) return fail(appError('input', 'Неверный номер операции.'));
+    const found = await this.viewOf(id);
+    if (!found.ok || found.value === null) return found;
+    const [view] = await this.finish([found.value]);
+    return { ok: true, value: view ?? null };
+  }
+
+  /** Every operation of a customer from a moment on (a re-check must know what else moved the balance). */
+  async clientOperationsSince(client: number, at: string): Promise<Result<OperationView[]>> {
+    const from = monthOfIso(at);
+    const to = localMonth(this.now());
+    const result: OperationView[] = [];
+    for (let month = from; month <= to; month = nextMonth(month)) {
+      const data = await this.month(month);
+      if (!data.ok) return data;
+      for (const view of data.value.fold.views.values()) {
+        if (view.client === client && Date.parse(view.at) >= Date.parse(at)) result.push(view);
+      }
+    }
+    return { ok: true, value: await this.finish(result) };
+  }
+
+  /** The QR of an operation while it is still valid; null once it has expired (or was never kept). */
+  qrFor(id: OperationId): QrCredentials | null {
+    return this.qr.get(id);
+  }
+
+  qrExpiresAt(id: OperationId): number | null {
+    return this.qr.expiresAt(id);
+  }
+
+  /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */
+  isBlocked(client: number, kind: OperationKind): OperationView | null {
+    const view = blockingOperation(this.pinnedViews(), client, kind);
+    return view ? structuredClone(view) : null;
+  }
+
+  /** The same operation made moments ago, which the cashier must confirm before it is sent again. */
+  findDuplicate(attempt: OperationAttempt, windowMs = DUPLICATE_WINDOW_MS): OperationView | null {
+    const view = findDuplicate(this.pinnedViews(), attempt, this.now(), windowMs);
+    return view ? structuredClone(view) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.serial(async () => {
+      for (const { file } of this.handles.values()) await file.close().catch(() => undefined);
+      this.handles.clear();
+    });
+  }
+
+  private readOnlyError(): AppError {
+    return appError('journal', 'Журнал открыт только для чтения: операции из этого окна не проводятся.');
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private uniqueId(at: string, kassa: number): OperationId {
+    const month = monthOfIso(at);
+    for (;;) {
+      const id = newOperationId(at, kassa, this.random);
+      if (!this.months.get(month)?.fold.views.has(id)) return id;
+    }
+  }
+
+  private pinnedViews(): OperationView[] {
+    this.repin();
+    return [...this.pinned].flatMap((month) => [...(this.months.get(month)?.fold.views.values() ?? [])]);
+  }
+
+  private openMonths(): Set<string> {
+    const open = new Set<string>();
+    for (const [month, data] of this.months) {
+      for (const view of data.fold.views.values()) {
+        if (view.unresolved) {
+          open.add(month);
+          break;
+        }
+      }
+    }
+    return open;
+  }
+
+  /** The current month and every held month with an open operation stay in memory. */
+  private repin(): void {
+    const current = localMonth(this.now());
+    this.pinned.clear();
+    this.pinned.add(current);
+    for (const month of this.openMonths()) this.pinned.add(month);
+    if (!this.months.has(current)) this.months.set(current, { fold: new OperationFold(), touched: 0 });
+  }
+
+  private file(month: string): string {
+    return path.join(this.dir, `${month}.jsonl`);
+  }
+
+  private async removeStaleTemps(names: string[]): Promise<void> {
+    for (const name of names) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) await this.fs.remove(path.join(this.dir, name)).catch(() => undefined);
+    }
+  }
+
+  /** Reads and folds one month file; with `repair`, a torn last line is moved aside and cut off. */
+  private async loadMonth(month: string, repair: boolean, problems: AppError[]): Promise<MonthData | null> {
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await this.fs.readFile(this.file(month));
+    } catch (error) {
+      problems.push(journalReadFailed(this.file(month), error));
+      return null;
+    }
+    const parsed = parseJournalBytes(bytes ?? new Uint8Array());
+    if (parsed.tornTail) {
+      if (repair) {
+        try {
+          problems.push(await this.keepTornTailAside(month, parsed.tornTail, parsed.cleanLength));
+        } catch (error) {
+          problems.push(recordNotWritten(`Оборванная запись журнала за ${month} не убрана, запись в журнал невозможна`, error));
+        }
+      } else {
+        problems.push(
+          appError('journal', `Журнал за ${month}: последняя строка не завершена (её пишут прямо сейчас или был сбой); она не показана.`),
+        );
+      }
+    }
+    const fold = new OperationFold().applyAll(parsed.records);
+    if (parsed.badLines.length > 0) {
+      const shown = parsed.badLines.slice(0, 5).join(', ');
+      problems.push(
+        appError(
+          'journal',
+          `Журнал за ${month}: пропущено повреждённых строк ${parsed.badLines.length} (строки ${shown}${parsed.badLines.length > 5 ? ', …' : ''}). Файл не изменён: покажите его администратору.`,
+        ),
+      );
+    }
+    if (fold.orphans > 0) {
+      problems.push(appError('journal', `Журнал за ${month}: записей без исходной операции ${fold.orphans}; они пропущены.`));
+    }
+    return { fold, touched: ++this.touchCounter };
+  }
+
+  /**
+   * The torn bytes go to their own file first, then the month file is cut back to its last whole
+   * line. A crash between the two leaves the bytes in both places, never in neither. Returns the
+   * report for the manager; throws the file system's error.
+   */
+  private async keepTornTailAside(month: string, tail: Uint8Array, cleanLength: number): Promise<AppError> {
+    const name = `torn-${stampForFileName(this.now())}-${month}.txt`;
+    await this.fs.writeFileAtomic(path.join(this.dir, name), tail);
+    const handle = await this.fs.openAppend(this.file(month));
+    try {
+      await handle.truncate(cleanLength);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    return appError(
+      'journal',
+      `Журнал за ${month}: последняя запись оборвана (сбой питания или аварийное завершение). Обрывок сохранён в ${name}; менеджеру: проверьте неразрешённые операции.`,
+    );
+  }
+
+  /** A month's operations, from memory or read from its file (a month that does not exist is empty). */
+  private async month(month: string): Promise<Result<MonthData>> {
+    const held = this.months.get(month);
+    if (held) {
+      held.touched = ++this.touchCounter;
+      return { ok: true, value: held };
+    }
+    let data: MonthData | null;
+    let before: number | undefined;
+    const problems: AppError[] = [];
+    do {
+      before = this.appended.get(month);
+      data = await this.loadMonth(month, false, problems);
+      if (!data) return fail(problems[0] ?? journalReadFailed(this.file(month), null));
+    } while (this.appended.get(month) !== before);
+    const raced = this.months.get(month);
+    if (raced) return { ok: true, value: raced };
+    this.months.set(month, data);
+    this.evict();
+    return { ok: true, value: data };
+  }
+
+  private evict(): void {
+    const loose = [...this.months].filter(([month]) => !this.pinned.has(month)).sort((a, b) => a[1].touched - b[1].touched);
+    for (const [month] of loose.slice(0, Math.max(0, loose.length - CACHED_MONTHS))) this.months.delete(month);
+  }
+
+  private async viewOf(id: OperationId): Promise<Result<OperationView | null>> {
+    // The id names the file to read: anything but a well-formed id is simply not in the journal.
+    if (!OPERATION_ID_PATTERN.test(id)) return { ok: true, value: null };
+    const data = await this.month(monthOfId(id));
+    if (!data.ok) return data;
+    return { ok: true, value: data.value.fold.views.get(id) ?? null };
+  }
+
+  /** Copies for the caller, with each reversal link told its reversal's status. */
+  private async finish(views: OperationView[]): Promise<OperationView[]> {
+    const statuses = new Map<OperationId, OperationView['status'] | null>();
+    for (const view of views) {
+      for (const link of view.reversedBy) {
+        if (statuses.has(link.id)) continue;
+        const reversal = await this.viewOf(link.id);
+        statuses.set(link.id, reversal.ok ? (reversal.value?.status ?? null) : null);
+      }
+    }
+    return views.map((view) => structuredClone(withReversalStatus(view, (id) => statuses.get(id) ?? null)));
+  }
+
+  /**
+   * Appends one record to the file of its operation's month and waits for fdatasync. On failure the
+   * file is cut back to where it was, so a half-written line never stays behind.
+   */
+  private async append(record: JournalRecord): Promise<void> {
+    const month = monthOfId(record.id);
+    if (!this.dirReady) {
+      await this.fs.mkdir(this.dir);
+      this.dirReady = true;
+    }
+    if (!this.indexed.has(month)) {
+      await writeMonthIndex(this.fs, path.join(this.dir, INDEX_FILE), [...this.indexed, month]);
+      this.indexed.add(month);
+    }
+    const open = await this.handleFor(month);
+    const data = new TextEncoder().encode(encodeRecord(record));
+    try {
+      await open.file.write(data);
+      await open.file.datasync();
+      open.size += data.length;
+    } catch (error) {
+      this.handles.delete(month);
+      try {
+        await open.file.truncate(open.size);
+        await open.file.datasync();
+      } catch {
+        // The next append reopens the file and checks its tail again.
+      }
+      await open.file.close().catch(() => undefined);
+      throw error;
+    }
+    this.appended.set(month, (this.appended.get(month) ?? 0) + 1);
+    const held = this.months.get(month);
+    if (held) held.fold.apply(record);
+  }
+
+  private async handleFor(month: string): Promise<{ file: AppendFile; size: number }> {
+    const existing = this.handles.get(month);
+    if (existing) return existing;
+    const bytes = await this.fs.readFile(this.file(month));
+    if (bytes !== null) {
+      const cleanLength = bytes.lastIndexOf(0x0a) + 1;
+      if (cleanLength < bytes.length) {
+        this.found.push(await this.keepTornTailAside(month, bytes.subarray(cleanLength), cleanLength));
+      }
+    }
+    const file = await this.fs.openAppend(this.file(month));
+    try {
+      // A new file's name must survive a power cut as well as its first line.
+      if (bytes === null) await this.fs.syncDir(this.dir);
+      const opened = { file, size: await file.size() };
+      this.handles.set(month, opened);
+      return opened;
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+function outcomeDetails(outcome: OperationOutcome): OutcomeDetails {
+  switch (outcome.status) {
+    case 'applied':
+      return { status: 'applied', balance: outcome.balance, confirmedBy: outcome.confirmedBy };
+    case 'refused':
+      return { status: 'refused', error: outcome.error };
+    case 'not-applied':
+      return { status: 'not-applied', balance: outcome.balance, error: outcome.error };
+    case 'unknown':
+      return {
+        status: 'unknown',
+        balanceBefore: outcome.balanceBefore,
+        ...(outcome.balanceAfter === undefined ? {} : { balanceAfter: outcome.balanceAfter }),
+        error: outcome.error,
+      };
+  }
+}
+
+function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const next = Number(month.slice(5, 7)) + 1;
+  return next > 12 ? `${year + 1}-01` : `${year}-${String(next).padStart(2, '0')}`;
+}
+
+function matches(view: OperationView, filter: JournalFilter): boolean {
+  if (filter.day !== undefined && !view.at.startsWith(filter.day)) return false;
+  if (filter.kassa !== undefined && view.kassa !== filter.kassa) return false;
+  if (filter.client !== undefined && view.client !== filter.client) return false;
+  if (filter.kind !== undefined && view.kind !== filter.kind) return false;
+  if (filter.status === 'unresolved') return view.unresolved;
+  if (filter.status !== undefined && view.status !== filter.status) return false;
+  return true;
+}

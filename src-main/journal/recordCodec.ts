@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
+import type { JournalRecord } from '../../src-shared/journal/types';
+
+/**
+ * One record per line, JSON. Reading checks every line against these schemas, so a hand-edited or
+ * damaged line is reported and skipped instead of becoming a wrong balance on the manager's screen.
+ */
+
+const id = z.string().regex(OPERATION_ID_PATTERN);
+const at = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
+const int = z.number().int().safe();
+const appErrorSchema = z.object({
+  kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
+  code: int.optional(),
+  message: z.string(),
+});
+const base = { v: z.literal(1), id, at };
+
+const intent = z.object({
+  ...base,
+  type: z.literal('intent'),
+  kassa: int.min(1),
+  shop: int.min(1),
+  client: int.min(0),
+  kind: z.enum(['accrue', 'redeem']),
+  bonuses: int.min(1),
+  purchaseKopecks: int.min(0),
+  balanceBefore: int.optional(),
+  checkoutId: z.string().max(100).optional(),
+  by: z.enum(['cashier', 'manager']),
+  reverses: id.optional(),
+  reason: z.string().optional(),
+});
+
+const outcome = z.discriminatedUnion('status', [
+  z.object({ ...base, type: z.literal('outcome'), status: z.literal('applied'), balance: int, confirmedBy: z.enum(['answer', 'balance-check']) }),
+  z.object({ ...base, type: z.literal('outcome'), status: z.literal('refused'), error: appErrorSchema }),
+  z.object({ ...base, type: z.literal('outcome'), status: z.literal('not-applied'), balance: int, error: appErrorSchema }),
+  z.object({
+    ...base,
+    type: z.literal('outcome'),
+    status: z.literal('unknown'),
+    balanceBefore: int,
+    balanceAfter: int.optional(),
+    error: appErrorSchema,
+  }),
+]);
+
+const resolution = z.object({
+  ...base,
+  type: z.literal('resolution'),
+  action: z.enum(['applied', 'not-applied', 'recheck']),
+  reason: z.string(),
+  balance: int.optional(),
+  by: z.literal('manager'),
+});
+
+const reversal = z.object({ ...base, type: z.literal('reversal'), reversalId: id, reason: z.string() });
+
+const recordSchema = z.discriminatedUnion('type', [intent, outcome, resolution, reversal]);
+
+export function encodeRecord(record: JournalRecord): string {
+  return `${JSON.stringify(record)}\n`;
+}
+
+export function decodeRecord(line: string): JournalRecord | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const parsed = recordSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+export interface ParsedJournalText {
+  records: JournalRecord[];
+  /** 1-based numbers of complete lines that are not a valid record. */
+  badLines: number[];
+  /** Bytes after the last newline: a line cut short by a crash, or being written right now. */
+  tornTail: Uint8Array | null;
+  /** Length of the file up to and including its last newline. */
+  cleanLength: number;
+}
+
+const NEWLINE = 0x0a;
+const decoder = new TextDecoder();
+
+export function parseJournalBytes(bytes: Uint8Array): ParsedJournalText {
+  const cleanLength = bytes.lastIndexOf(NEWLINE) + 1;
+  const records: JournalRecord[] = [];
+  const badLines: number[] = [];
+  const lines = decoder.decode(bytes.subarray(0, cleanLength)).split('\n');
+  // The text ends with a newline, so the last element is always the empty remainder.
+  lines.pop();
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const record = decodeRecord(line);
+    if (record) records.push(record);
+    else badLines.push(index + 1);
+  });
+  return {
+    records,
+    badLines,
+    tornTail: cleanLength < bytes.length ? bytes.subarray(cleanLength) : null,
+    cleanLength,
+  };
+}
