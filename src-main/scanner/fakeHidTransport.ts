@@ -1,0 +1,133 @@
+import type { HidDeviceInfo, HidHandle, HidHandleEvent, HidListener, HidTransport } from './hidTransport';
+import { HidHandleListeners } from './hidTransport';
+
+class FakeHandle implements HidHandle {
+  readonly listeners = new HidHandleListeners();
+  closed = false;
+
+  constructor(private readonly device: FakeHidDevice) {}
+
+  on<E extends HidHandleEvent>(event: E, listener: HidListener<E>): () => void {
+    return this.listeners.on(event, listener);
+  }
+
+  async getFeatureReport(reportId: number, length: number): Promise<Uint8Array> {
+    this.assertOpen();
+    const reply = this.device.featureReplies.get(reportId);
+    if (!reply) throw new Error(`no feature report ${reportId}`);
+    return reply.slice(0, length);
+  }
+
+  async sendFeatureReport(data: Uint8Array): Promise<number> {
+    this.assertOpen();
+    if (this.device.featureError) throw this.device.featureError;
+    this.device.featureReports.push(Uint8Array.from(data));
+    return data.length;
+  }
+
+  async getReportDescriptor(): Promise<Uint8Array | null> {
+    return this.device.descriptor;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.device.handles.delete(this);
+    this.listeners.emit('close');
+    this.listeners.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('device closed');
+  }
+}
+
+/** One simulated HID interface: what it lists as, and the reports it sends while open. */
+export class FakeHidDevice {
+  readonly handles = new Set<FakeHandle>();
+  /** Feature reports the app sent, in order. */
+  readonly featureReports: Uint8Array[] = [];
+  /** What `getFeatureReport(id)` answers. */
+  readonly featureReplies = new Map<number, Uint8Array>();
+  /** Set to make `open` fail (no udev rule, device busy). */
+  openError: Error | null = null;
+  featureError: Error | null = null;
+  opens = 0;
+
+  constructor(
+    readonly info: HidDeviceInfo,
+    readonly descriptor: Uint8Array | null = null,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.handles.size > 0;
+  }
+
+  /** Delivers reports to every open handle, as node-hid's `data` events would. */
+  send(...reports: Uint8Array[]): void {
+    for (const report of reports) for (const handle of [...this.handles]) handle.listeners.emit('data', Uint8Array.from(report));
+  }
+
+  /** The device fails mid-read (node-hid's "could not read from HID device"). */
+  fail(message = 'could not read from HID device'): void {
+    for (const handle of [...this.handles]) handle.listeners.emit('error', new Error(message));
+  }
+}
+
+/** A USB bus in memory: plug, unplug and replay recorded reports to test the whole path from bytes. */
+export class FakeHidTransport implements HidTransport {
+  private readonly plugged: FakeHidDevice[] = [];
+  lists = 0;
+  listError: Error | null = null;
+
+  plug(info: Partial<HidDeviceInfo> & Pick<HidDeviceInfo, 'vendorId' | 'productId'>, descriptor?: Uint8Array): FakeHidDevice {
+    const device = new FakeHidDevice(
+      {
+        path: `/dev/hidraw-fake-${info.vendorId.toString(16)}-${info.productId.toString(16)}-${this.plugged.length}`,
+        serialNumber: null,
+        manufacturer: null,
+        product: null,
+        usagePage: null,
+        usage: null,
+        interface: 0,
+        ...info,
+      },
+      descriptor ?? null,
+    );
+    this.plugged.push(device);
+    return device;
+  }
+
+  /** Pulls the device out: open handles fail the way node-hid's do, and it leaves the listing. */
+  unplug(device: FakeHidDevice): void {
+    this.vanish(device);
+    device.fail();
+  }
+
+  /** The device leaves the listing while its open handles stay silent, as some OSes do. */
+  vanish(device: FakeHidDevice): void {
+    const index = this.plugged.indexOf(device);
+    if (index >= 0) this.plugged.splice(index, 1);
+  }
+
+  /** Plugs the same device back in (a new OS path, as after a real replug). */
+  replug(device: FakeHidDevice): FakeHidDevice {
+    return this.plug({ ...device.info, path: `${device.info.path ?? 'fake'}-again` }, device.descriptor ?? undefined);
+  }
+
+  async list(): Promise<HidDeviceInfo[]> {
+    this.lists += 1;
+    if (this.listError) throw this.listError;
+    return this.plugged.map((device) => ({ ...device.info }));
+  }
+
+  async open(info: HidDeviceInfo): Promise<HidHandle> {
+    const device = this.plugged.find((d) => d.info.path === info.path);
+    if (!device) throw new Error(`cannot open device with path ${info.path ?? '(none)'}`);
+    device.opens += 1;
+    if (device.openError) throw device.openError;
+    const handle = new FakeHandle(device);
+    device.handles.add(handle);
+    return handle;
+  }
+}
