@@ -4,7 +4,9 @@ import { balanceCommand } from './commands/balance';
 import { checkoutCommand } from './commands/checkout';
 import { decodeCommand } from './commands/decode';
 import { doctorCommand } from './commands/doctor';
+import { journalCommand } from './commands/journal';
 import { redeemCommand } from './commands/redeem';
+import { scannersCommand } from './commands/scanners';
 import { simulatorCommand } from './commands/simulator';
 import { nodeIo } from './nodeIo';
 import { runCli } from './runCli';
@@ -18,6 +20,8 @@ const commands: readonly CliCommand[] = [
   checkoutCommand,
   simulatorCommand,
   doctorCommand,
+  scannersCommand,
+  journalCommand,
 ];
 
 const code = await runCli(process.argv.slice(2), commands, nodeIo());

@@ -1,17 +1,26 @@
 import { MAX_SCAN_LENGTH, decodeScan } from '../../../src-shared/scan/decodeScan';
 import { failed, succeeded, type CliCommand } from '../command';
 import { appError } from '../../../src-shared/errors';
+import { HID_DUMP_OPTIONS, decodeHidDumpFile } from './hidDump';
 
 export const decodeCommand: CliCommand = {
   name: 'decode',
   summary: 'расшифровать текст QR-кода Скидкабота (проверка сканера)',
-  synopsis: '<текст скана> | --stdin',
+  synopsis: '<текст скана> | --stdin | --hid-dump <файл>',
   options: {
     stdin: { type: 'boolean', description: 'прочитать текст скана со стандартного ввода' },
+    ...HID_DUMP_OPTIONS,
   },
   maxPositionals: 1,
   async run(args, env) {
     const [text] = args.positionals;
+    const dump = args.values['hid-dump'];
+    if (typeof dump === 'string') {
+      if (text !== undefined || args.values.stdin === true) {
+        return failed(appError('input', 'С --hid-dump не указывайте текст скана и --stdin.'));
+      }
+      return decodeHidDumpFile(dump);
+    }
     if (args.values.stdin === true && text !== undefined) {
       return failed(appError('input', 'Укажите текст скана или --stdin, но не то и другое вместе.'));
     }
