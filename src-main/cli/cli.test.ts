@@ -106,6 +106,15 @@ describe('decode', () => {
     expect(human.stdout).toBe('');
     expect(human.stderr).toMatch(/штрихкод/);
   });
+
+  it('replays a captured HID report dump through the same decoder', async () => {
+    const dump = path.join(root, 'src-main', 'scanner', 'fixtures', 'honeywell-pos-multi.hex');
+    const run = await runBin(['decode', '--hid-dump', dump], cleanEnv({}));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/магазин 4, покупатель 83532824/);
+    const both = await runBin(['decode', '--hid-dump', dump, '{}'], cleanEnv({}));
+    expect(both.code).toBe(2);
+  });
 });
 
 describe('customer commands against the simulator', () => {
