@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import type { Simulator } from '../src-main/simulator/simulator';
+
+/** Demo customers of the simulator's shop 4 (src-main/simulator/demoData.ts). */
+export const DEMO = {
+  ivan: 83532824,
+  maria: 51234567,
+  ira: 61234568,
+  alexey: 71234569,
+  expired: 91234570,
+  otherShop: 81234571,
+} as const;
+
+/** A fresh QR text for a customer, as the bot shows after "refresh". */
+export function qrOf(simulator: Simulator, client: number): string {
+  return simulator.issueQr(client);
+}
+
+/** The demo list's QR text whose label mentions `label`. */
+export function demoQr(simulator: Simulator, label: string): string {
+  const found = simulator.demoCustomers().find((customer) => customer.label.includes(label));
+  if (!found) throw new Error(`no simulator demo customer labelled like ${label}`);
+  return found.qrText;
+}
+
+/** Text with every kind of space (Intl's group separators are no-break spaces) made plain. */
+export function plainText(text: string | null): string {
+  return (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** The balance on the cashier screen as a number, or null while none is shown. */
+export async function balanceOnScreen(page: Page): Promise<number | null> {
+  const balance = page.getByTestId('customer-balance');
+  if ((await balance.count()) === 0) return null;
+  const digits = plainText(await balance.textContent()).replace(/ /g, '');
+  return /^\d+$/.test(digits) ? Number(digits) : null;
+}
+
+/** The kinds of the error panels on screen, in order. */
+export async function errorKinds(page: Page): Promise<string[]> {
+  return page.locator('[data-error-kind]').evaluateAll((panels) => panels.map((panel) => panel.getAttribute('data-error-kind') ?? ''));
+}
+
+/**
+ * The little of the DOM the specs reach into, typed here because the Node-side tsconfig has no DOM
+ * library (and must not: main's code may not use it).
+ */
+interface PageGlobals {
+  innerWidth: number;
+  document: {
+    activeElement: { getAttribute(name: string): string | null; tagName: string } | null;
+    documentElement: { scrollWidth: number };
+    body: { dispatchEvent(event: object): boolean; innerText: string };
+  };
+  DataTransfer: new () => { setData(type: string, value: string): void };
+  ClipboardEvent: new (type: string, init: { clipboardData: object; bubbles: boolean; cancelable: boolean }) => object;
+}
+
+/** The inputmode of the focused element: 'decimal' is the purchase field. */
+export function focusedInputMode(page: Page): Promise<string | null> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('inputmode') ?? null);
+}
+
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    return g.document.documentElement.scrollWidth > g.innerWidth;
+  });
+}
+
+/** A paste of `text` on the page body, as Ctrl+V outside any field delivers it. */
+export async function pasteOnBody(page: Page, text: string): Promise<void> {
+  await page.evaluate((pasted) => {
+    const g = globalThis as unknown as PageGlobals;
+    const data = new g.DataTransfer();
+    data.setData('text/plain', pasted);
+    g.document.body.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Everything the page shows as text, and every input's value: where a leaked secret would be seen. */
+export async function everythingOnScreen(page: Page): Promise<string> {
+  const html = await page.content();
+  const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+  return `${html}\n${values.join('\n')}`;
+}
+
+/** The customer's name on screen, or '' when none is shown. */
+export async function nameOnScreen(page: Page): Promise<string> {
+  const name = page.getByTestId('customer-name');
+  return (await name.count()) === 0 ? '' : plainText(await name.textContent());
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { CustomerView } from '../../src-shared/ipc/views';
+import { computeFigures, type Figures } from '../checkout/figures';
+import type { Dictionary } from '../i18n/dictionary';
+import { useT } from '../i18n/useT';
+import { useActions, useKassa } from '../store/StoreContext';
+
+export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy: boolean }) {
+  const t = useT();
+  const purchaseText = useKassa((state) => state.purchaseText);
+  const redeemText = useKassa((state) => state.redeemText);
+  const purchaseMissing = useKassa((state) => state.purchaseMissing);
+  const customerSerial = useKassa((state) => state.customerSerial);
+  const sending = useKassa((state) => state.inFlight > 0) || busy;
+  const pressed = useKassa((state) => state.sending);
+  const actions = useActions();
+  const purchaseRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    purchaseRef.current?.focus();
+  }, [customerSerial]);
+
+  const figures = computeFigures(purchaseText, redeemText, customer);
+  const shownRedeem = redeemText ?? (figures.state === 'ok' ? String(figures.maxRedeem) : '');
+  const canRedeem = figures.state === 'ok' && figures.redeem.state === 'ok';
+
+  const onEnter = (action: () => Promise<void>) => (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.repeat) return;
+    event.preventDefault();
+    void action();
+  };
+
+  return (
+    <div className="entry">
+      <div className="entry__fields">
+        <label className="field field--purchase">
+          <span className="field__label">{t.cashier.purchase}</span>
+          <input
+            ref={purchaseRef}
+            className="field__input field__input--purchase"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t.cashier.purchasePlaceholder}
+            value={purchaseText}
+            readOnly={sending}
+            aria-invalid={figures.state === 'invalid' || purchaseMissing}
+            onChange={(event) => actions.setPurchaseText(event.target.value)}
+            onKeyDown={onEnter(actions.accrue)}
+          />
+        </label>
+        <label className="field field--redeem">
+          <span className="field__label">
+            {t.cashier.redeem}
+            <span className="field__note">{t.cashier.redeemEnter}</span>
+          </span>
+          <input
+            className="field__input"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            value={shownRedeem}
+            readOnly={sending}
+            aria-invalid={figures.state === 'ok' && figures.maxRedeem > 0 && figures.redeem.state !== 'ok'}
+            onChange={(event) => actions.setRedeemText(event.target.value)}
+            onKeyDown={onEnter(actions.redeem)}
+          />
+        </label>
+      </div>
+      <FiguresLines figures={figures} purchaseMissing={purchaseMissing} t={t} />
+      <div className="actions">
+        <button
+          type="button"
+          className={pressed === 'accrue' ? 'action action--accrue action--sending' : 'action action--accrue'}
+          disabled={sending}
+          onClick={() => void actions.accrue()}
+        >
+          <span className="action__label">
+            {pressed === 'accrue' ? (
+              t.cashier.sending
+            ) : (
+              <>
+                <span aria-hidden="true">+ </span>
+                {t.cashier.accrueButton}
+                {figures.state === 'ok' && <span className="action__amount"> {t.number(figures.accrue)}</span>}
+              </>
+            )}
+          </span>
+          <kbd className="action__keys">{t.cashier.accrueKeys}</kbd>
+        </button>
+        <button
+          type="button"
+          className={pressed === 'redeem' ? 'action action--redeem action--sending' : 'action action--redeem'}
+          disabled={sending || (figures.state === 'ok' && !canRedeem)}
+          onClick={() => void actions.redeem()}
+        >
+          <span className="action__label">
+            {pressed === 'redeem' ? (
+              t.cashier.sending
+            ) : (
+              <>
+                <span aria-hidden="true">− </span>
+                {t.cashier.redeemButton}
+                {figures.state === 'ok' && figures.redeem.state === 'ok' && (
+                  <span className="action__amount"> {t.number(figures.redeem.bonuses)}</span>
+                )}
+              </>
+            )}
+          </span>
+          <kbd className="action__keys">{t.cashier.redeemKeys}</kbd>
+        </button>
+      </div>
+      <p className="entry__rules">{t.cashier.rules(customer.rules.source, customer.rules.pPlus, customer.rules.pMinus)}</p>
+    </div>
+  );
+}
+
+function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purchaseMissing: boolean; t: Dictionary }) {
+  if (figures.state === 'empty') {
+    return <p className={purchaseMissing ? 'figures figures--problem' : 'figures'}>{t.cashier.enterPurchase}</p>;
+  }
+  if (figures.state === 'invalid') {
+    return <p className="figures figures--problem">{figures.error.message}</p>;
+  }
+  const { redeem } = figures;
+  return (
+    <div className="figures" data-testid="figures">
+      <p className="figures__accrue">{t.cashier.accrueInfo(figures.accrue)}</p>
+      <p className="figures__redeem">{figures.maxRedeem > 0 ? t.cashier.maxRedeem(figures.maxRedeem) : t.cashier.nothingToRedeem}</p>
+      {redeem.state === 'ok' && (
+        <p className="figures__preview" data-testid="redeem-preview">
+          {t.cashier.redeemPreview(redeem.bonuses, redeem.toPayKopecks, redeem.accrue)}
+        </p>
+      )}
+      {redeem.state === 'refused' && figures.maxRedeem > 0 && <p className="figures__preview figures--problem">{redeem.error.message}</p>}
+      {redeem.state === 'not-a-number' && <p className="figures__preview figures--problem">{t.cashier.redeemNotNumber}</p>}
+    </div>
+  );
+}

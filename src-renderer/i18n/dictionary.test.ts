@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { pluralRu } from './format';
+import { ru } from './ru';
+
+/** Every leaf of a dictionary by path; a function counts as one leaf. */
+function leaves(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return [path];
+  if (typeof value === 'function') return [`${path}()`];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => leaves(child, path === '' ? key : `${path}.${key}`));
+  }
+  return [`${path}:${typeof value}`];
+}
+
+describe('dictionaries', () => {
+  it('have the same keys in Russian and English', () => {
+    expect(leaves(en)).toEqual(leaves(ru));
+  });
+
+  it('have no empty text where a person must read one', () => {
+    const empty = leaves(ru).filter((key) => !key.startsWith('errors.next.') && !key.endsWith('()'));
+    const lookup = (path: string): unknown =>
+      path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], ru);
+    expect(empty.filter((key) => lookup(key) === '')).toEqual([]);
+  });
+});
+
+describe('pluralRu', () => {
+  it.each([
+    [1, 'бонус'],
+    [2, 'бонуса'],
+    [5, 'бонусов'],
+    [11, 'бонусов'],
+    [21, 'бонус'],
+    [112, 'бонусов'],
+    [1024, 'бонуса'],
+  ])('%i → %s', (n, word) => {
+    expect(pluralRu(n, 'бонус', 'бонуса', 'бонусов')).toBe(word);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor, type KeyContext, type KeyPress } from './shortcuts';
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  inTextEntry: false,
+  ...extra,
+});
+const cashier: KeyContext = { screen: 'cashier', ready: true, demoCustomers: 0 };
+
+describe('commandFor', () => {
+  it('maps the till keys, also while the purchase field has the focus', () => {
+    expect(commandFor(press('F2', { inTextEntry: true }), cashier)).toEqual({ type: 'accrue' });
+    expect(commandFor(press('F4', { inTextEntry: true }), cashier)).toEqual({ type: 'redeem' });
+    expect(commandFor(press('Escape', { inTextEntry: true }), cashier)).toEqual({ type: 'newCustomer' });
+    expect(commandFor(press('F10'), cashier)).toEqual({ type: 'openManager' });
+  });
+
+  it('leaves the manager screen with Esc and ignores the till keys there', () => {
+    const manager: KeyContext = { ...cashier, screen: 'manager' };
+    expect(commandFor(press('Escape'), manager)).toEqual({ type: 'closeManager' });
+    expect(commandFor(press('F2'), manager)).toBeNull();
+  });
+
+  it('does nothing during first run or with a modifier held', () => {
+    expect(commandFor(press('F2'), { ...cashier, ready: false })).toBeNull();
+    expect(commandFor(press('F2', { ctrlKey: true }), cashier)).toBeNull();
+  });
+
+  it('picks a demo customer by digit only outside a field and only when one exists', () => {
+    const demo: KeyContext = { ...cashier, demoCustomers: 3 };
+    expect(commandFor(press('2'), demo)).toEqual({ type: 'demoScan', index: 1 });
+    expect(commandFor(press('2', { inTextEntry: true }), demo)).toBeNull();
+    expect(commandFor(press('4'), demo)).toBeNull();
+    expect(commandFor(press('2'), cashier)).toBeNull();
+  });
+});

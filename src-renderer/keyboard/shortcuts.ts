@@ -1,0 +1,51 @@
+import type { Screen } from '../store/kassaStore';
+
+export type Command =
+  | { type: 'accrue' }
+  | { type: 'redeem' }
+  | { type: 'newCustomer' }
+  | { type: 'openManager' }
+  | { type: 'closeManager' }
+  | { type: 'demoScan'; index: number };
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  /** The focus is in a field that takes typed text. */
+  inTextEntry: boolean;
+}
+
+export interface KeyContext {
+  screen: Screen;
+  /** The till is set up; during first run no shortcut applies. */
+  ready: boolean;
+  demoCustomers: number;
+}
+
+/**
+ * The keyboard map of the till. Function keys work even while typing in a field, because the cashier's
+ * hands stay on the keyboard; digits pick a demo customer only outside a field, where they type nothing.
+ */
+export function commandFor(press: KeyPress, context: KeyContext): Command | null {
+  if (!context.ready || press.ctrlKey || press.altKey || press.metaKey) return null;
+  if (context.screen === 'manager') {
+    return press.key === 'Escape' ? { type: 'closeManager' } : null;
+  }
+  switch (press.key) {
+    case 'F2':
+      return { type: 'accrue' };
+    case 'F4':
+      return { type: 'redeem' };
+    case 'Escape':
+      return { type: 'newCustomer' };
+    case 'F10':
+      return { type: 'openManager' };
+  }
+  if (!press.inTextEntry && /^[1-9]$/.test(press.key)) {
+    const index = Number(press.key) - 1;
+    if (index < context.demoCustomers) return { type: 'demoScan', index };
+  }
+  return null;
+}

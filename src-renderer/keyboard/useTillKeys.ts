@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { isTextEntry } from '../scan/scanEntry';
+import { useKassa, useActions } from '../store/StoreContext';
+import { commandFor, type Command } from './shortcuts';
+
+/** One keydown listener for the whole window: the till is driven from the keyboard, never only the mouse. */
+export function useTillKeys(): void {
+  const actions = useActions();
+  const screen = useKassa((state) => state.screen);
+  const ready = useKassa((state) => state.app?.phase === 'ready');
+  const demoCustomers = useKassa((state) => state.demoCustomers);
+
+  useEffect(() => {
+    const run = (command: Command): void => {
+      switch (command.type) {
+        case 'accrue':
+          void actions.accrue();
+          return;
+        case 'redeem':
+          void actions.redeem();
+          return;
+        case 'newCustomer':
+          void actions.newCustomer();
+          return;
+        case 'openManager':
+          actions.openManager();
+          return;
+        case 'closeManager':
+          actions.closeManager();
+          return;
+        case 'demoScan': {
+          const customer = demoCustomers[command.index];
+          if (customer) void actions.submitScan(customer.qrText);
+          return;
+        }
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.repeat) return;
+      const command = commandFor(
+        {
+          key: event.key,
+          ctrlKey: event.ctrlKey,
+          altKey: event.altKey,
+          metaKey: event.metaKey,
+          inTextEntry: isTextEntry(event.target),
+        },
+        { screen, ready, demoCustomers: demoCustomers.length },
+      );
+      if (!command) return;
+      // F10 would otherwise focus the window menu on Windows; F2/F4 have browser meanings too.
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, screen, ready, demoCustomers]);
+}

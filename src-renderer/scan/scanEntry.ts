@@ -1,0 +1,32 @@
+/**
+ * The single door through which a scan read in this window reaches main (the store's `submitScan`).
+ * Every scan source gets one; see useScanCapture.
+ */
+export type ScanEntry = (text: string) => void;
+
+/** A pasted text is taken as a scan only when it looks like the Skidkabot JSON, so stray pastes do nothing. */
+export function looksLikeScan(text: string): boolean {
+  return text.trimStart().startsWith('{');
+}
+
+/** Inputs keep their ordinary paste; anywhere else a paste is a scan. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+  return target instanceof HTMLSelectElement;
+}
+
+/** Listens for pastes on the whole document; returns the unsubscribe. */
+export function capturePastedScans(doc: Document, enter: ScanEntry): () => void {
+  const onPaste = (event: ClipboardEvent): void => {
+    if (isTextEntry(event.target)) return;
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!looksLikeScan(text)) return;
+    event.preventDefault();
+    enter(text);
+  };
+  doc.addEventListener('paste', onPaste);
+  return () => doc.removeEventListener('paste', onPaste);
+}

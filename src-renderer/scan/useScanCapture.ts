@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useActions } from '../store/StoreContext';
+import { capturePastedScans, type ScanEntry } from './scanEntry';
+
+/** A way scans are read in this window: it listens on the document and hands each scan to `enter`. */
+export type ScanSource = (doc: Document, enter: ScanEntry) => () => void;
+
+const SOURCES: readonly ScanSource[] = [capturePastedScans];
+
+/**
+ * Attaches every scan source while the till is open, all feeding the store's one `submitScan`.
+ * A keystroke capture of scanner bursts joins by being added to SOURCES.
+ */
+export function useScanCapture(active: boolean): void {
+  const { submitScan } = useActions();
+  useEffect(() => {
+    if (!active) return;
+    const enter: ScanEntry = (text) => void submitScan(text);
+    const stops = SOURCES.map((source) => source(document, enter));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [active, submitScan]);
+}

@@ -1,0 +1,53 @@
+import type { AppError } from '../../src-shared/errors';
+import { balanceAfter } from '../checkout/outcomeSummary';
+import { CustomerCard } from '../components/CustomerCard';
+import { DemoPanel } from '../components/DemoPanel';
+import { DonePanel } from '../components/DonePanel';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { PurchaseEntry } from '../components/PurchaseEntry';
+import { useT } from '../i18n/useT';
+import { useKassa } from '../store/StoreContext';
+
+export function CashierScreen() {
+  const checkout = useKassa((state) => state.checkout);
+  const demo = useKassa((state) => state.app?.demo === true);
+  const outcomeErrors = checkout.stage === 'done' ? checkout.outcomes.map((o) => ('error' in o ? o.error.message : '')) : [];
+  // The done panel shows each operation's own error; the checkout's error is shown once, not twice.
+  const error: AppError | null = checkout.error && !outcomeErrors.includes(checkout.error.message) ? checkout.error : null;
+  return (
+    <main className={demo ? 'till till--demo' : 'till'}>
+      <section className="till__main" aria-live="polite">
+        {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
+        {checkout.stage === 'idle' && <IdlePanel busy={checkout.busy} compact={error !== null} />}
+        {checkout.stage === 'customer' && <CustomerCard customer={checkout.customer} />}
+        {checkout.stage === 'done' && <CustomerCard customer={checkout.customer} after={{ balance: balanceAfter(checkout.outcomes) }} />}
+        {checkout.stage !== 'idle' && error && <ErrorPanel error={error} />}
+        {checkout.stage === 'customer' && <PurchaseEntry customer={checkout.customer} busy={checkout.busy} />}
+        {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
+      </section>
+      {demo && <DemoPanel />}
+    </main>
+  );
+}
+
+/** `compact` when an error is shown above it: the error leads, the prompt stays as a reminder. */
+function IdlePanel({ busy, compact }: { busy: boolean; compact: boolean }) {
+  const t = useT();
+  const scanner = useKassa((state) => state.app?.scanner);
+  const pending = useKassa((state) => state.inFlight > 0);
+  return (
+    <div className={compact ? 'idle idle--compact' : 'idle'}>
+      <h1 className="idle__title">{busy || pending ? t.cashier.checking : t.cashier.idleTitle}</h1>
+      <p className="idle__hint">{t.cashier.idleHint}</p>
+      {scanner && (
+        <div className={`idle__scanner idle__scanner--${scanner.state}`} data-status="scanner-detail">
+          <p>
+            {t.status.scanner}: {t.status.scannerState[scanner.state]}
+          </p>
+          {scanner.message !== '' && <p className="idle__scanner-message">{scanner.message}</p>}
+        </div>
+      )}
+      <p className="idle__paste">{t.cashier.pasteHint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { appError, type Result } from '../../src-shared/errors';
+import type { KassaApi } from '../../src-shared/ipc/contract';
+import type { AppState, CheckoutView, CustomerView } from '../../src-shared/ipc/views';
+import { createKassaStore } from './kassaStore';
+
+const customer: CustomerView = {
+  client: 83532824,
+  firstName: 'Иван',
+  lastName: 'Петров',
+  balance: 2365,
+  rules: { source: 'server', pPlus: 2, pMinus: 10, accrueOnPaidPart: true },
+};
+const onScreen: CheckoutView = { stage: 'customer', busy: false, error: null, customer };
+const idle: CheckoutView = { stage: 'idle', busy: false, error: null };
+
+const appState: AppState = {
+  phase: 'ready',
+  demo: false,
+  shopCode: 4,
+  kassa: 1,
+  language: 'ru',
+  secretSet: true,
+  problems: [],
+  server: { state: 'unknown', message: '', at: null },
+  scanner: { state: 'ready', message: '' },
+  manager: { passwordSet: true, loggedIn: false, lockedUntil: null },
+};
+
+const ok = <T,>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const unexpected = (): Promise<Result<never>> => Promise.resolve({ ok: false, error: appError('internal', 'unexpected call') });
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** A bridge that records what the store sends and answers as the test says. */
+function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: Partial<KassaApi['scan']> } = {}) {
+  const sent: string[] = [];
+  const pushes: { checkout: ((view: CheckoutView) => void)[]; app: ((app: AppState) => void)[] } = { checkout: [], app: [] };
+  const record =
+    <A extends unknown[], T>(name: string, answer: (...args: A) => Promise<Result<T>>) =>
+    (...args: A) => {
+      sent.push(`${name} ${JSON.stringify(args)}`);
+      return answer(...args);
+    };
+  const api: KassaApi = {
+    app: { getState: () => ok(appState) },
+    scan: { submit: record('scan.submit', overrides.scan?.submit ?? (() => ok(onScreen))) },
+    checkout: {
+      accrue: record('checkout.accrue', overrides.checkout?.accrue ?? (() => ok(onScreen))),
+      redeem: record('checkout.redeem', overrides.checkout?.redeem ?? (() => ok(onScreen))),
+      clear: record('checkout.clear', overrides.checkout?.clear ?? (() => ok(idle))),
+    },
+    manager: { setupPassword: unexpected, login: unexpected, logout: unexpected },
+    settings: { get: unexpected, save: unexpected, setSecret: unexpected, testConnection: unexpected },
+    firstRun: { choose: unexpected },
+    demo: { customers: () => ok([]) },
+    events: {
+      onAppState: (listener) => {
+        pushes.app.push(listener);
+        return () => undefined;
+      },
+      onCheckout: (listener) => {
+        pushes.checkout.push(listener);
+        return () => undefined;
+      },
+    },
+  };
+  return { api, sent, pushes };
+}
+
+async function withCustomer(fake: ReturnType<typeof fakeApi>) {
+  const store = createKassaStore(fake.api);
+  store.getState().actions.start();
+  await store.getState().actions.submitScan('{"type":"Skidkabot"}');
+  return store;
+}
+
+describe('kassa store', () => {
+  it('sends the typed purchase in kopecks and the redeem amount, defaulting to the maximum', async () => {
+    const fake = fakeApi();
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('1 200,50');
+    await store.getState().actions.redeem();
+    expect(fake.sent.at(-1)).toBe('checkout.redeem [{"purchaseKopecks":120050,"bonuses":120}]');
+    store.getState().actions.setRedeemText('100');
+    await store.getState().actions.accrue();
+    expect(fake.sent.at(-1)).toBe('checkout.accrue [{"purchaseKopecks":120050}]');
+  });
+
+  it('sends nothing without a purchase total and marks the field instead', async () => {
+    const fake = fakeApi();
+    const store = await withCustomer(fake);
+    await store.getState().actions.accrue();
+    expect(fake.sent).toEqual(['scan.submit ["{\\"type\\":\\"Skidkabot\\"}"]']);
+    expect(store.getState().purchaseMissing).toBe(true);
+  });
+
+  it('sends a redemption the rules refuse to nobody', async () => {
+    const fake = fakeApi();
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('1000');
+    store.getState().actions.setRedeemText('101');
+    await store.getState().actions.redeem();
+    expect(fake.sent.some((line) => line.startsWith('checkout.redeem'))).toBe(false);
+  });
+
+  it('ignores a second press while the first is in flight', async () => {
+    const answer = deferred<Result<CheckoutView>>();
+    const fake = fakeApi({ checkout: { accrue: () => answer.promise } });
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('500');
+    const first = store.getState().actions.accrue();
+    await store.getState().actions.accrue();
+    await store.getState().actions.redeem();
+    await store.getState().actions.newCustomer();
+    answer.resolve({ ok: true, value: { stage: 'done', busy: false, error: null, customer, outcomes: [] } });
+    await first;
+    expect(fake.sent.filter((line) => line.startsWith('checkout.'))).toEqual(['checkout.accrue [{"purchaseKopecks":50000}]']);
+    expect(store.getState().checkout.stage).toBe('done');
+  });
+
+  it("clears the customer's figures when main pushes an idle view", async () => {
+    const fake = fakeApi();
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('500');
+    store.getState().actions.setRedeemText('3');
+    for (const push of fake.pushes.checkout) push(idle);
+    expect(store.getState()).toMatchObject({ checkout: idle, purchaseText: '', redeemText: null });
+  });
+
+  it('keeps the typed figures when main refuses, and shows the reason on the checkout', async () => {
+    const refusal = appError('server', 'У клиента не хватает баллов.', 13);
+    const fake = fakeApi({ checkout: { redeem: () => ok<CheckoutView>({ ...onScreen, error: refusal }) } });
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('500');
+    await store.getState().actions.redeem();
+    expect(store.getState()).toMatchObject({ purchaseText: '500', checkout: { stage: 'customer', error: refusal } });
+  });
+
+  it('starts a new customer with empty fields and moves the focus counter', async () => {
+    const fake = fakeApi();
+    const store = await withCustomer(fake);
+    const serial = store.getState().customerSerial;
+    store.getState().actions.setPurchaseText('500');
+    for (const push of fake.pushes.checkout) push({ stage: 'done', busy: false, error: null, customer, outcomes: [] });
+    await store.getState().actions.submitScan('{"again":1}');
+    expect(store.getState()).toMatchObject({ purchaseText: '', customerSerial: serial + 1 });
+  });
+
+  it('turns a bridge that throws into an error on screen, not an exception', async () => {
+    const fake = fakeApi({ scan: { submit: () => Promise.reject(new Error('ipc gone')) } });
+    const store = createKassaStore(fake.api);
+    await store.getState().actions.submitScan('{}');
+    expect(store.getState().checkout.error?.kind).toBe('internal');
+    expect(store.getState().inFlight).toBe(0);
+  });
+});

@@ -1,0 +1,228 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { appError, type AppError, type Result } from '../../src-shared/errors';
+import type { KassaApi } from '../../src-shared/ipc/contract';
+import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from '../../src-shared/ipc/views';
+import type { Settings } from '../../src-shared/settings/settings';
+import type { OperationKind } from '../../src-shared/skidkabot/types';
+import { computeFigures } from '../checkout/figures';
+
+export type Screen = 'cashier' | 'manager';
+
+export interface KassaState {
+  /** Null until main has answered the first app.getState. */
+  app: AppState | null;
+  checkout: CheckoutView;
+  /** A failure to reach main at all: shown instead of the screens. */
+  fatal: AppError | null;
+  screen: Screen;
+  purchaseText: string;
+  /** Null while the cashier has not edited it: the field then follows the maximum. */
+  redeemText: string | null;
+  /** The cashier pressed a button with no purchase total: the hint turns into an error. */
+  purchaseMissing: boolean;
+  /** Calls from this window in flight; together with main's `busy` they block a second press. */
+  inFlight: number;
+  /** The operation the cashier pressed, while it is in flight: its button says it is being sent. */
+  sending: OperationKind | null;
+  /** Grows with every customer put on screen, so the purchase field takes the focus each time. */
+  customerSerial: number;
+  demoCustomers: DemoCustomer[];
+}
+
+export interface KassaActions {
+  /** Subscribes to main's pushes and loads the state; returns the unsubscribe. */
+  start(): () => void;
+  submitScan(text: string): Promise<void>;
+  setPurchaseText(text: string): void;
+  setRedeemText(text: string): void;
+  accrue(): Promise<void>;
+  redeem(): Promise<void>;
+  newCustomer(): Promise<void>;
+  openManager(): void;
+  closeManager(): void;
+  setupPassword(password: string): Promise<AppError | null>;
+  login(password: string): Promise<AppError | null>;
+  logout(): Promise<AppError | null>;
+  chooseFirstRun(choice: 'test-shop' | 'demo'): Promise<AppError | null>;
+  /** First run with the shop's own code and secret: the keychain, then the settings, then the new state. */
+  connectOwnShop(shop: { shopCode: number; secret: number; kassa: number }): Promise<AppError | null>;
+  loadSettings(): Promise<Result<SettingsView>>;
+  saveSettings(settings: Settings): Promise<Result<SettingsView>>;
+  setSecret(secret: number): Promise<Result<SettingsView>>;
+  testConnection(): Promise<Result<ConnectionCheck>>;
+}
+
+export type KassaStore = StoreApi<KassaState & { actions: KassaActions }>;
+
+const IDLE: CheckoutView = { stage: 'idle', busy: false, error: null };
+
+export function createKassaStore(api: KassaApi): KassaStore {
+  return createStore<KassaState & { actions: KassaActions }>()((set, get) => {
+    function applyCheckout(view: CheckoutView): void {
+      const previous = get().checkout;
+      const arrived =
+        view.stage === 'customer' && (previous.stage !== 'customer' || previous.customer.client !== view.customer.client);
+      if (arrived) {
+        set((state) => ({
+          checkout: view,
+          purchaseText: '',
+          redeemText: null,
+          purchaseMissing: false,
+          customerSerial: state.customerSerial + 1,
+        }));
+      } else if (view.stage === 'idle') {
+        // Main clears the customer after an idle period: nothing of theirs may stay on screen.
+        set({ checkout: view, purchaseText: '', redeemText: null, purchaseMissing: false });
+      } else {
+        set({ checkout: view });
+      }
+      // The demo list shows each customer's balance: after an operation it has moved.
+      if (view.stage === 'done' && get().app?.demo === true) void loadDemoCustomers();
+    }
+
+    function applyApp(app: AppState): void {
+      const wasDemo = get().app?.demo === true;
+      set({ app });
+      if (app.demo && !wasDemo) void loadDemoCustomers();
+      if (!app.demo && wasDemo) set({ demoCustomers: [] });
+    }
+
+    async function loadDemoCustomers(): Promise<void> {
+      const reply = await call(() => api.demo.customers());
+      if (reply.ok) set({ demoCustomers: reply.value });
+    }
+
+    /** Shows a refused call where the cashier looks: on the checkout, keeping what is on screen. */
+    function showError(error: AppError): void {
+      set((state) => ({ checkout: { ...state.checkout, error } }));
+    }
+
+    async function operate(send: () => Promise<Result<CheckoutView>>): Promise<void> {
+      set((state) => ({ inFlight: state.inFlight + 1 }));
+      try {
+        const reply = await call(send);
+        if (reply.ok) applyCheckout(reply.value);
+        else showError(reply.error);
+      } finally {
+        set((state) => ({ inFlight: state.inFlight - 1 }));
+      }
+    }
+
+    /** For the calls that answer with the whole AppState: apply it, hand back only the refusal. */
+    async function changeApp(send: () => Promise<Result<AppState>>): Promise<AppError | null> {
+      const reply = await call(send);
+      if (!reply.ok) return reply.error;
+      applyApp(reply.value);
+      return null;
+    }
+
+    /** Settings changes alter the status line (shop, register, language): fetch the state they led to. */
+    async function afterSettings<T>(reply: Result<T>): Promise<Result<T>> {
+      if (reply.ok) await changeApp(() => api.app.getState());
+      return reply;
+    }
+
+    /** Sends nothing that main would refuse anyway: no purchase, a redemption outside the rules, a press mid-flight. */
+    async function press(kind: OperationKind): Promise<void> {
+      const { inFlight, checkout, purchaseText, redeemText } = get();
+      if (inFlight > 0 || checkout.busy || checkout.stage !== 'customer') return;
+      const figures = computeFigures(purchaseText, redeemText, checkout.customer);
+      if (figures.state !== 'ok') {
+        set({ purchaseMissing: figures.state === 'empty' });
+        return;
+      }
+      const { purchaseKopecks, redeem } = figures;
+      if (kind === 'redeem' && redeem.state !== 'ok') return;
+      set({ sending: kind });
+      await operate(() =>
+        kind === 'redeem' && redeem.state === 'ok'
+          ? api.checkout.redeem({ purchaseKopecks, bonuses: redeem.bonuses })
+          : api.checkout.accrue({ purchaseKopecks }),
+      );
+      set({ sending: null });
+    }
+
+    return {
+      app: null,
+      checkout: IDLE,
+      fatal: null,
+      screen: 'cashier',
+      purchaseText: '',
+      redeemText: null,
+      purchaseMissing: false,
+      inFlight: 0,
+      sending: null,
+      customerSerial: 0,
+      demoCustomers: [],
+      actions: {
+        start() {
+          const offApp = api.events.onAppState(applyApp);
+          const offCheckout = api.events.onCheckout(applyCheckout);
+          void call(() => api.app.getState()).then((reply) => {
+            if (reply.ok) applyApp(reply.value);
+            else set({ fatal: reply.error });
+          });
+          return () => {
+            offApp();
+            offCheckout();
+          };
+        },
+        async submitScan(text) {
+          // Never dropped here, even mid-operation: main decides, and a scan that vanishes silently
+          // would leave the cashier scanning again and again.
+          await operate(() => api.scan.submit(text));
+        },
+        setPurchaseText(text) {
+          set({ purchaseText: text, purchaseMissing: false });
+        },
+        setRedeemText(text) {
+          set({ redeemText: text });
+        },
+        accrue: () => press('accrue'),
+        redeem: () => press('redeem'),
+        async newCustomer() {
+          if (get().inFlight > 0 || get().checkout.busy) return;
+          await operate(() => api.checkout.clear());
+        },
+        openManager() {
+          set({ screen: 'manager' });
+        },
+        closeManager() {
+          set({ screen: 'cashier' });
+        },
+        setupPassword: (password) => changeApp(() => api.manager.setupPassword(password)),
+        login: (password) => changeApp(() => api.manager.login(password)),
+        logout: () => changeApp(() => api.manager.logout()),
+        chooseFirstRun: (choice) => changeApp(() => api.firstRun.choose(choice)),
+        async connectOwnShop({ shopCode, secret, kassa }) {
+          const current = await call(() => api.settings.get());
+          if (!current.ok) return current.error;
+          // The secret first, as main does for the test shop: a shop code without its secret is half a setup.
+          const stored = await call(() => api.settings.setSecret(secret));
+          if (!stored.ok) return stored.error;
+          const saved = await call(() => api.settings.save({ ...current.value.settings, shopCode, kassa }));
+          if (!saved.ok) return saved.error;
+          return changeApp(() => api.app.getState());
+        },
+        loadSettings: () => call(() => api.settings.get()),
+        saveSettings: async (settings) => afterSettings(await call(() => api.settings.save(settings))),
+        setSecret: async (secret) => afterSettings(await call(() => api.settings.setSecret(secret))),
+        testConnection: async () => {
+          const reply = await call(() => api.settings.testConnection());
+          // The check updates the server state on the status line.
+          await changeApp(() => api.app.getState());
+          return reply;
+        },
+      },
+    };
+  });
+}
+
+/** The bridge promises a Result, but a broken preload or a crashed main must not escape as an exception. */
+async function call<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await send();
+  } catch {
+    return { ok: false, error: appError('internal', 'Касса не отвечает. Перезапустите программу.') };
+  }
+}
