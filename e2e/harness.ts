@@ -13,6 +13,7 @@ import type { ChannelArgs, ChannelReply, KassaApi } from '../src-shared/ipc/cont
 import type { InvokeChannel } from '../src-shared/ipc/channelNames';
 import { createAppCore } from '../src-main/app/createApp';
 import type { AppCore } from '../src-main/app/createApp';
+import type { ScannerHost } from '../src-main/app/scannerBridge';
 import { APP_ORIGIN, resolveAppFile, responseHeaders } from '../src-main/electron/hardening';
 import type { SenderInfo } from '../src-main/ipc/dispatch';
 import { createKeytarSecretStore } from '../src-main/settings/secretStore';
@@ -55,6 +56,8 @@ export interface LaunchOptions {
    * the benchmark, which runs without a Secret Service, passes an in-memory store.
    */
   secretStore?: SecretStore;
+  /** A USB bus for main to read scanners from (a FakeHidTransport). Chromium harness only: Electron's main uses node-hid. */
+  scanner?: ScannerHost;
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
@@ -148,6 +151,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
       ...(options.idleClearMs === undefined ? {} : { idleClearMs: options.idleClearMs }),
       ...(options.managerIdleMs === undefined ? {} : { managerIdleMs: options.managerIdleMs }),
+      ...(options.scanner === undefined ? {} : { scanner: options.scanner }),
       trustedOrigin: renderer.origin,
     });
     cleanups.push(() => core.close());
@@ -343,6 +347,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
  */
 async function launchElectron(options: LaunchOptions, executablePath: string): Promise<LaunchedApp> {
   if (!existsSync(ELECTRON_MAIN)) throw new Error(`e2e: ${path.relative(ROOT, ELECTRON_MAIN)} is missing. Run \`npm run build\` first.`);
+  if (options.scanner) throw new Error('e2e: a fake USB bus needs the in-process core of the Chromium harness; run without E2E_ELECTRON=1');
   const cleanups: (() => Promise<void>)[] = [];
   const dataDir = options.dataDir ?? (await tempDataDir(cleanups));
   const env: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorPanel } from './components/ErrorPanel';
+import { UnresolvedNotice } from './journal/UnresolvedNotice';
 import { StatusLine } from './components/StatusLine';
 import { useT } from './i18n/useT';
 import { useTillKeys } from './keyboard/useTillKeys';
@@ -16,7 +17,8 @@ export function App() {
   const fatal = useKassa((state) => state.fatal);
   const screen = useKassa((state) => state.screen);
   useTillKeys();
-  useScanCapture(app?.phase === 'ready' && screen === 'cashier');
+  // The manager screen too: its «Сканер» section tests scans, and a scan must not land in its fields.
+  useScanCapture(app?.phase === 'ready');
   useEffect(() => {
     document.documentElement.lang = app?.language ?? 'ru';
   }, [app?.language]);
@@ -41,6 +43,7 @@ export function App() {
           ))}
         </section>
       )}
+      {app.unresolved > 0 && <UnresolvedNotice count={app.unresolved} />}
       {app.phase === 'setup-password' && <FirstRunPassword />}
       {app.phase === 'setup-shop' && <FirstRunShop />}
       {app.phase === 'ready' && (screen === 'manager' ? <ManagerScreen app={app} /> : <CashierScreen />)}

@@ -1,8 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { KeyInput } from '../../src-shared/keyboard/keystrokeCapture';
 import { KeystrokeCapture } from '../../src-shared/keyboard/keystrokeCapture';
 import { ManualScheduler, realScheduler } from '../../src-shared/keyboard/scheduler';
 import { usKeyForChar } from '../../src-shared/keyboard/usLayout';
+import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
+import type { DemoCustomer } from '../../src-shared/ipc/views';
+import { createAppCore } from '../../src-main/app/createApp';
+import { FakeHidTransport } from '../../src-main/scanner/fakeHidTransport';
 import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from '../../src-main/scanner/fixtures/buildReports';
 import { HID_POS_DESCRIPTOR } from '../../src-main/scanner/fixtures/descriptors';
 import { layoutFromDescriptor } from '../../src-main/scanner/reportDescriptor';
@@ -11,10 +18,12 @@ import { BOOT_KEYBOARD_LAYOUT, HONEYWELL_POS_LAYOUT, NEWLAND_POS_LAYOUT } from '
 import { ReportStream } from '../../src-main/scanner/reportStream';
 import type { ScanEnd } from '../../src-main/scanner/scanAssembler';
 import { DEFAULT_SCAN_GAP_MS } from '../../src-main/scanner/scanAssembler';
+import { MemorySecretStore } from '../../src-main/settings/secretStore';
 
 const THROUGHPUT_SCANS = 20_000;
 const LATENCY_RUNS = 200;
 const GAP_RUNS = 15;
+const APP_RUNS = 50;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
@@ -68,8 +77,60 @@ function keystrokes(text: string, gapMs: number): KeyInput[] {
   return [...text].map((char, i) => {
     const found = usKeyForChar(char);
     if (!found) throw new Error(char);
-    return { code: found.key.code, shiftKey: found.shift, ctrlKey: false, altKey: false, metaKey: false, timeStamp: i * gapMs };
+    return { code: found.key.code, key: char, shiftKey: found.shift, ctrlKey: false, altKey: false, metaKey: false, timeStamp: i * gapMs };
   });
+}
+
+/**
+ * The whole path in main, from the last HID POS report on the (fake) bus to the customer view the
+ * renderer is sent: report decoding, the scan gate, the QR check and one balance call to the demo
+ * simulator on loopback. `npm run bench renderer` adds the rest, from that view to the screen.
+ */
+async function reportToCustomer(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-bench-scanner-'));
+  const bus = new FakeHidTransport();
+  const scanner = bus.plug({ vendorId: 0x0c2e, productId: 0x0b87, usagePage: 0x8c, usage: 0x02 }, HID_POS_DESCRIPTOR);
+  const sender = { isMainFrame: true, url: 'app://kassa/index.html' };
+  const core = await createAppCore({
+    dataDir,
+    secretStore: new MemorySecretStore(),
+    demo: true,
+    trustedOrigin: 'app://kassa',
+    scanner: { transport: bus, platform: 'linux' },
+  });
+  try {
+    const listed = await core.dispatch(`${IPC_PREFIX}demo.customers`, sender, []);
+    const qr = listed.ok ? (listed.value as DemoCustomer[])[0]?.qrText : undefined;
+    if (!qr) throw new Error('scanner bench: the demo shop has no customers');
+    const reports = posReportsFor(qr, 'honeywell');
+    const last = reports.pop();
+    if (!last) throw new Error('scanner bench: no reports');
+    // The service opens the scanner on its first look at the bus, just after the core starts.
+    while (!scanner.isOpen) await new Promise((resolve) => setTimeout(resolve, 5));
+    const times: number[] = [];
+    for (let i = 0; i < APP_RUNS; i += 1) {
+      await core.dispatch(`${IPC_PREFIX}checkout.clear`, sender, []);
+      const shown = new Promise<number>((resolve) => {
+        const off = core.subscribe((event, payload) => {
+          if (event !== 'checkout' || (payload as { stage: string }).stage !== 'customer') return;
+          off();
+          resolve(performance.now());
+        });
+      });
+      scanner.send(...reports);
+      const sentAt = performance.now();
+      scanner.send(last);
+      times.push((await shown) - sentAt);
+    }
+    const sorted = times.sort((a, b) => a - b);
+    console.log(
+      `\nHID POS, last report → customer view in main (gate, QR check, loopback balance call): ` +
+        `median ${percentile(sorted, 0.5).toFixed(2)} ms   p95 ${percentile(sorted, 0.95).toFixed(2)} ms   (${APP_RUNS} scans)`,
+    );
+  } finally {
+    await core.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 export async function run(): Promise<void> {
@@ -108,4 +169,6 @@ export async function run(): Promise<void> {
   }
   const perKeyNs = ((performance.now() - began) * 1e6) / (rounds * keys.length);
   console.log(`\nKeystroke capture in the page: ${perKeyNs.toFixed(0)} ns a key, ${captured} of ${rounds} scans captured`);
+
+  await reportToCustomer();
 }

@@ -13,6 +13,11 @@ describe('phaseOf', () => {
     expect(phaseOf({ demo: false, settings: configured, secretSet: true, manager })).toBe('ready');
     expect(phaseOf({ demo: true, settings: DEFAULT_SETTINGS, secretSet: false, manager })).toBe('ready');
   });
+
+  it('keeps the till when the keychain only fails to answer, and asks for the shop when nothing is set', () => {
+    expect(phaseOf({ demo: false, settings: configured, secretSet: false, secretUnreadable: true, manager })).toBe('ready');
+    expect(phaseOf({ demo: false, settings: DEFAULT_SETTINGS, secretSet: false, secretUnreadable: true, manager })).toBe('setup-shop');
+  });
 });
 
 describe('serverStateAfter', () => {
@@ -57,6 +62,7 @@ describe('buildAppState', () => {
       server: SERVER_NOT_ASKED,
       scanner: { state: 'ready', message: 'Сканер готов' },
       manager,
+      unresolved: 0,
     });
     expect(Object.keys(state)).not.toContain('apiUrl');
   });

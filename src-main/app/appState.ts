@@ -11,13 +11,18 @@ export interface AppStateParts {
   server: AppState['server'];
   scanner: AppState['scanner'];
   manager: ManagerStatus;
+  /** The keychain did not answer: the shop is set up, its secret just cannot be read right now. */
+  secretUnreadable?: boolean;
+  /** Operations waiting for the manager's decision. */
+  unresolved?: number;
 }
 
 /** First run: the password, then the shop (code and secret, the test shop, or demo), then the till. */
-export function phaseOf(parts: Pick<AppStateParts, 'demo' | 'settings' | 'secretSet' | 'manager'>): AppState['phase'] {
+export function phaseOf(parts: Pick<AppStateParts, 'demo' | 'settings' | 'secretSet' | 'manager' | 'secretUnreadable'>): AppState['phase'] {
   if (!parts.manager.passwordSet) return 'setup-password';
   if (parts.demo) return 'ready';
-  return parts.settings.shopCode !== null && parts.secretSet ? 'ready' : 'setup-shop';
+  // A locked keychain is not a first run: the till stays, refuses to send, and the problem line tells the manager.
+  return parts.settings.shopCode !== null && (parts.secretSet || parts.secretUnreadable === true) ? 'ready' : 'setup-shop';
 }
 
 export function buildAppState(parts: AppStateParts): AppState {
@@ -32,6 +37,7 @@ export function buildAppState(parts: AppStateParts): AppState {
     server: { ...parts.server },
     scanner: { ...parts.scanner },
     manager: { ...parts.manager },
+    unresolved: parts.unresolved ?? 0,
   };
 }
 

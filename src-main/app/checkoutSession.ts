@@ -1,20 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { checkRedeem, effectiveRules, quote } from '../../src-shared/bonus/bonusRules';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import type { CheckoutView, CustomerView } from '../../src-shared/ipc/views';
+import type { CheckoutView, CustomerView, RepeatQuestion } from '../../src-shared/ipc/views';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 import type { ScanPayload } from '../../src-shared/scan/payload';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
-import type { CustomerBalance } from '../../src-shared/skidkabot/types';
-import { performOperations } from '../skidkabot/checkout';
+import type { CustomerBalance, OperationKind } from '../../src-shared/skidkabot/types';
 import type { SkidkabotClient } from '../skidkabot/client';
 import { viewAfterOperations } from './checkoutOutcome';
+import type { CheckoutOperations } from './tillOperations';
 
 /** What the checkout needs of the shop: its code and rules, and a client when it is configured. */
 export interface CheckoutShop {
   shopCode(): number | null;
   rules(): BonusRuleSettings;
   client(): Result<SkidkabotClient>;
+  /** Before a scan: a keychain that did not answer earlier is asked again, so the till recovers by itself. */
+  retrySecret(): Promise<void>;
 }
 
 export interface CheckoutSessionOptions {
@@ -23,12 +26,16 @@ export interface CheckoutSessionOptions {
   onServerCall(error: AppError | null): void;
   onChange(view: CheckoutView): void;
   idleClearMs: number;
+  /** Accruals and redemptions go through the journal, never straight to the client. */
+  operations: CheckoutOperations;
+  now?: () => number;
 }
 
 /** The customer as main holds them: with the QR's numbers and the server's percentages, which the renderer never gets. */
 interface HeldCustomer {
   qr: ScanPayload;
   balance: CustomerBalance;
+  scannedAt: number;
 }
 
 const BUSY_ERROR: AppError = appError('input', 'Подождите: предыдущая операция ещё выполняется.');
@@ -47,6 +54,11 @@ export class CheckoutSession {
 
   constructor(private readonly options: CheckoutSessionOptions) {}
 
+  /** What the cashier sees now. */
+  view(): CheckoutView {
+    return this.current;
+  }
+
   async scan(text: string): Promise<Result<CheckoutView>> {
     if (this.current.busy) return { ok: false, error: BUSY_ERROR };
     const decoded = decodeScan(text);
@@ -55,6 +67,7 @@ export class CheckoutSession {
     if (shopCode === null) return this.keepStageWith(notConfigured());
     const foreign = checkVendor(decoded.value, shopCode);
     if (foreign) return this.keepStageWith(foreign);
+    await this.options.shop.retrySecret();
     const client = this.options.shop.client();
     if (!client.ok) return this.keepStageWith(client.error);
 
@@ -63,43 +76,41 @@ export class CheckoutSession {
     const balance = await client.value.balance(decoded.value);
     this.options.onServerCall(balance.ok ? null : balance.error);
     if (!balance.ok) return this.settle({ stage: 'idle', busy: false, error: balance.error });
-    this.held = { qr: decoded.value, balance: balance.value };
+    this.held = { qr: decoded.value, balance: balance.value, scannedAt: (this.options.now ?? Date.now)() };
     return this.settle({ stage: 'customer', busy: false, error: null, customer: this.customerView(this.held) });
   }
 
-  async accrue(purchaseKopecks: number): Promise<Result<CheckoutView>> {
+  /** `confirmDuplicate`: the cashier's «yes» to the double-press question; it counts only for the press asked about. */
+  async accrue(purchaseKopecks: number, confirmDuplicate = false): Promise<Result<CheckoutView>> {
     if (this.current.busy) return { ok: false, error: BUSY_ERROR };
     const ready = this.readyCustomer();
     if ('error' in ready) return this.keepStageWith(ready.error);
-    const { held, customer } = ready;
-    const bonuses = quote(purchaseKopecks, customer.balance, customer.rules).accrue;
+    const bonuses = quote(purchaseKopecks, ready.customer.balance, ready.customer.rules).accrue;
     if (bonuses < 1) {
       return this.keepStageWith(appError('input', 'За эту покупку бонусы не начисляются: по правилам выходит 0. Продолжите без бонусов.'));
     }
-    const client = this.options.shop.client();
-    if (!client.ok) return this.keepStageWith(client.error);
-    this.show({ ...this.current, busy: true, error: null });
-    const outcome = await client.value.accrue(held.qr, bonuses, customer.balance);
-    this.options.onServerCall(outcome.status === 'applied' ? null : outcome.error);
-    return this.settle(viewAfterOperations(customer, [outcome]));
+    return this.press(ready, { kind: 'accrue', purchaseKopecks, bonuses }, 0, confirmDuplicate);
   }
 
-  async redeem(purchaseKopecks: number, bonuses: number): Promise<Result<CheckoutView>> {
+  async redeem(purchaseKopecks: number, bonuses: number, confirmDuplicate = false): Promise<Result<CheckoutView>> {
     if (this.current.busy) return { ok: false, error: BUSY_ERROR };
     const ready = this.readyCustomer();
     if ('error' in ready) return this.keepStageWith(ready.error);
-    const { held, customer } = ready;
-    const invalid = checkRedeem(bonuses, purchaseKopecks, customer.balance, customer.rules);
+    const invalid = checkRedeem(bonuses, purchaseKopecks, ready.customer.balance, ready.customer.rules);
     if (invalid) return this.keepStageWith(invalid);
-    const client = this.options.shop.client();
-    if (!client.ok) return this.keepStageWith(client.error);
-    this.show({ ...this.current, busy: true, error: null });
-    const done = await performOperations(client.value, held.qr, held.balance, purchaseKopecks, bonuses, customer.rules);
-    // A refusal here comes before any request, so the server's state is left as it was.
-    if (!done.ok) return this.settle({ stage: 'customer', busy: false, error: done.error, customer });
-    const failed = done.value.find((outcome) => outcome.status !== 'applied');
-    this.options.onServerCall(failed && 'error' in failed ? failed.error : null);
-    return this.settle(viewAfterOperations(customer, done.value));
+    return this.press(ready, { kind: 'redeem', purchaseKopecks, bonuses }, bonuses, confirmDuplicate);
+  }
+
+  /** The QR of the customer on the till now: the manager's fresh code for a correction. Never leaves main. */
+  scannedQr(): { client: number; secret: number } | null {
+    return this.held ? { client: this.held.qr.client, secret: this.held.qr.secret } : null;
+  }
+
+  /** «Нет» to the double-press question: back to the customer, nothing sent. */
+  cancelRepeat(): Result<CheckoutView> {
+    if (this.current.busy) return { ok: false, error: BUSY_ERROR };
+    if (this.current.stage !== 'confirm') return { ok: true, value: this.current };
+    return this.settle({ stage: 'customer', busy: false, error: null, customer: this.current.customer });
   }
 
   /** «Новый покупатель» (Esc): forget the customer. Refused while a request is in flight. */
@@ -120,9 +131,53 @@ export class CheckoutSession {
     clearTimeout(this.idleTimer);
   }
 
+  private async press(
+    ready: { held: HeldCustomer; customer: CustomerView },
+    pressed: { kind: OperationKind; purchaseKopecks: number; bonuses: number },
+    redeemBonuses: number,
+    confirmDuplicate: boolean,
+  ): Promise<Result<CheckoutView>> {
+    const { held, customer } = ready;
+    const asked = this.current.stage === 'confirm' ? this.current.repeat : null;
+    const confirmed =
+      confirmDuplicate &&
+      asked !== null &&
+      asked.kind === pressed.kind &&
+      asked.purchaseKopecks === pressed.purchaseKopecks &&
+      asked.bonuses === pressed.bonuses;
+    this.show({ ...this.current, busy: true, error: null });
+    const result = await this.options.operations.press({
+      qr: { client: held.qr.client, secret: held.qr.secret },
+      // The latest balance on screen: what a lost answer is checked against.
+      customer: { ...held.balance, balance: customer.balance },
+      rules: customer.rules,
+      purchaseKopecks: pressed.purchaseKopecks,
+      redeemBonuses,
+      scannedAt: held.scannedAt,
+      confirmDuplicate: confirmed,
+      checkoutId: randomUUID(),
+    });
+    if (result.status === 'confirm') {
+      const repeat: RepeatQuestion = { ...pressed, earlier: { at: result.earlier.at, status: result.earlier.status } };
+      return this.settle({ stage: 'confirm', busy: false, error: null, customer, repeat });
+    }
+    // Nothing was sent: the server's state on the status line is left as it was.
+    if (result.status === 'not-sent') return this.settle({ stage: 'customer', busy: false, error: result.error, customer: this.withBlocked(customer) });
+    // An operation the journal refused never reached the server: it says nothing about the server.
+    const sent = result.outcomes.filter((outcome) => !(outcome.status === 'refused' && outcome.error.kind === 'journal'));
+    const failed = sent.find((outcome) => outcome.status !== 'applied');
+    if (sent.length > 0) this.options.onServerCall(failed && 'error' in failed ? failed.error : null);
+    const view = viewAfterOperations(customer, result.outcomes);
+    // The bonuses moved, but the journal does not show how it ended: the cashier says so to the manager.
+    if (result.journalError) return this.settle({ ...view, error: result.journalError });
+    return this.settle(view.stage === 'customer' ? { ...view, customer: this.withBlocked(view.customer) } : view);
+  }
+
   /** Operations start only from a customer on screen: never twice from a 'done' screen by a stray key. */
   private readyCustomer(): { held: HeldCustomer; customer: CustomerView } | { error: AppError } {
-    if (this.current.stage === 'customer' && this.held !== null) return { held: this.held, customer: this.current.customer };
+    if ((this.current.stage === 'customer' || this.current.stage === 'confirm') && this.held !== null) {
+      return { held: this.held, customer: this.current.customer };
+    }
     if (this.current.stage === 'done') {
       return { error: appError('input', 'Операция уже проведена. Для новой покупки отсканируйте QR-код покупателя ещё раз.') };
     }
@@ -131,7 +186,16 @@ export class CheckoutSession {
 
   private customerView(held: HeldCustomer): CustomerView {
     const { firstName, lastName, balance, pPlus, pMinus } = held.balance;
-    return { client: held.qr.client, firstName, lastName, balance, rules: effectiveRules(this.options.shop.rules(), { pPlus, pMinus }) };
+    const rules = effectiveRules(this.options.shop.rules(), { pPlus, pMinus });
+    return this.withBlocked({ client: held.qr.client, firstName, lastName, balance, rules });
+  }
+
+  /** The customer's operations with an unknown outcome, so the screen can say why a button is shut. */
+  private withBlocked(customer: CustomerView): CustomerView {
+    const rest: CustomerView = { ...customer };
+    delete rest.blocked;
+    const blocked = this.options.operations.blockedFor(customer.client);
+    return blocked.length > 0 ? { ...rest, blocked } : rest;
   }
 
   /** A refusal that changes nothing but the message: the customer, if any, stays on screen. */

@@ -196,8 +196,9 @@ describe('first run', () => {
     const state = value(await app.call('app.getState'));
     expect(state).toMatchObject({ phase: 'setup-shop', secretSet: false });
     expect(state.problems.map((p) => p.message)).toContain('Хранилище паролей ОС недоступно.');
-    for (const file of await readdir(dataDir)) {
-      expect(await readFile(path.join(dataDir, file), 'utf8')).not.toMatch(/31337/);
+    // The journal's folder too: every file the app wrote.
+    for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) expect(await readFile(path.join(entry.parentPath, entry.name), 'utf8')).not.toMatch(/31337/);
     }
   });
 });

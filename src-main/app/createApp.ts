@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { EventChannel } from '../../src-shared/ipc/channelNames';
@@ -6,6 +7,7 @@ import type { AppState, CheckoutView, SettingsView } from '../../src-shared/ipc/
 import { DEFAULT_API_URL } from '../../src-shared/settings/settings';
 import type { Settings } from '../../src-shared/settings/settings';
 import { createDispatcher, trustedSender } from '../ipc/dispatch';
+import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
 import { PasswordGuard } from '../manager/passwordGuard';
 import { MemorySecretStore } from '../settings/secretStore';
@@ -16,6 +18,11 @@ import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { buildAppState, SERVER_NOT_ASKED, serverStateAfter } from './appState';
 import { CheckoutSession } from './checkoutSession';
+import { journalHandlers } from './journalHandlers';
+import { folderTarget, JournalService } from './journalService';
+import type { ExportTarget } from './journalService';
+import { ScannerBridge } from './scannerBridge';
+import type { ScannerHost } from './scannerBridge';
 import { ShopConnection } from './shopConnection';
 import type { SettingsSink, ShopSource } from './shopConnection';
 
@@ -33,6 +40,14 @@ export interface AppOptions {
   managerIdleMs?: number;
   /** The only origin whose main frame may call: 'app://kassa' in Electron, the harness's http origin in tests. */
   trustedOrigin: string;
+  /** USB scanners read in main: node-hid in Electron, a fake bus in tests. Without it scans come only from the window. */
+  scanner?: ScannerHost;
+  /** Where a journal export goes: the save dialog in Electron; `<dataDir>/exports` when not given. */
+  exportTarget?: ExportTarget;
+  /** The disk as the journal sees it: the fault suite hands in one that fills up on demand. */
+  journalFs?: JournalFs;
+  /** Longest the cashier waits for one server call; the client's default (15 s) when not given. */
+  clientTimeoutMs?: number;
 }
 
 export interface AppCore {
@@ -73,6 +88,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       secretStore: new MemorySecretStore(DEMO_SHOP.secret),
       apiUrl: simulator.url,
       demo: true,
+      ...(options.clientTimeoutMs === undefined ? {} : { totalTimeoutMs: options.clientTimeoutMs }),
     };
   };
   const realSource: ShopSource = {
@@ -81,6 +97,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     secretStore: options.secretStore,
     apiUrl: options.apiUrl,
     demo: false,
+    ...(options.clientTimeoutMs === undefined ? {} : { totalTimeoutMs: options.clientTimeoutMs }),
   };
   const shop = await ShopConnection.open(options.demo ? await demoSource(loaded.settings) : realSource);
 
@@ -98,10 +115,12 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       demo: shop.demo,
       settings: shop.settings,
       secretSet: shop.secretSet,
-      problems: shop.problem ? [...fixedProblems, shop.problem] : fixedProblems,
+      problems: [...fixedProblems, ...journal.problems(), ...(shop.problem ? [shop.problem] : [])],
       server,
       scanner,
       manager: guard.status(),
+      secretUnreadable: shop.secretUnreadable,
+      unresolved: journal.unresolvedCount(),
     });
   const pushState = (): AppState => {
     const current = state();
@@ -109,8 +128,33 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     return current;
   };
 
+  // Every accrual and redemption, the till's and the manager's, is written here before it is sent.
+  const journal = await JournalService.open({
+    dataDir: options.dataDir,
+    now,
+    demo: shop.demo,
+    ...(options.journalFs ? { fs: options.journalFs } : {}),
+    shop: { client: () => shop.client(), shopCode: () => shop.settings.shopCode, kassa: () => shop.settings.kassa },
+    onChange: () => {
+      emit('journal', { unresolved: journal.unresolvedCount() });
+      pushState();
+    },
+    scannedQr: () => checkout.scannedQr(),
+  });
+
   const checkout = new CheckoutSession({
-    shop: { shopCode: () => shop.settings.shopCode, rules: () => shop.settings.rules, client: () => shop.client() },
+    shop: {
+      shopCode: () => shop.settings.shopCode,
+      rules: () => shop.settings.rules,
+      client: () => shop.client(),
+      retrySecret: async () => {
+        if (!shop.secretUnreadable) return;
+        await shop.retrySecret();
+        pushState();
+      },
+    },
+    operations: journal,
+    now,
     onServerCall: (error) => {
       server = serverStateAfter(error, now());
       pushState();
@@ -118,6 +162,20 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     onChange: (view: CheckoutView) => emit('checkout', view),
     idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
   });
+
+  const scanners = new ScannerBridge({
+    host: options.scanner ?? null,
+    pinned: shop.settings.scanner.pinned,
+    now,
+    checkout,
+    savePin: (pinned) => shop.saveSettings({ ...shop.settings, scanner: { pinned } }),
+    onState: (next) => {
+      scanner = next;
+      pushState();
+    },
+    onEvent: (event) => emit('scanner', event),
+  });
+  scanners.start();
 
   /** Tells the renderer when an idle manager session ends, so the manager screen closes by itself. */
   let managerTimer: NodeJS.Timeout | undefined;
@@ -150,10 +208,11 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
 
   const handlers: Handlers = {
     'app.getState': async () => ({ ok: true, value: state() }),
-    'scan.submit': (text) => checkout.scan(text),
-    'checkout.accrue': ({ purchaseKopecks }) => checkout.accrue(purchaseKopecks),
-    'checkout.redeem': ({ purchaseKopecks, bonuses }) => checkout.redeem(purchaseKopecks, bonuses),
+    'scan.submit': (text, origin) => scanners.fromWindow(text, origin),
+    'checkout.accrue': ({ purchaseKopecks, confirmDuplicate }) => checkout.accrue(purchaseKopecks, confirmDuplicate),
+    'checkout.redeem': ({ purchaseKopecks, bonuses, confirmDuplicate }) => checkout.redeem(purchaseKopecks, bonuses, confirmDuplicate),
     'checkout.clear': async () => checkout.clear(),
+    'checkout.cancelRepeat': async () => checkout.cancelRepeat(),
     'manager.setupPassword': async (password) => {
       const done = await guard.setup(password);
       watchManagerSession();
@@ -174,7 +233,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
     'settings.save': (settings) =>
       asManager(async () => {
-        const saved = await shop.saveSettings(settings);
+        const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner });
         if (!saved.ok) return saved;
         checkout.reset();
         pushState();
@@ -202,6 +261,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         }
         if (choice === 'demo') {
           await shop.switchTo(await demoSource(shop.settings));
+          await journal.useDemo();
         } else {
           // The secret first: saving settings that point at a shop without its secret would leave the till half set up.
           const stored = await shop.setSecret(VENDOR_TEST_SHOP.secret);
@@ -216,6 +276,15 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         return { ok: true, value: pushState() };
       }),
     'demo.customers': async () => ({ ok: true, value: shop.demo && simulator ? simulator.demoCustomers() : [] }),
+    ...journalHandlers({
+      journal,
+      asManager,
+      exportTarget: options.exportTarget ?? folderTarget(path.join(options.dataDir, 'exports')),
+      onExportProgress: (progress) => emit('journalExport', progress),
+    }),
+    'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
+    'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
+    'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -228,22 +297,18 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         listeners.delete(listener);
       };
     },
-    async deliverScan(text) {
-      try {
-        await checkout.scan(text);
-      } catch {
-        // The checkout already resolves every failure into its view; nothing may escape a scanner callback.
-      }
-    },
+    deliverScan: (text) => scanners.fromDevice(text),
     setScannerState(next) {
       scanner = { ...next };
       pushState();
     },
     async close() {
+      await scanners.close();
       clearTimeout(managerTimer);
       checkout.close();
       shop.close();
       listeners.clear();
+      await journal.close();
       await simulator?.close();
     },
   };

@@ -17,6 +17,8 @@ export interface ShopSource {
   /** Overrides the settings' server address: the simulator in demo mode, a test server, SKIDKABOT_API_URL. */
   apiUrl: string | undefined;
   demo: boolean;
+  /** Longest the cashier waits for one call; the client's own default when not given. */
+  totalTimeoutMs?: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export class ShopConnection {
   private source: ShopSource;
   private secret: number | null = null;
   private secretProblem: AppError | null = null;
+  /** The last read of the secret failed (as opposed to finding none stored). */
+  private readFailed = false;
   private cached: SkidkabotClient | null = null;
 
   private constructor(source: ShopSource) {
@@ -58,8 +62,20 @@ export class ShopConnection {
     return this.secretProblem;
   }
 
+  /** The secret may well be set, but the keychain did not answer when asked for it (locked, its service not running). */
+  get secretUnreadable(): boolean {
+    return this.secret === null && this.readFailed;
+  }
+
+  /** Asks a keychain that did not answer once more; a till whose keychain was locked at start recovers without a restart. */
+  async retrySecret(): Promise<void> {
+    if (this.secretUnreadable) await this.readSecret();
+  }
+
   client(): Result<SkidkabotClient> {
     const { shopCode } = this.source.settings;
+    // Nothing is sent without the secret: the cashier is told the keychain is the trouble, not a missing setting.
+    if (shopCode !== null && this.secretUnreadable && this.secretProblem) return { ok: false, error: this.secretProblem };
     if (shopCode === null || this.secret === null) {
       const what = shopCode === null ? 'код магазина' : 'секретный код магазина';
       return { ok: false, error: appError('config', `Касса не настроена: не задан ${what}. Позовите менеджера.`) };
@@ -67,6 +83,7 @@ export class ShopConnection {
     this.cached ??= new SkidkabotClient({
       baseUrl: this.source.apiUrl ?? this.source.settings.apiUrl,
       credentials: { shopCode, shopSecret: this.secret, kassa: this.source.settings.kassa },
+      ...(this.source.totalTimeoutMs === undefined ? {} : { totalTimeoutMs: this.source.totalTimeoutMs }),
     });
     return { ok: true, value: this.cached };
   }
@@ -91,6 +108,7 @@ export class ShopConnection {
     }
     this.secret = secret;
     this.secretProblem = null;
+    this.readFailed = false;
     this.dropClient();
     return stored;
   }
@@ -110,6 +128,7 @@ export class ShopConnection {
     const read = await this.source.secretStore.get();
     this.secret = read.ok ? read.value : null;
     this.secretProblem = read.ok ? null : read.error;
+    this.readFailed = !read.ok;
   }
 
   private dropClient(): void {

@@ -1,27 +1,24 @@
+import { formatInteger, formatRubles, type DigitStyle } from '../../src-shared/format/numbers';
+import { pluralRu } from '../../src-shared/format/plural';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 
 /** Plain text for a terminal: grouping by an ordinary space, so the figures copy cleanly. */
-export function formatNumber(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
+const TERMINAL: DigitStyle = { group: ' ', decimal: ',' };
+/** What a script expects in JSON: no grouping, a decimal point. */
+const JSON_DECIMAL: DigitStyle = { group: '', decimal: '.' };
 
 /** 1 бонус, 2 бонуса, 5 бонусов, 11 бонусов, 21 бонус. */
 export function bonuses(n: number): string {
-  const mod100 = Math.abs(n) % 100;
-  const mod10 = mod100 % 10;
-  const word = mod100 >= 11 && mod100 <= 14 ? 'бонусов' : mod10 === 1 ? 'бонус' : mod10 >= 2 && mod10 <= 4 ? 'бонуса' : 'бонусов';
-  return `${formatNumber(n)} ${word}`;
+  return `${formatInteger(n, TERMINAL)} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
 }
 
 export function rubles(kopecks: number): string {
-  const whole = formatNumber(Math.floor(kopecks / 100));
-  const rest = kopecks % 100;
-  return rest === 0 ? `${whole} ₽` : `${whole},${String(rest).padStart(2, '0')} ₽`;
+  return `${formatRubles(kopecks, TERMINAL)} ₽`;
 }
 
 /** Kopecks as the decimal rubles a script expects in JSON: "1234.50". */
 export function rublesDecimal(kopecks: number): string {
-  return `${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, '0')}`;
+  return formatRubles(kopecks, JSON_DECIMAL, { alwaysKopecks: true });
 }
 
 export function fullName(person: { firstName: string; lastName: string }): string {

@@ -5,21 +5,34 @@ import type { BrowserWindow } from 'electron';
 import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
 import { createKeytarSecretStore } from '../settings/secretStore';
+import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
+import { readLaunchOptions } from './launchOptions';
+import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
+import { nodeHidScannerHost } from './scannerHost';
 import { lockDownSession, serveRenderer } from './session';
 import { createMainWindow, focus, guardContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const demo = process.argv.includes('--demo');
-// Only an unpacked development build may load Vite's dev server; a packaged till ignores the variable.
-const devServerUrl = app.isPackaged ? undefined : process.env['VITE_DEV_SERVER_URL'];
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
-// Two tills on one PC would fight over the scanner and the settings: the second launch focuses the first.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const launch = readLaunchOptions({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
+if (launch.ok) {
+  run(launch.value);
 } else {
+  void app.whenReady().then(() => failToStart(launch.error.message));
+}
+
+function run(options: LaunchOptions): void {
+  // Before the lock: Electron keys the single-instance lock to userData, so a test run in its own
+  // folder neither blocks nor is blocked by the till's real app.
+  if (options.dataDir !== undefined) app.setPath('userData', options.dataDir);
+  // Two tills on one PC would fight over the scanner and the settings: the second launch focuses the first.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const appOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : APP_ORIGIN;
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   let window: BrowserWindow | null = null;
   let core: AppCore | null = null;
@@ -35,18 +48,21 @@ if (!app.requestSingleInstanceLock()) {
 
   const start = async (): Promise<void> => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));
-    lockDownSession(appOrigin, { filterRequests: devServerUrl === undefined });
+    lockDownSession(appOrigin, { filterRequests: options.devServerUrl === undefined });
     core = await createAppCore({
       dataDir: app.getPath('userData'),
-      secretStore: createKeytarSecretStore(),
-      demo,
-      apiUrl: process.env['SKIDKABOT_API_URL'] || undefined,
+      secretStore: createKeytarSecretStore(options.keychainService === undefined ? {} : { service: options.keychainService }),
+      demo: options.demo,
+      apiUrl: options.apiUrl,
       trustedOrigin: appOrigin,
+      scanner: nodeHidScannerHost(),
+      exportTarget: saveDialogTarget(() => window),
     });
     registerIpc(core);
+    if (options.e2eHook) exposeE2eHook(core);
     window = createMainWindow({
       preloadPath: path.join(here, 'preload.cjs'),
-      entryUrl: devServerUrl ?? APP_ENTRY_URL,
+      entryUrl: options.devServerUrl ?? APP_ENTRY_URL,
       devTools: !app.isPackaged,
     });
     const stopEvents = forwardEvents(core, window.webContents);
@@ -59,10 +75,16 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
-      // Without this the till would start with no window and no word of why.
-      const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Скидкабот Касса', `Программа не запустилась: ${reason}\nПозовите менеджера или техника.`);
-      app.quit();
-    });
+    .catch((error: unknown) => failToStart(error instanceof Error ? error.message : String(error)));
+}
+
+/** Without this the till would start with no window and no word of why. */
+function failToStart(reason: string): void {
+  dialog.showErrorBox('Скидкабот Касса', `Программа не запустилась: ${reason}\nПозовите менеджера или техника.`);
+  app.quit();
+}
+
+/** What e2e/harness.ts reaches through Playwright's `app.evaluate`: a scan delivered as a scanner's would be. */
+function exposeE2eHook(core: AppCore): void {
+  Object.assign(globalThis, { skidkabotE2E: { deliverScan: (text: string) => core.deliverScan(text) } });
 }

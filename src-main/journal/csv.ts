@@ -1,4 +1,5 @@
-import { formatRubles, KIND_LABELS, STATUS_LABELS } from '../../src-shared/journal/labels';
+import { formatRubles, type DigitStyle } from '../../src-shared/format/numbers';
+import { KIND_LABELS, STATUS_LABELS } from '../../src-shared/journal/labels';
 import type { OperationView } from '../../src-shared/journal/types';
 
 /**
@@ -11,6 +12,9 @@ const LINE_END = '\r\n';
 
 /** A text cell that a spreadsheet would run as a formula (or DDE) is made plain text by a leading apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Rubles as Russian Excel reads a number: a decimal comma, no grouping, kopecks always: 123456 → "1234,56". */
+const EXCEL_RU: DigitStyle = { group: '', decimal: ',' };
 
 export type CsvValue = string | number | null;
 
@@ -59,7 +63,7 @@ export function journalCsvRow(view: OperationView): string {
     view.client,
     KIND_LABELS[view.kind],
     view.bonuses,
-    formatRubles(view.purchaseKopecks),
+    formatRubles(view.purchaseKopecks, EXCEL_RU, { alwaysKopecks: true }),
     STATUS_LABELS[view.status],
     view.balanceAfter,
     view.by === 'manager' ? 'менеджер' : 'кассир',

@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { appError, type Result } from '../../src-shared/errors';
 import type { OperationView } from '../../src-shared/journal/types';
 import { CSV_BOM, csvRow, journalCsvRow, JOURNAL_CSV_HEADER } from './csv';
-import { errnoCode } from './fsPort';
+import { errnoCode } from '../fs/errnoCode';
 
 export interface ExportProgress {
   done: number;

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
+import { syncDirectory, writeFileAtomically } from '../fs/atomicFile';
+import { errnoCode } from '../fs/errnoCode';
 
 /** A file opened for appending. `write` writes every byte or throws; `datasync` is the fsync point. */
 export interface AppendFile {
@@ -29,12 +29,6 @@ export interface JournalFs {
   remove(file: string): Promise<void>;
   /** Flushes a folder, so a file just created survives a power cut. */
   syncDir(dir: string): Promise<void>;
-}
-
-export function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
 }
 
 export const nodeJournalFs: JournalFs = {
@@ -81,37 +75,11 @@ export const nodeJournalFs: JournalFs = {
     };
   },
 
-  async writeFileAtomic(file, data) {
-    const dir = path.dirname(file);
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(data);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    await nodeJournalFs.syncDir(dir);
-  },
+  writeFileAtomic: writeFileAtomically,
 
   async remove(file) {
     await rm(file, { force: true });
   },
 
-  async syncDir(dir) {
-    // Windows cannot open a folder for flushing; NTFS journals its metadata anyway.
-    if (process.platform === 'win32') return;
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  syncDir: syncDirectory,
 };

@@ -1,5 +1,5 @@
 import { appError, type AppError } from '../../src-shared/errors';
-import { errnoCode } from './fsPort';
+import { errnoCode } from '../fs/errnoCode';
 
 /** Why the disk refused, in words a cashier can act on. */
 function diskCause(error: unknown): string {

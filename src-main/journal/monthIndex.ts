@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonAs } from '../../src-shared/parseJson';
 import type { JournalFs } from './fsPort';
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -22,14 +23,7 @@ export async function readMonthIndex(fs: JournalFs, file: string): Promise<strin
     return null;
   }
   if (bytes === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(decoder.decode(bytes));
-  } catch {
-    return null;
-  }
-  const parsed = indexSchema.safeParse(json);
-  return parsed.success ? parsed.data.months : null;
+  return parseJsonAs(indexSchema, decoder.decode(bytes))?.months ?? null;
 }
 
 export async function writeMonthIndex(fs: JournalFs, file: string, months: Iterable<string>): Promise<void> {

@@ -1,9 +1,10 @@
 import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { DUPLICATE_CODE, QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import { KIND_LABELS } from '../../src-shared/journal/labels';
 import { reasonSchema } from '../../src-shared/journal/schemas';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
-import { judgeRecheck, type RecheckVerdict } from './guards';
+import { judgeRecheck, type OperationAttempt, type RecheckVerdict } from './guards';
 import type { Journal } from './journal';
 import { QR_VALIDITY_MS, type QrCredentials } from './qrSecrets';
 import { planReversal } from './reversal';
@@ -51,7 +52,15 @@ export interface RecheckResult {
 }
 
 /** `AppError.code` of the refusal the checkout adapter gives for an unconfirmed double press. */
-export const DUPLICATE_CODE = 1001;
+export { DUPLICATE_CODE };
+
+/** What a checkout's operations have in common: the purchase they belong to. */
+export interface PurchaseContext {
+  purchaseKopecks: number;
+  checkoutId?: string;
+  qrSeenAt?: number;
+  confirmedDuplicate?: boolean;
+}
 
 function time(at: string): string {
   return at.slice(11, 16);
@@ -109,7 +118,7 @@ export class OperationRunner {
    * A client for `performOperations` and the checkout: the same calls, journaled. What the journal
    * stops comes back as a 'refused' outcome, which is true: nothing was sent.
    */
-  forCheckout(purchase: { purchaseKopecks: number; checkoutId?: string; qrSeenAt?: number; confirmedDuplicate?: boolean }): OperationClient {
+  forCheckout(purchase: PurchaseContext, onJournalError?: (error: AppError) => void): OperationClient {
     const operate = async (kind: OperationKind, qr: QrCredentials, bonuses: number, balanceBefore?: number): Promise<OperationOutcome> => {
       let before = balanceBefore;
       if (before === undefined) {
@@ -118,7 +127,11 @@ export class OperationRunner {
         before = customer.value.balance;
       }
       const result = await this.run({ ...purchase, qr, kind, bonuses, balanceBefore: before });
-      if (result.status === 'done') return result.outcome;
+      if (result.status === 'done') {
+        // The operation happened; the caller must still learn that the journal does not show how it ended.
+        if (result.journalError) onJournalError?.(result.journalError);
+        return result.outcome;
+      }
       const error = result.status === 'not-sent' ? result.error : appError('input', result.message, DUPLICATE_CODE);
       return { status: 'refused', kind, bonuses, error };
     };
@@ -209,6 +222,17 @@ export class OperationRunner {
     return this.send(intent.value, kind, code, bonuses, customer.value.balance);
   }
 
+  /** The same till operation made moments ago, which the cashier must confirm before it is sent again. */
+  duplicateOf(attempt: OperationAttempt): OperationView | null {
+    return this.journal.findDuplicate(attempt);
+  }
+
+  /** Why an operation of this kind may not be sent to this customer now, or null when it may. */
+  refusalFor(client: number, kind: OperationKind): AppError | null {
+    const blocked = this.blocked(client, kind);
+    return blocked?.status === 'not-sent' ? blocked.error : null;
+  }
+
   private blocked(client: number, kind: OperationKind): RunResult | null {
     const blocking = this.journal.isBlocked(client, kind);
     if (!blocking) return null;
@@ -235,6 +259,7 @@ export class OperationRunner {
       error: appError(
         'input',
         'QR-код покупателя устарел: он действует сутки. Попросите покупателя открыть бот, показать новый QR-код, и отсканируйте его.',
+        QR_EXPIRED_CODE,
       ),
     };
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appError, type AppError } from '../../src-shared/errors';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { OperationId } from '../../src-shared/journal/types';
+import { parseJsonAs } from '../../src-shared/parseJson';
 import type { JournalFs } from './fsPort';
 
 /** The vendor's rule: a customer's QR code is valid for one day. */
@@ -62,15 +63,9 @@ export class QrSecretStore {
       return { store: new QrSecretStore(fs, file, now, []), problem: lostSecrets() };
     }
     if (bytes === null) return { store: new QrSecretStore(fs, file, now, []), problem: null };
-    let json: unknown;
-    try {
-      json = JSON.parse(decoder.decode(bytes));
-    } catch {
-      json = null;
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) return { store: new QrSecretStore(fs, file, now, []), problem: lostSecrets() };
-    return { store: new QrSecretStore(fs, file, now, parsed.data.entries), problem: null };
+    const parsed = parseJsonAs(fileSchema, decoder.decode(bytes));
+    if (parsed === null) return { store: new QrSecretStore(fs, file, now, []), problem: lostSecrets() };
+    return { store: new QrSecretStore(fs, file, now, parsed.entries), problem: null };
   }
 
   get(id: OperationId): QrCredentials | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { JournalRecord } from '../../src-shared/journal/types';
+import { parseJsonAs } from '../../src-shared/parseJson';
 
 /**
  * One record per line, JSON. Reading checks every line against these schemas, so a hand-edited or
@@ -65,14 +66,7 @@ export function encodeRecord(record: JournalRecord): string {
 }
 
 export function decodeRecord(line: string): JournalRecord | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const parsed = recordSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return parseJsonAs(recordSchema, line);
 }
 
 export interface ParsedJournalText {

@@ -1,4 +1,5 @@
 import { appError, type Result } from '../../src-shared/errors';
+import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import type { QrCredentials } from './qrSecrets';
@@ -18,8 +19,8 @@ export interface ReversalContext {
   balance: number;
 }
 
-function refuse(message: string): Result<ReversalPlan> {
-  return { ok: false, error: appError('input', message) };
+function refuse(message: string, code?: number): Result<ReversalPlan> {
+  return { ok: false, error: appError('input', message, code) };
 }
 
 /**
@@ -41,6 +42,7 @@ export function planReversal(original: OperationView, context: ReversalContext):
   if (context.qr === null) {
     return refuse(
       'QR-код покупателя устарел: он действует сутки. Попросите покупателя открыть бот, показать новый QR-код, и отсканируйте его.',
+      QR_EXPIRED_CODE,
     );
   }
   if (context.qr.client !== original.client) return refuse('Это QR-код другого покупателя. Отсканируйте код того, чью операцию отменяете.');

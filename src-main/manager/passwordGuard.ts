@@ -4,10 +4,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import { writeFileAtomically } from './atomicFile';
+import { MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
+import { parseJsonAs } from '../../src-shared/parseJson';
+import { writeFileAtomically } from '../fs/atomicFile';
+import { errnoCode } from '../fs/errnoCode';
 
 export const MANAGER_FILE = 'manager-password.json';
-export const MIN_PASSWORD_LENGTH = 6;
 
 /** scrypt's cost: memory is 128·N·r bytes (32 MiB here), so guessing needs memory as well as time. */
 export interface ScryptParams {
@@ -198,7 +200,7 @@ export class PasswordGuard {
       await writeFileAtomically(this.file, `${JSON.stringify(stored, null, 2)}\n`);
     } catch (error) {
       return failure(
-        appError('config', `Не удалось записать файл пароля менеджера (${errnoCode(error)}). Проверьте место на диске и права на папку.`),
+        appError('config', `Не удалось записать файл пароля менеджера (${fsCause(error)}). Проверьте место на диске и права на папку.`),
       );
     }
     this.stored = stored;
@@ -248,7 +250,7 @@ async function loadStored(file: string, now: () => number): Promise<{ stored: St
     if (errnoCode(error) === 'ENOENT') return { stored: null, problem: null };
     return {
       stored: null,
-      problem: appError('config', `Не удалось прочитать файл пароля менеджера (${errnoCode(error)}). Проверьте права на папку данных.`),
+      problem: appError('config', `Не удалось прочитать файл пароля менеджера (${fsCause(error)}). Проверьте права на папку данных.`),
     };
   }
   const parsed = parseStored(text);
@@ -260,7 +262,7 @@ async function loadStored(file: string, now: () => number): Promise<{ stored: St
   } catch (error) {
     return {
       stored: null,
-      problem: appError('config', `Файл пароля менеджера повреждён и не убран в сторону (${errnoCode(error)}). Удалите его: ${file}.`),
+      problem: appError('config', `Файл пароля менеджера повреждён и не убран в сторону (${fsCause(error)}). Удалите его: ${file}.`),
     };
   }
   return {
@@ -270,15 +272,8 @@ async function loadStored(file: string, now: () => number): Promise<{ stored: St
 }
 
 function parseStored(text: string): StoredPassword | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = storedSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  return Buffer.from(parsed.data.hash, 'base64').length === parsed.data.keyLength ? parsed.data : null;
+  const stored = parseJsonAs(storedSchema, text);
+  return stored !== null && Buffer.from(stored.hash, 'base64').length === stored.keyLength ? stored : null;
 }
 
 function lockedError(remainingMs: number): AppError {
@@ -292,9 +287,8 @@ export function formatDuration(ms: number): string {
   return `${minutes} мин`;
 }
 
-function errnoCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return 'ошибка файловой системы';
+function fsCause(error: unknown): string {
+  return errnoCode(error) ?? 'ошибка файловой системы';
 }
 
 function ok(): Result<void> {

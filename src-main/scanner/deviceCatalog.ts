@@ -78,7 +78,7 @@ function physicalKey(device: HidDeviceInfo): string {
   return `${hex4(device.vendorId)}:${hex4(device.productId)}:${device.serialNumber ?? ''}`;
 }
 
-function describe(c: Omit<ScannerCandidate, 'description'>, platform: Platform): string {
+function describe(c: Omit<ScannerCandidate, 'description'>, platform: Platform, redirected: ReadonlySet<string>): string {
   const name = [c.vendorName ?? c.device.manufacturer ?? 'Неизвестный производитель', c.device.product]
     .filter((part): part is string => Boolean(part))
     .join(' ');
@@ -90,7 +90,11 @@ function describe(c: Omit<ScannerCandidate, 'description'>, platform: Platform):
   }
   if (c.mode === 'unknown') return `${name} (${ids}) — режим определится по первому скану.`;
   if (!c.autoPick) return `${name} (${ids}) — клавиатура или сканер неизвестной марки: выберите его, если это сканер.`;
-  const advice = c.redirectTarget ? ' Можно переключить на HID POS кнопкой ниже.' : ' Лучше перевести его в режим HID POS.';
+  const advice = !c.redirectTarget
+    ? ' Лучше перевести его в режим HID POS.'
+    : redirected.has(c.redirectTarget)
+      ? ' Сканы переключены на HID POS.'
+      : ' Можно переключить на HID POS кнопкой ниже.';
   if (!c.readable) {
     return `${name} (${ids}) — режим клавиатуры: ${platform === 'win32' ? 'Windows' : 'эта система'} не даёт читать его напрямую, сканы принимаются из окна программы.${advice}`;
   }
@@ -150,7 +154,7 @@ export function classifyDevices(
         mode === 'hid-pos' && Boolean(vendor?.redirectsToPos) && keyboardDevices.has(key) && !options.redirected?.has(id),
       fallbackLayout: mode === 'hid-pos' ? (vendor?.posLayout ?? null) : mode === 'keyboard' ? BOOT_KEYBOARD_LAYOUT : null,
     };
-    return { ...partial, description: describe(partial, platform) };
+    return { ...partial, description: describe(partial, platform, options.redirected ?? new Set()) };
   });
 }
 

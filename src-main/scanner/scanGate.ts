@@ -1,4 +1,5 @@
-export type ScanSource = 'device' | 'keystrokes';
+/** 'device': read in main from the scanner; 'window': typed or pasted into the app's window. */
+export type ScanSource = 'device' | 'window';
 
 /**
  * One scan, read twice, is processed once. On Linux a keyboard-mode scanner read through hidraw

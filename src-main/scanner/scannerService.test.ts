@@ -217,7 +217,7 @@ describe('ScannerService', () => {
     await settle();
     expect(scanner.opens).toBe(0);
     expect(service.status()).toEqual({
-      state: 'searching',
+      state: 'ready',
       message: 'Сканер Newland работает как клавиатура: сканы принимаются, когда окно программы активно.',
     });
     await service.stop();

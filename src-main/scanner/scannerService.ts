@@ -184,7 +184,12 @@ export class ScannerService {
   async setPinned(pinned: PinnedScanner | null): Promise<void> {
     this.pinned = pinned;
     this.failedAt.clear();
-    if (this.session && pinned && !matchesPin(this.session.candidate, pinned)) await this.closeSession('device-lost');
+    // Unpinning hands the choice back to the app: it moves to the scanner it would pick itself.
+    const session = this.session;
+    if (session) {
+      const keep = pinned ? matchesPin(session.candidate, pinned) : pickScanner(this.candidates, null)?.id === session.candidate.id;
+      if (!keep) await this.closeSession('device-lost');
+    }
     await this.poll();
   }
 
@@ -269,7 +274,10 @@ export class ScannerService {
     const target = pickScanner(this.candidates, this.pinned, skip);
     if (!target) {
       // A recent failure keeps its own message (the udev rule, replugging) on the status line.
-      if (skip.size === 0) this.setStatus('searching', this.nothingToReadMessage());
+      if (skip.size === 0) {
+        const idle = this.nothingToRead();
+        this.setStatus(idle.state, idle.message);
+      }
       return;
     }
     await this.openSession(target);
@@ -286,13 +294,16 @@ export class ScannerService {
     return pinnedBetter || switchedOn ? best : live;
   }
 
-  private nothingToReadMessage(): string {
+  /** Nothing to open. A known scanner that only types (Windows) is still a working scanner: its keys reach the window. */
+  private nothingToRead(): ScannerStatus {
     const typing = this.candidates.find((c) => c.autoPick && c.mode === 'keyboard' && !c.readable);
     if (typing) {
-      return `Сканер ${shortName(typing)} работает как клавиатура: сканы принимаются, когда окно программы активно.`;
+      return { state: 'ready', message: `Сканер ${shortName(typing)} работает как клавиатура: сканы принимаются, когда окно программы активно.` };
     }
-    if (this.pinned) return 'Выбранный сканер не подключён. Подключите его или выберите другой в разделе «Сканер».';
-    return 'Сканер не найден. Подключите его к USB.';
+    if (this.pinned) {
+      return { state: 'searching', message: 'Выбранный сканер не подключён. Подключите его или выберите другой в разделе «Сканер».' };
+    }
+    return { state: 'searching', message: 'Сканер не найден. Подключите его к USB.' };
   }
 
   private async openSession(candidate: ScannerCandidate): Promise<void> {

@@ -13,8 +13,8 @@ export function defaultDataDir(
   platform: NodeJS.Platform = process.platform,
   home: string = os.homedir(),
 ): string {
-  const override = env.SKIDKABOT_DATA_DIR;
-  if (override) return path.resolve(override);
+  const override = dataDirOverride(env);
+  if (override) return override;
   // Paths for another platform are built with that platform's separators, so the rule is testable anywhere.
   if (platform === 'win32') {
     return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
@@ -23,4 +23,10 @@ export function defaultDataDir(
     return path.posix.join(home, 'Library', 'Application Support', PRODUCT_NAME);
   }
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), PRODUCT_NAME);
+}
+
+/** `SKIDKABOT_DATA_DIR` as an absolute path; undefined when it is not set. */
+export function dataDirOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const override = env.SKIDKABOT_DATA_DIR;
+  return override ? path.resolve(override) : undefined;
 }

@@ -148,14 +148,9 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   const overrides: EnvOverrides = {};
   const shape = settingsSchema.shape;
 
-  const apiUrl = env[ENV.apiUrl];
-  if (apiUrl) {
-    const parsed = shape.apiUrl.safeParse(apiUrl);
-    if (!parsed.success) {
-      return fail(`Переменная ${ENV.apiUrl} должна быть адресом вида https://skidkabot.ru (сейчас «${clip(apiUrl)}»).`);
-    }
-    overrides.apiUrl = parsed.data;
-  }
+  const apiUrl = readApiUrlOverride(env);
+  if (!apiUrl.ok) return apiUrl;
+  if (apiUrl.value !== undefined) overrides.apiUrl = apiUrl.value;
 
   const shopCode = env[ENV.shopCode];
   if (shopCode) {
@@ -183,6 +178,17 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
     overrides.shopSecret = value;
   }
   return { ok: true, value: overrides };
+}
+
+/** SKIDKABOT_API_URL, checked as the settings check a typed address; undefined when it is not set. Read by the CLI and the app. */
+export function readApiUrlOverride(env: NodeJS.ProcessEnv): Result<string | undefined> {
+  const apiUrl = env[ENV.apiUrl];
+  if (!apiUrl) return { ok: true, value: undefined };
+  const parsed = settingsSchema.shape.apiUrl.safeParse(apiUrl);
+  if (!parsed.success) {
+    return fail(`Переменная ${ENV.apiUrl} должна быть адресом вида https://skidkabot.ru (сейчас «${clip(apiUrl)}»).`);
+  }
+  return { ok: true, value: parsed.data };
 }
 
 function parseWhole(text: string): number | null {

@@ -11,6 +11,7 @@ const shopSettings: Settings = {
   apiUrl: 'http://127.0.0.1:8080',
   rules: { source: 'shop', pPlus: 3, pMinus: 20, accrueOnPaidPart: false },
   language: 'en',
+  scanner: { pinned: { vendorId: 0x0c2e, productId: 0x0b87, serialNumber: 'A1' } },
 };
 
 let dir: string;
@@ -73,6 +74,15 @@ describe('SettingsStore.load', () => {
     expect(loaded.problem).toBeNull();
     expect(loaded.settings).toEqual({ ...shopSettings, language: 'ru' });
     expect(JSON.stringify(loaded.settings)).not.toContain('31337');
+  });
+
+  it('loads a file written before the scanner section existed, with no scanner pinned', async () => {
+    const older: Partial<Settings> = { ...shopSettings };
+    delete older.scanner;
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify(older));
+    const loaded = await new SettingsStore(dir).load();
+    expect(loaded.problem).toBeNull();
+    expect(loaded.settings).toEqual({ ...shopSettings, scanner: { pinned: null } });
   });
 
   it('reports a settings path it cannot read without crashing', async () => {

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import { settingsSchema } from '../../src-shared/ipc/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
+import { writeFileAtomically } from '../fs/atomicFile';
+import { errnoCode } from '../fs/errnoCode';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -84,7 +85,7 @@ export class SettingsStore {
       );
     }
     try {
-      await writeAtomically(this.file, `${JSON.stringify(valid.data, null, 2)}\n`);
+      await writeFileAtomically(this.file, `${JSON.stringify(valid.data, null, 2)}\n`);
     } catch (error) {
       throw new SettingsSaveError(
         appError(
@@ -159,57 +160,6 @@ function pickKnownKeys(value: object): Record<string, unknown> {
   return picked;
 }
 
-/** Temp file in the same folder, flushed, then renamed over the old one: a crash leaves the old or the new file, never half of one. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await renameOver(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
-/**
- * On Windows an antivirus or indexer briefly holding the target makes the rename fail with
- * EPERM/EBUSY; a few short retries ride that out.
- */
-async function renameOver(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const transient = process.platform === 'win32' && ['EPERM', 'EACCES', 'EBUSY'].includes(errnoCode(error) ?? '');
-      if (!transient || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    }
-  }
-}
-
-/** Makes the rename itself durable. Windows cannot open a folder for fsync; there the rename is already journaled. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch (error) {
-    if (!['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP'].includes(errnoCode(error) ?? '')) throw error;
-  } finally {
-    await handle?.close();
-  }
-}
-
 function describeIssues(issues: readonly { path: readonly PropertyKey[] }[]): string {
   const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || 'настроек'))];
   return fields.join(', ');
@@ -217,11 +167,6 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[] }[]): st
 
 function describeFsError(error: unknown): string {
   return errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
-}
-
-function errnoCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return undefined;
 }
 
 function isPlainObject(value: unknown): value is object {

@@ -32,6 +32,12 @@ describe('classifyNetworkError', () => {
     expect(isTransient('timeout')).toBe(true);
   });
 
+  it('tells the cashier what to do at the till and leaves the server address to the manager', () => {
+    for (const message of Object.values(NETWORK_MESSAGES)) expect(message).not.toMatch(/настройк|адрес/i);
+    for (const failure of ['refused', 'dns', 'timeout', 'tls', 'other'] as const) expect(NETWORK_MESSAGES[failure]).toContain('позовите менеджера');
+    for (const failure of ['refused', 'dns', 'timeout', 'reset', 'other'] as const) expect(NETWORK_MESSAGES[failure]).toContain('интернет на кассе');
+  });
+
   it('builds a network error from the fixed message only', () => {
     expect(networkError('timeout')).toEqual({ kind: 'network', message: NETWORK_MESSAGES.timeout });
   });

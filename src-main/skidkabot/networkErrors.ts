@@ -1,17 +1,22 @@
 import { appError } from '../../src-shared/errors';
 import type { AppError } from '../../src-shared/errors';
+import { errnoCode } from '../fs/errnoCode';
 
 export type NetworkFailure = 'refused' | 'timeout' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'other';
 
-/** One message per way a request can fail to get an answer; none of them ever quotes the request. */
+/**
+ * One message per way a request can fail to get an answer; none of them ever quotes the request.
+ * Each says what the cashier can do at the till (retry, look at the internet, the clock) and
+ * otherwise to call the manager: only the manager can change the server address.
+ */
 export const NETWORK_MESSAGES: Readonly<Record<NetworkFailure, string>> = {
-  refused: 'Сервер Скидкабота не принимает соединение. Проверьте адрес сервера в настройках и повторите; если не проходит — позвоните менеджеру.',
-  timeout: 'Сервер Скидкабота не ответил вовремя. Проверьте интернет и повторите.',
-  dns: 'Адрес сервера Скидкабота не найден. Проверьте интернет и адрес сервера в настройках.',
-  tls: 'Сертификат сервера Скидкабота не прошёл проверку: соединение небезопасно. Проверьте дату и время на компьютере и позвоните менеджеру.',
-  reset: 'Связь с сервером Скидкабота оборвалась. Повторите.',
-  unreachable: 'Нет связи с сервером Скидкабота: сеть недоступна. Проверьте интернет и повторите.',
-  other: 'Не удалось связаться с сервером Скидкабота. Проверьте интернет и повторите.',
+  refused: 'Нет связи с сервером Скидкабота. Проверьте интернет на кассе; если он есть — позовите менеджера.',
+  timeout: 'Сервер Скидкабота не ответил вовремя. Повторите; если снова не отвечает — проверьте интернет на кассе и позовите менеджера.',
+  dns: 'Сервер Скидкабота не найден. Проверьте интернет на кассе; если он есть — позовите менеджера.',
+  tls: 'Соединение с сервером Скидкабота небезопасно: сертификат не прошёл проверку. Проверьте дату и время на кассе; если они верны — позовите менеджера.',
+  reset: 'Связь с сервером Скидкабота оборвалась. Повторите; если не проходит — проверьте интернет на кассе.',
+  unreachable: 'Касса не в сети: нет связи с сервером Скидкабота. Проверьте кабель или Wi-Fi кассы и повторите.',
+  other: 'Не удалось связаться с сервером Скидкабота. Проверьте интернет на кассе и повторите; если не проходит — позовите менеджера.',
 };
 
 const TLS_CODES = new Set([
@@ -32,7 +37,7 @@ const TLS_CODES = new Set([
 
 /** Sorts a Node socket/HTTP error by its code only: its message may name hosts and is never shown. */
 export function classifyNetworkError(error: unknown): NetworkFailure {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errnoCode(error) ?? '';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME') return 'dns';

@@ -12,6 +12,10 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
   const purchaseMissing = useKassa((state) => state.purchaseMissing);
   const customerSerial = useKassa((state) => state.customerSerial);
   const sending = useKassa((state) => state.inFlight > 0) || busy;
+  // An operation with an unknown outcome shuts its kind for this customer; a redemption brings an accrual with it.
+  const blocked = new Set(customer.blocked?.map((operation) => operation.kind));
+  const accrueBlocked = blocked.has('accrue');
+  const redeemBlocked = accrueBlocked || blocked.has('redeem');
   const pressed = useKassa((state) => state.sending);
   const actions = useActions();
   const purchaseRef = useRef<HTMLInputElement>(null);
@@ -72,7 +76,7 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
         <button
           type="button"
           className={pressed === 'accrue' ? 'action action--accrue action--sending' : 'action action--accrue'}
-          disabled={sending}
+          disabled={sending || accrueBlocked}
           onClick={() => void actions.accrue()}
         >
           <span className="action__label">
@@ -91,7 +95,7 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
         <button
           type="button"
           className={pressed === 'redeem' ? 'action action--redeem action--sending' : 'action action--redeem'}
-          disabled={sending || (figures.state === 'ok' && !canRedeem)}
+          disabled={sending || redeemBlocked || (figures.state === 'ok' && !canRedeem)}
           onClick={() => void actions.redeem()}
         >
           <span className="action__label">

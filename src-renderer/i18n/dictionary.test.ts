@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { pluralRu } from './format';
 import { ru } from './ru';
 
 /** Every leaf of a dictionary by path; a function counts as one leaf. */
@@ -23,19 +22,5 @@ describe('dictionaries', () => {
     const lookup = (path: string): unknown =>
       path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], ru);
     expect(empty.filter((key) => lookup(key) === '')).toEqual([]);
-  });
-});
-
-describe('pluralRu', () => {
-  it.each([
-    [1, 'бонус'],
-    [2, 'бонуса'],
-    [5, 'бонусов'],
-    [11, 'бонусов'],
-    [21, 'бонус'],
-    [112, 'бонусов'],
-    [1024, 'бонуса'],
-  ])('%i → %s', (n, word) => {
-    expect(pluralRu(n, 'бонус', 'бонуса', 'бонусов')).toBe(word);
   });
 });

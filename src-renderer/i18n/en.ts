@@ -1,5 +1,8 @@
 import type { Dictionary } from './ru';
-import { formatInteger as int, formatRubles, pluralEn } from './format';
+import { pluralEn } from '../../src-shared/format/plural';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
+import { formatInteger as int, formatRubles } from './format';
+import { journalEn } from './journalEn';
 
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
 const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')} ₽`;
@@ -81,7 +84,7 @@ export const en: Dictionary = {
       scan: '',
       vendor: 'Nothing was sent to the server.',
       server: '',
-      network: 'Check that the till has internet.',
+      network: '',
       'outcome-unknown': "Do NOT press the button again. Scan the customer's QR code again and compare the balance with the one before.",
       config: 'Call the manager: settings are on F10.',
       input: '',
@@ -136,8 +139,8 @@ export const en: Dictionary = {
     passwordHint: 'The password protects the till settings. Do not tell it to cashiers.',
     password: 'Password',
     passwordRepeat: 'Password again',
-    passwordTooShort: 'At least 6 characters',
-    passwordTooLong: 'At most 256 characters',
+    passwordTooShort: `At least ${MIN_PASSWORD_LENGTH} characters`,
+    passwordTooLong: `At most ${MAX_PASSWORD_LENGTH} characters`,
     passwordMismatch: 'The passwords differ: type them again',
     next: 'Next',
     shopTitle: 'Which shop to connect?',
@@ -153,5 +156,57 @@ export const en: Dictionary = {
     title: 'Demo customers',
     hint: 'A button or a digit key acts as a scanned QR code.',
   },
+  scanner: {
+    title: 'Scanner',
+    refresh: 'Refresh the list',
+    refreshing: 'Looking…',
+    devices: 'Devices found',
+    noDevices: 'No USB scanners found. A scanner in keyboard mode may be missing here: check it with a scan below.',
+    mode: { 'hid-pos': 'HID POS', keyboard: 'Keyboard', unknown: 'Mode unknown' },
+    active: 'being read',
+    pinned: 'chosen',
+    notReadable: 'through the app window only',
+    pin: 'Choose this one',
+    unpin: 'Clear the choice',
+    choiceAuto: 'The app chooses the scanner: HID POS first.',
+    choicePinned: 'The app reads the chosen scanner whenever it is plugged in.',
+    pinnedSaved: 'Scanner chosen',
+    unpinnedSaved: 'Choice cleared: the app chooses the scanner',
+    redirect: 'Switch to HID POS',
+    redirecting: 'Switching…',
+    keyboardTitle: 'If the scanner works only as a keyboard',
+    keyboardSteps: [
+      "Scan the «USB HID POS» setup barcode from the scanner's manual (also called «HID POS» or «USB POS»).",
+      "If there is none: keep keyboard mode, but set the scanner's keyboard country to USA (English US).",
+      'In keyboard mode the till window must be active while the cashier scans.',
+    ],
+    udevTitle: 'Linux: scanner access',
+    udevInstalled: 'The udev rule is installed: the app may read HID POS scanners.',
+    udevMissing: 'The udev rule is not installed, and without it Linux does not let the app read the scanner. Run in a terminal (needs the administrator password), then replug the scanner:',
+    udevReadme: 'Details: README.md next to the rule.',
+    testTitle: 'Scan test',
+    testHint: "Scan a customer's QR code: what was read, how and how long it took shows here.",
+    testEmpty: 'No scans yet',
+    result: 'Read',
+    resultOk: (vendor, client) => `Skidkabot QR code: shop ${vendor}, customer ${client}`,
+    repaired: "The code came in the Russian layout and was repaired. Better: HID POS, or keyboard country USA in the scanner.",
+    way: 'Way',
+    via: {
+      'hid-pos': 'HID POS, directly over USB',
+      'hid-keyboard': 'keyboard mode, directly over USB',
+      keystrokes: 'key presses in the app window',
+      paste: 'pasted text (Ctrl+V)',
+      other: 'a button in the app',
+    },
+    took: 'Time',
+    duration: (ms, waitMs) =>
+      [ms === null ? 'not measured' : `read in ${int(ms, 'en')} ms`, waitMs ? `waited ${int(waitMs, 'en')} ms for the end` : '']
+        .filter(Boolean)
+        .join(', '),
+    endedBy: { json: 'ended at the closing brace', suffix: 'ended by Enter', continuation: "ended by the scanner's flag", gap: 'ended by a pause' },
+    chars: (n) => `${int(n, 'en')} ${pluralEn(n, 'character', 'characters')}`,
+    at: (time) => `at ${time}`,
+  },
   problems: 'Attention',
+  journal: journalEn,
 };

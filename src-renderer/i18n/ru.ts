@@ -1,9 +1,14 @@
 import type { ErrorKind } from '../../src-shared/errors';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
-import { formatInteger as int, formatRubles, pluralRu } from './format';
+import { pluralRu } from '../../src-shared/format/plural';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
+import { formatInteger as int, formatRubles } from './format';
+import { journalRu } from './journalRu';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
 const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')} ₽`;
+/** The genitive after «не короче», «не длиннее»: 21 символа, 6 символов. */
+const characters = (n: number) => `${n} ${pluralRu(n, 'символа', 'символов', 'символов')}`;
 
 /** Every word the renderer shows, Russian first; `en.ts` must have the same shape. */
 export const ru = {
@@ -84,7 +89,7 @@ export const ru = {
       scan: '',
       vendor: 'На сервер ничего не отправлено.',
       server: '',
-      network: 'Проверьте, есть ли интернет на кассе.',
+      network: '',
       'outcome-unknown':
         'НЕ нажимайте кнопку ещё раз. Отсканируйте QR-код покупателя снова и сравните баланс с балансом до операции.',
       config: 'Позовите менеджера: настройки — клавиша F10.',
@@ -140,8 +145,8 @@ export const ru = {
     passwordHint: 'Пароль защищает настройки кассы. Кассиру его не сообщайте.',
     password: 'Пароль',
     passwordRepeat: 'Пароль ещё раз',
-    passwordTooShort: 'Пароль — не короче 6 символов',
-    passwordTooLong: 'Пароль — не длиннее 256 символов',
+    passwordTooShort: `Пароль — не короче ${characters(MIN_PASSWORD_LENGTH)}`,
+    passwordTooLong: `Пароль — не длиннее ${characters(MAX_PASSWORD_LENGTH)}`,
     passwordMismatch: 'Пароли не совпадают — введите ещё раз',
     next: 'Дальше',
     shopTitle: 'Какой магазин подключить?',
@@ -157,7 +162,59 @@ export const ru = {
     title: 'Демо-покупатели',
     hint: 'Кнопка или цифра на клавиатуре — как будто отсканировали QR-код.',
   },
+  scanner: {
+    title: 'Сканер',
+    refresh: 'Обновить список',
+    refreshing: 'Ищем…',
+    devices: 'Найденные устройства',
+    noDevices: 'Сканеры USB не найдены. Сканер в режиме клавиатуры может не попасть в список: проверьте его сканом ниже.',
+    mode: { 'hid-pos': 'HID POS', keyboard: 'Клавиатура', unknown: 'Режим не известен' },
+    active: 'читается сейчас',
+    pinned: 'выбран',
+    notReadable: 'только через окно программы',
+    pin: 'Выбрать этот',
+    unpin: 'Снять выбор',
+    choiceAuto: 'Сканер выбирает программа: первым — HID POS.',
+    choicePinned: 'Программа читает выбранный сканер, когда он подключён.',
+    pinnedSaved: 'Сканер выбран',
+    unpinnedSaved: 'Выбор снят: сканер выбирает программа',
+    redirect: 'Переключить на HID POS',
+    redirecting: 'Переключаем…',
+    keyboardTitle: 'Если сканер работает только как клавиатура',
+    keyboardSteps: [
+      'Отсканируйте из инструкции к сканеру настроечный штрихкод «USB HID POS» (бывает «HID POS» или «USB POS»).',
+      'Если такого штрихкода нет: оставьте режим клавиатуры, но страну клавиатуры в сканере — США (USA, English US).',
+      'В режиме клавиатуры окно кассы должно быть активным, когда кассир сканирует.',
+    ],
+    udevTitle: 'Linux: доступ к сканеру',
+    udevInstalled: 'Правило udev установлено: программа может читать сканеры HID POS.',
+    udevMissing: 'Правило udev не установлено, без него Linux не даёт программе читать сканер. Выполните в терминале (нужен пароль администратора) и переподключите сканер:',
+    udevReadme: 'Подробности — в файле README.md рядом с правилом.',
+    testTitle: 'Проверка сканирования',
+    testHint: 'Отсканируйте QR-код покупателя — здесь появится, что прочитано, каким путём и за сколько.',
+    testEmpty: 'Сканов ещё не было',
+    result: 'Прочитано',
+    resultOk: (vendor: number, client: number) => `QR-код СкидкаБота: магазин ${vendor}, покупатель ${client}`,
+    repaired: 'Код пришёл в русской раскладке и исправлен. Надёжнее: HID POS или страна клавиатуры США в сканере.',
+    way: 'Путь',
+    via: {
+      'hid-pos': 'HID POS, напрямую по USB',
+      'hid-keyboard': 'режим клавиатуры, напрямую по USB',
+      keystrokes: 'нажатия клавиш в окне программы',
+      paste: 'вставка текста (Ctrl+V)',
+      other: 'кнопка в программе',
+    },
+    took: 'Время',
+    duration: (ms: number | null, waitMs: number | null) =>
+      [ms === null ? 'не измерено' : `чтение ${int(ms, 'ru')} мс`, waitMs ? `ожидание конца ${int(waitMs, 'ru')} мс` : '']
+        .filter(Boolean)
+        .join(', '),
+    endedBy: { json: 'конец по закрывающей скобке', suffix: 'конец по Enter', continuation: 'конец по флагу сканера', gap: 'конец по паузе' },
+    chars: (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'знак', 'знака', 'знаков')}`,
+    at: (time: string) => `в ${time}`,
+  },
   problems: 'Внимание',
+  journal: journalRu,
 };
 
 export type Dictionary = typeof ru;

@@ -25,6 +25,14 @@ describe('commandFor', () => {
     expect(commandFor(press('F2'), manager)).toBeNull();
   });
 
+  it('answers the double-press question with Enter and Esc, and nothing else while it is asked', () => {
+    const asking: KeyContext = { ...cashier, confirming: true, demoCustomers: 3 };
+    expect(commandFor(press('Enter', { inTextEntry: true }), asking)).toEqual({ type: 'confirmRepeat' });
+    expect(commandFor(press('Escape'), asking)).toEqual({ type: 'cancelRepeat' });
+    for (const key of ['F2', 'F4', 'F10', '2']) expect(commandFor(press(key), asking)).toBeNull();
+    expect(commandFor(press('Enter'), cashier)).toBeNull();
+  });
+
   it('does nothing during first run or with a modifier held', () => {
     expect(commandFor(press('F2'), { ...cashier, ready: false })).toBeNull();
     expect(commandFor(press('F2', { ctrlKey: true }), cashier)).toBeNull();

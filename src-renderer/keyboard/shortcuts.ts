@@ -4,6 +4,8 @@ export type Command =
   | { type: 'accrue' }
   | { type: 'redeem' }
   | { type: 'newCustomer' }
+  | { type: 'confirmRepeat' }
+  | { type: 'cancelRepeat' }
   | { type: 'openManager' }
   | { type: 'closeManager' }
   | { type: 'demoScan'; index: number };
@@ -22,6 +24,8 @@ export interface KeyContext {
   /** The till is set up; during first run no shortcut applies. */
   ready: boolean;
   demoCustomers: number;
+  /** The till asks whether a double press was meant: Enter says yes, Esc says no, nothing else applies. */
+  confirming?: boolean;
 }
 
 /**
@@ -32,6 +36,10 @@ export function commandFor(press: KeyPress, context: KeyContext): Command | null
   if (!context.ready || press.ctrlKey || press.altKey || press.metaKey) return null;
   if (context.screen === 'manager') {
     return press.key === 'Escape' ? { type: 'closeManager' } : null;
+  }
+  if (context.confirming) {
+    if (press.key === 'Enter') return { type: 'confirmRepeat' };
+    return press.key === 'Escape' ? { type: 'cancelRepeat' } : null;
   }
   switch (press.key) {
     case 'F2':

@@ -9,6 +9,7 @@ export function useTillKeys(): void {
   const screen = useKassa((state) => state.screen);
   const ready = useKassa((state) => state.app?.phase === 'ready');
   const demoCustomers = useKassa((state) => state.demoCustomers);
+  const confirming = useKassa((state) => state.checkout.stage === 'confirm');
 
   useEffect(() => {
     const run = (command: Command): void => {
@@ -21,6 +22,12 @@ export function useTillKeys(): void {
           return;
         case 'newCustomer':
           void actions.newCustomer();
+          return;
+        case 'confirmRepeat':
+          void actions.confirmRepeat();
+          return;
+        case 'cancelRepeat':
+          void actions.cancelRepeat();
           return;
         case 'openManager':
           actions.openManager();
@@ -45,7 +52,7 @@ export function useTillKeys(): void {
           metaKey: event.metaKey,
           inTextEntry: isTextEntry(event.target),
         },
-        { screen, ready, demoCustomers: demoCustomers.length },
+        { screen, ready, demoCustomers: demoCustomers.length, confirming },
       );
       if (!command) return;
       // F10 would otherwise focus the window menu on Windows; F2/F4 have browser meanings too.
@@ -54,5 +61,5 @@ export function useTillKeys(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, screen, ready, demoCustomers]);
+  }, [actions, screen, ready, demoCustomers, confirming]);
 }

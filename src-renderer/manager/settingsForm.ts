@@ -17,7 +17,10 @@ export type InvalidReason = 'shopCode' | 'kassa' | 'apiUrl' | 'percent';
 
 export type FieldErrors = Partial<Record<keyof SettingsForm, InvalidReason>>;
 
-export type FormResult = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
+/** What the form edits: everything but the scanner pin, which the «Сканер» section sets. */
+export type FormSettings = Omit<Settings, 'scanner'>;
+
+export type FormResult = { ok: true; settings: FormSettings } | { ok: false; errors: FieldErrors };
 
 const MAX_KASSA = 1_000_000;
 const MAX_URL_LENGTH = 500;

@@ -1,8 +1,10 @@
+import type { ScanOrigin } from '../../src-shared/ipc/scannerViews';
+
 /**
  * The single door through which a scan read in this window reaches main (the store's `submitScan`).
- * Every scan source gets one; see useScanCapture.
+ * Every scan source gets one and says how the scan came, for the manager's live test; see useScanCapture.
  */
-export type ScanEntry = (text: string) => void;
+export type ScanEntry = (text: string, origin: ScanOrigin) => void;
 
 /** A pasted text is taken as a scan only when it looks like the Skidkabot JSON, so stray pastes do nothing. */
 export function looksLikeScan(text: string): boolean {
@@ -25,7 +27,7 @@ export function capturePastedScans(doc: Document, enter: ScanEntry): () => void 
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (!looksLikeScan(text)) return;
     event.preventDefault();
-    enter(text);
+    enter(text, { via: 'paste' });
   };
   doc.addEventListener('paste', onPaste);
   return () => doc.removeEventListener('paste', onPaste);

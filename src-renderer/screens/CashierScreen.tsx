@@ -5,6 +5,9 @@ import { DemoPanel } from '../components/DemoPanel';
 import { DonePanel } from '../components/DonePanel';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PurchaseEntry } from '../components/PurchaseEntry';
+import { BlockedNotice } from '../journal/BlockedNotice';
+import { RepeatDialog } from '../journal/RepeatDialog';
+import { ScanDropNotice } from '../scanner/ScanDropNotice';
 import { useT } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 
@@ -17,12 +20,19 @@ export function CashierScreen() {
   return (
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
+        <ScanDropNotice />
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && <IdlePanel busy={checkout.busy} compact={error !== null} />}
-        {checkout.stage === 'customer' && <CustomerCard customer={checkout.customer} />}
+        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
         {checkout.stage === 'done' && <CustomerCard customer={checkout.customer} after={{ balance: balanceAfter(checkout.outcomes) }} />}
         {checkout.stage !== 'idle' && error && <ErrorPanel error={error} />}
-        {checkout.stage === 'customer' && <PurchaseEntry customer={checkout.customer} busy={checkout.busy} />}
+        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && checkout.customer.blocked && (
+          <BlockedNotice blocked={checkout.customer.blocked} />
+        )}
+        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && (
+          <PurchaseEntry customer={checkout.customer} busy={checkout.busy || checkout.stage === 'confirm'} />
+        )}
+        {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
         {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
       </section>
       {demo && <DemoPanel />}

@@ -5,11 +5,13 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from '../manager/settingsForm';
+import { ScannerSection } from '../scanner/ScannerSection';
 import { useActions } from '../store/StoreContext';
+import { ManagerHome } from '../journal/ManagerHome';
 import { ManagerLogin } from './ManagerLogin';
 
 export function ManagerScreen({ app }: { app: AppState }) {
-  return app.manager.loggedIn ? <ManagerSettings /> : <ManagerLogin app={app} />;
+  return app.manager.loggedIn ? <ManagerHome app={app} settings={<ManagerSettings />} /> : <ManagerLogin app={app} />;
 }
 
 /** The save button sits in the header, always in view, and submits the form from there. */
@@ -236,6 +238,7 @@ function ManagerSettings() {
           </details>
         </form>
       )}
+      <ScannerSection />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type Result } from '../../src-shared/errors';
 import type { KassaApi } from '../../src-shared/ipc/contract';
+import type { ScannerEvent } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, CustomerView } from '../../src-shared/ipc/views';
 import { createKassaStore } from './kassaStore';
 
@@ -25,6 +26,7 @@ const appState: AppState = {
   server: { state: 'unknown', message: '', at: null },
   scanner: { state: 'ready', message: '' },
   manager: { passwordSet: true, loggedIn: false, lockedUntil: null },
+  unresolved: 0,
 };
 
 const ok = <T,>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -45,7 +47,11 @@ function deferred<T>(): Deferred<T> {
 /** A bridge that records what the store sends and answers as the test says. */
 function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: Partial<KassaApi['scan']> } = {}) {
   const sent: string[] = [];
-  const pushes: { checkout: ((view: CheckoutView) => void)[]; app: ((app: AppState) => void)[] } = { checkout: [], app: [] };
+  const pushes: {
+    checkout: ((view: CheckoutView) => void)[];
+    app: ((app: AppState) => void)[];
+    scanner: ((event: ScannerEvent) => void)[];
+  } = { checkout: [], app: [], scanner: [] };
   const record =
     <A extends unknown[], T>(name: string, answer: (...args: A) => Promise<Result<T>>) =>
     (...args: A) => {
@@ -59,11 +65,22 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
       accrue: record('checkout.accrue', overrides.checkout?.accrue ?? (() => ok(onScreen))),
       redeem: record('checkout.redeem', overrides.checkout?.redeem ?? (() => ok(onScreen))),
       clear: record('checkout.clear', overrides.checkout?.clear ?? (() => ok(idle))),
+      cancelRepeat: record('checkout.cancelRepeat', overrides.checkout?.cancelRepeat ?? (() => ok(onScreen))),
     },
     manager: { setupPassword: unexpected, login: unexpected, logout: unexpected },
     settings: { get: unexpected, save: unexpected, setSecret: unexpected, testConnection: unexpected },
     firstRun: { choose: unexpected },
     demo: { customers: () => ok([]) },
+    scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
+    journal: {
+      list: unexpected,
+      day: unexpected,
+      unresolved: unexpected,
+      recheck: unexpected,
+      resolve: unexpected,
+      reverse: unexpected,
+      export: unexpected,
+    },
     events: {
       onAppState: (listener) => {
         pushes.app.push(listener);
@@ -73,6 +90,12 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
         pushes.checkout.push(listener);
         return () => undefined;
       },
+      onScanner: (listener) => {
+        pushes.scanner.push(listener);
+        return () => undefined;
+      },
+      onJournal: () => () => undefined,
+      onJournalExport: () => () => undefined,
     },
   };
   return { api, sent, pushes };
@@ -147,6 +170,36 @@ describe('kassa store', () => {
     expect(store.getState()).toMatchObject({ purchaseText: '500', checkout: { stage: 'customer', error: refusal } });
   });
 
+  it('answers the double-press question with the press main asked about, and keeps the figures on «no»', async () => {
+    const asked: CheckoutView = {
+      stage: 'confirm',
+      busy: false,
+      error: null,
+      customer,
+      repeat: { kind: 'redeem', purchaseKopecks: 50_000, bonuses: 12, earlier: { at: '2025-03-14T10:22:31.123+03:00', status: 'applied' } },
+    };
+    const fake = fakeApi({ checkout: { redeem: () => ok(asked) } });
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('500');
+    store.getState().actions.setRedeemText('12');
+    await store.getState().actions.redeem();
+    expect(store.getState().checkout.stage).toBe('confirm');
+    // While asked, the buttons send nothing.
+    await store.getState().actions.accrue();
+    await store.getState().actions.cancelRepeat();
+    expect(store.getState()).toMatchObject({ checkout: { stage: 'customer' }, purchaseText: '500', redeemText: '12' });
+
+    await store.getState().actions.redeem();
+    store.getState().actions.setPurchaseText('999');
+    await store.getState().actions.confirmRepeat();
+    expect(fake.sent.filter((line) => line.startsWith('checkout.'))).toEqual([
+      'checkout.redeem [{"purchaseKopecks":50000,"bonuses":12}]',
+      'checkout.cancelRepeat []',
+      'checkout.redeem [{"purchaseKopecks":50000,"bonuses":12}]',
+      'checkout.redeem [{"purchaseKopecks":50000,"bonuses":12,"confirmDuplicate":true}]',
+    ]);
+  });
+
   it('starts a new customer with empty fields and moves the focus counter', async () => {
     const fake = fakeApi();
     const store = await withCustomer(fake);
@@ -155,6 +208,36 @@ describe('kassa store', () => {
     for (const push of fake.pushes.checkout) push({ stage: 'done', busy: false, error: null, customer, outcomes: [] });
     await store.getState().actions.submitScan('{"again":1}');
     expect(store.getState()).toMatchObject({ purchaseText: '', customerSerial: serial + 1 });
+  });
+
+  it('tells main how the window read a scan, and says nothing when it does not know', async () => {
+    const fake = fakeApi();
+    const store = createKassaStore(fake.api);
+    await store.getState().actions.submitScan('{"a":1}', { via: 'keystrokes', durationMs: 140 });
+    await store.getState().actions.submitScan('{"a":2}');
+    expect(fake.sent).toEqual(['scan.submit ["{\\"a\\":1}",{"via":"keystrokes","durationMs":140}]', 'scan.submit ["{\\"a\\":2}"]']);
+  });
+
+  it('keeps the last scan for the live test, and a dropped scan until the next one arrives', () => {
+    const fake = fakeApi();
+    const store = createKassaStore(fake.api);
+    store.getState().actions.start();
+    const push = (event: ScannerEvent) => fake.pushes.scanner.forEach((listener) => listener(event));
+    const dropped: ScannerEvent = { kind: 'dropped', at: 1, message: 'Сканер отключился во время чтения.' };
+    push(dropped);
+    expect(store.getState()).toMatchObject({ scanDrop: dropped, lastScan: null });
+    const scanned: ScannerEvent = {
+      kind: 'scan',
+      at: 2,
+      via: 'hid-pos',
+      durationMs: 4,
+      waitMs: 0,
+      endedBy: 'json',
+      chars: 64,
+      result: { ok: true, vendor: 4, client: 83532824, repaired: false },
+    };
+    push(scanned);
+    expect(store.getState()).toMatchObject({ scanDrop: null, lastScan: scanned });
   });
 
   it('turns a bridge that throws into an error on screen, not an exception', async () => {

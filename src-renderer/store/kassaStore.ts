@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { appError, type AppError, type Result } from '../../src-shared/errors';
-import type { KassaApi } from '../../src-shared/ipc/contract';
+import type { ChannelArgs, KassaApi } from '../../src-shared/ipc/contract';
+import type { ScanDropReport, ScannerEvent, ScannerListView, ScannerRedirected, ScanOrigin, ScanReport } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from '../../src-shared/ipc/views';
-import type { Settings } from '../../src-shared/settings/settings';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { computeFigures } from '../checkout/figures';
 
@@ -27,16 +27,25 @@ export interface KassaState {
   /** Grows with every customer put on screen, so the purchase field takes the focus each time. */
   customerSerial: number;
   demoCustomers: DemoCustomer[];
+  /** The last scan as main read it, for the manager's live test. */
+  lastScan: ScanReport | null;
+  /** A half-read scan main threw away: the cashier is asked to scan again. Cleared by the next scan. */
+  scanDrop: ScanDropReport | null;
 }
 
 export interface KassaActions {
   /** Subscribes to main's pushes and loads the state; returns the unsubscribe. */
   start(): () => void;
-  submitScan(text: string): Promise<void>;
+  /** `origin` says how the window read it (keystrokes, paste), for the manager's live test. */
+  submitScan(text: string, origin?: ScanOrigin): Promise<void>;
   setPurchaseText(text: string): void;
   setRedeemText(text: string): void;
   accrue(): Promise<void>;
   redeem(): Promise<void>;
+  /** «Да» to the double-press question: the press asked about is sent again, as main described it. */
+  confirmRepeat(): Promise<void>;
+  /** «Нет»: back to the customer, nothing sent. */
+  cancelRepeat(): Promise<void>;
   newCustomer(): Promise<void>;
   openManager(): void;
   closeManager(): void;
@@ -47,9 +56,13 @@ export interface KassaActions {
   /** First run with the shop's own code and secret: the keychain, then the settings, then the new state. */
   connectOwnShop(shop: { shopCode: number; secret: number; kassa: number }): Promise<AppError | null>;
   loadSettings(): Promise<Result<SettingsView>>;
-  saveSettings(settings: Settings): Promise<Result<SettingsView>>;
+  saveSettings(settings: ChannelArgs<'settings.save'>[0]): Promise<Result<SettingsView>>;
   setSecret(secret: number): Promise<Result<SettingsView>>;
   testConnection(): Promise<Result<ConnectionCheck>>;
+  listScanners(): Promise<Result<ScannerListView>>;
+  /** Null unpins: the app chooses the scanner again. */
+  pinScanner(deviceId: string | null): Promise<Result<ScannerListView>>;
+  redirectScanner(deviceId: string): Promise<Result<ScannerRedirected>>;
 }
 
 export type KassaStore = StoreApi<KassaState & { actions: KassaActions }>;
@@ -60,8 +73,9 @@ export function createKassaStore(api: KassaApi): KassaStore {
   return createStore<KassaState & { actions: KassaActions }>()((set, get) => {
     function applyCheckout(view: CheckoutView): void {
       const previous = get().checkout;
-      const arrived =
-        view.stage === 'customer' && (previous.stage !== 'customer' || previous.customer.client !== view.customer.client);
+      // Back from the double-press question is the same customer: the typed purchase stays.
+      const sameCustomer = (previous.stage === 'customer' || previous.stage === 'confirm') && 'customer' in view && previous.customer.client === view.customer.client;
+      const arrived = view.stage === 'customer' && !sameCustomer;
       if (arrived) {
         set((state) => ({
           checkout: view,
@@ -78,6 +92,11 @@ export function createKassaStore(api: KassaApi): KassaStore {
       }
       // The demo list shows each customer's balance: after an operation it has moved.
       if (view.stage === 'done' && get().app?.demo === true) void loadDemoCustomers();
+    }
+
+    function applyScanner(event: ScannerEvent): void {
+      if (event.kind === 'scan') set({ lastScan: event, scanDrop: null });
+      else set({ scanDrop: event });
     }
 
     function applyApp(app: AppState): void {
@@ -142,6 +161,24 @@ export function createKassaStore(api: KassaApi): KassaStore {
       set({ sending: null });
     }
 
+    /** The double-press question's answer; the press itself comes from main's question, not from the fields. */
+    async function answerRepeat(yes: boolean): Promise<void> {
+      const { inFlight, checkout } = get();
+      if (inFlight > 0 || checkout.busy || checkout.stage !== 'confirm') return;
+      if (!yes) {
+        await operate(() => api.checkout.cancelRepeat());
+        return;
+      }
+      const { kind, purchaseKopecks, bonuses } = checkout.repeat;
+      set({ sending: kind });
+      await operate(() =>
+        kind === 'redeem'
+          ? api.checkout.redeem({ purchaseKopecks, bonuses, confirmDuplicate: true })
+          : api.checkout.accrue({ purchaseKopecks, confirmDuplicate: true }),
+      );
+      set({ sending: null });
+    }
+
     return {
       app: null,
       checkout: IDLE,
@@ -154,10 +191,13 @@ export function createKassaStore(api: KassaApi): KassaStore {
       sending: null,
       customerSerial: 0,
       demoCustomers: [],
+      lastScan: null,
+      scanDrop: null,
       actions: {
         start() {
           const offApp = api.events.onAppState(applyApp);
           const offCheckout = api.events.onCheckout(applyCheckout);
+          const offScanner = api.events.onScanner(applyScanner);
           void call(() => api.app.getState()).then((reply) => {
             if (reply.ok) applyApp(reply.value);
             else set({ fatal: reply.error });
@@ -165,12 +205,13 @@ export function createKassaStore(api: KassaApi): KassaStore {
           return () => {
             offApp();
             offCheckout();
+            offScanner();
           };
         },
-        async submitScan(text) {
+        async submitScan(text, origin) {
           // Never dropped here, even mid-operation: main decides, and a scan that vanishes silently
           // would leave the cashier scanning again and again.
-          await operate(() => api.scan.submit(text));
+          await operate(() => (origin ? api.scan.submit(text, origin) : api.scan.submit(text)));
         },
         setPurchaseText(text) {
           set({ purchaseText: text, purchaseMissing: false });
@@ -180,6 +221,8 @@ export function createKassaStore(api: KassaApi): KassaStore {
         },
         accrue: () => press('accrue'),
         redeem: () => press('redeem'),
+        confirmRepeat: () => answerRepeat(true),
+        cancelRepeat: () => answerRepeat(false),
         async newCustomer() {
           if (get().inFlight > 0 || get().checkout.busy) return;
           await operate(() => api.checkout.clear());
@@ -213,6 +256,9 @@ export function createKassaStore(api: KassaApi): KassaStore {
           await changeApp(() => api.app.getState());
           return reply;
         },
+        listScanners: () => call(() => api.scanner.list()),
+        pinScanner: (deviceId) => call(() => api.scanner.pin(deviceId)),
+        redirectScanner: (deviceId) => call(() => api.scanner.redirectToHidPos(deviceId)),
       },
     };
   });

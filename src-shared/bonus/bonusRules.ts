@@ -1,4 +1,5 @@
 import { appError, type AppError } from '../errors';
+import { pluralRu } from '../format/plural';
 import type { BonusRuleSettings } from '../settings/settings';
 
 /** 1 bonus = 1 ruble of discount. Bonuses are whole and always rounded down: a shop never gives more than its rule says. */
@@ -65,10 +66,7 @@ export function checkRedeem(bonuses: number, purchaseKopecks: number, balance: n
     return appError('input', 'На этой покупке списать бонусы нельзя: максимум 0. Начислите бонусы или продолжите без них.');
   }
   if (Number.isInteger(bonuses) && bonuses >= 1 && bonuses <= maxRedeem) return null;
-  return appError('input', `Можно списать от 1 до ${maxRedeem} ${bonusesAfterDo(maxRedeem)}, целым числом. Исправьте сумму списания.`);
-}
-
-/** "до 21 бонуса", "до 11 бонусов": the genitive after «до» follows the last digit. */
-function bonusesAfterDo(n: number): string {
-  return n % 10 === 1 && n % 100 !== 11 ? 'бонуса' : 'бонусов';
+  // The genitive after «до»: «до 21 бонуса», «до 11 бонусов».
+  const word = pluralRu(maxRedeem, 'бонуса', 'бонусов', 'бонусов');
+  return appError('input', `Можно списать от 1 до ${maxRedeem} ${word}, целым числом. Исправьте сумму списания.`);
 }

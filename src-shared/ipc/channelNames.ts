@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'checkout.accrue',
   'checkout.redeem',
   'checkout.clear',
+  'checkout.cancelRepeat',
   'manager.setupPassword',
   'manager.login',
   'manager.logout',
@@ -20,11 +21,21 @@ export const INVOKE_CHANNELS = [
   'settings.testConnection',
   'firstRun.choose',
   'demo.customers',
+  'journal.list',
+  'journal.day',
+  'journal.unresolved',
+  'journal.recheck',
+  'journal.resolve',
+  'journal.reverse',
+  'journal.export',
+  'scanner.list',
+  'scanner.pin',
+  'scanner.redirectToHidPos',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['appState', 'checkout'] as const;
+export const EVENT_CHANNELS = ['appState', 'checkout', 'scanner', 'journal', 'journalExport'] as const;
 
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Result } from '../errors';
+import { daySchema, journalFilterSchema, operationIdSchema, reasonSchema } from '../journal/schemas';
+import type { ExportProgress, ExportReply, JournalDay, JournalPulse, OperationView, RecheckReply, ReversalReply } from '../journal/types';
 import type { EventChannel, InvokeChannel } from './channelNames';
+import type { ScannerEvent, ScannerListView, ScannerRedirected } from './scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from './views';
 
 /**
@@ -34,28 +37,82 @@ export const settingsSchema = z.strictObject({
     accrueOnPaidPart: z.boolean(),
   }),
   language: z.enum(['ru', 'en']),
+  scanner: z.strictObject({
+    pinned: z
+      .strictObject({
+        vendorId: integer.min(0).max(0xffff),
+        productId: integer.min(0).max(0xffff),
+        serialNumber: z.string().max(256).nullable(),
+      })
+      .nullable(),
+  }),
 });
+
+/** The scanner pin is the «Сканер» section's (scanner.pin): a form loaded before it was set must not undo it. */
+export const settingsSaveSchema = settingsSchema.partial({ scanner: true });
+
+/** A device as `scanner.list` named it. */
+const scannerIdSchema = z.string().min(1).max(300);
 
 export const invokeContract = {
   'app.getState': channel<AppState>()(z.tuple([])),
   /** A scan delivered as text: keystroke capture in the renderer, a paste, or the harness. */
-  'scan.submit': channel<CheckoutView>()(z.tuple([z.string().max(1_000_000)])),
-  'checkout.accrue': channel<CheckoutView>()(z.tuple([z.strictObject({ purchaseKopecks: purchaseKopecksSchema })])),
+  'scan.submit': channel<CheckoutView>()(
+    z.tuple([
+      z.string().max(1_000_000),
+      z.strictObject({ via: z.enum(['keystrokes', 'paste']), durationMs: z.number().min(0).max(3_600_000).optional() }).optional(),
+    ]),
+  ),
+  /** `confirmDuplicate`: the cashier answered «yes» to the double-press question of the 'confirm' stage. */
+  'checkout.accrue': channel<CheckoutView>()(
+    z.tuple([z.strictObject({ purchaseKopecks: purchaseKopecksSchema, confirmDuplicate: z.boolean().optional() })]),
+  ),
   'checkout.redeem': channel<CheckoutView>()(
-    z.tuple([z.strictObject({ purchaseKopecks: purchaseKopecksSchema, bonuses: bonusesSchema })]),
+    z.tuple([z.strictObject({ purchaseKopecks: purchaseKopecksSchema, bonuses: bonusesSchema, confirmDuplicate: z.boolean().optional() })]),
   ),
   'checkout.clear': channel<CheckoutView>()(z.tuple([])),
+  /** «No» to the double-press question: back to the customer, nothing sent. */
+  'checkout.cancelRepeat': channel<CheckoutView>()(z.tuple([])),
   'manager.setupPassword': channel<AppState>()(z.tuple([passwordSchema])),
   'manager.login': channel<AppState>()(z.tuple([passwordSchema])),
   'manager.logout': channel<AppState>()(z.tuple([])),
   'settings.get': channel<SettingsView>()(z.tuple([])),
-  'settings.save': channel<SettingsView>()(z.tuple([settingsSchema])),
+  /** Main keeps its own scanner pin whatever arrives here. */
+  'settings.save': channel<SettingsView>()(z.tuple([settingsSaveSchema])),
   /** The shop secret goes one way only: the renderer can set it, never read it. */
   'settings.setSecret': channel<SettingsView>()(z.tuple([integer.min(0)])),
   'settings.testConnection': channel<ConnectionCheck>()(z.tuple([])),
   /** First run, after the password: the shop's own code and secret are saved through settings.*; these are the shortcuts. */
   'firstRun.choose': channel<AppState>()(z.tuple([z.enum(['test-shop', 'demo'])])),
   'demo.customers': channel<DemoCustomer[]>()(z.tuple([])),
+  /** The journal, for the manager only: operations newest first. */
+  'journal.list': channel<OperationView[]>()(z.tuple([journalFilterSchema])),
+  /** The shift report and the hourly chart of a day, for one register or (null) all. */
+  'journal.day': channel<JournalDay>()(z.tuple([z.strictObject({ day: daySchema, kassa: integer.min(1).nullable() })])),
+  'journal.unresolved': channel<OperationView[]>()(z.tuple([])),
+  /**
+   * Asks the balance again. `useScannedQr`: the QR kept with the operation has expired, so the code
+   * of the customer just scanned at the till is used (the customer shows a fresh one).
+   */
+  'journal.recheck': channel<RecheckReply>()(
+    z.tuple([z.strictObject({ id: operationIdSchema, reason: reasonSchema, useScannedQr: z.boolean().optional() })]),
+  ),
+  'journal.resolve': channel<OperationView>()(
+    z.tuple([z.strictObject({ id: operationIdSchema, action: z.enum(['applied', 'not-applied']), reason: reasonSchema })]),
+  ),
+  'journal.reverse': channel<ReversalReply>()(
+    z.tuple([z.strictObject({ id: operationIdSchema, reason: reasonSchema, useScannedQr: z.boolean().optional() })]),
+  ),
+  /** Main writes the CSV (a save dialog in the app); progress arrives as journalExport events. */
+  'journal.export': channel<ExportReply>()(
+    z.tuple([journalFilterSchema.pick({ kassa: true, client: true, kind: true }).extend({ day: daySchema })]),
+  ),
+  /** Looks at the USB bus now. */
+  'scanner.list': channel<ScannerListView>()(z.tuple([])),
+  /** Pins the device to read (by vendor/product ID and serial), or null to let the app choose. */
+  'scanner.pin': channel<ScannerListView>()(z.tuple([scannerIdSchema.nullable()])),
+  /** A Honeywell in keyboard mode: sends its scans to HID POS. Only when the manager presses the button. */
+  'scanner.redirectToHidPos': channel<ScannerRedirected>()(z.tuple([scannerIdSchema])),
 } satisfies Record<InvokeChannel, ChannelSpec<z.ZodTuple, unknown>>;
 
 type Contract = typeof invokeContract;
@@ -65,6 +122,9 @@ export type ChannelReply<C extends InvokeChannel> = NonNullable<Contract[C]['rep
 interface EventPayloadTable {
   appState: AppState;
   checkout: CheckoutView;
+  scanner: ScannerEvent;
+  journal: JournalPulse;
+  journalExport: ExportProgress;
 }
 /** Fails to compile when an event name in channelNames.ts has no payload type here. */
 export type EventPayloads = { [E in EventChannel]: EventPayloadTable[E] };

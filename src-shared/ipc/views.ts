@@ -1,6 +1,7 @@
 import type { AppError } from '../errors';
 import type { BonusRuleSettings, Settings } from '../settings/settings';
-import type { OperationOutcome } from '../skidkabot/types';
+import type { OperationStatus } from '../journal/types';
+import type { OperationKind, OperationOutcome } from '../skidkabot/types';
 
 /** What the status line and the screens need to know about the whole app. Never holds a secret. */
 export interface AppState {
@@ -16,6 +17,8 @@ export interface AppState {
   server: { state: 'unknown' | 'ok' | 'error'; message: string; at: number | null };
   scanner: { state: 'ready' | 'searching' | 'error'; message: string };
   manager: { passwordSet: boolean; loggedIn: boolean; lockedUntil: number | null };
+  /** Operations in the journal whose outcome nobody knows yet (from before a crash too): the manager must settle each. */
+  unresolved: number;
 }
 
 /** The customer of the current checkout, as the cashier sees them. The QR secret stays in main. */
@@ -26,11 +29,34 @@ export interface CustomerView {
   balance: number;
   /** The rules in force for this customer: the server's percentages or the shop's own. */
   rules: BonusRuleSettings;
+  /** Present when an operation of this customer has an unknown outcome: that kind may not be sent until the manager settles it. */
+  blocked?: BlockedOperation[];
+}
+
+/** An operation of the customer on screen whose outcome nobody knows yet. */
+export interface BlockedOperation {
+  kind: OperationKind;
+  bonuses: number;
+  /** Local time of the operation, as the journal keeps it. */
+  at: string;
+}
+
+/** The press that looks like a double press, waiting for the cashier's «yes» (sent again as is) or «no». */
+export interface RepeatQuestion {
+  /** The button pressed: an accrual alone, or a redemption (with its accrual on the rest). */
+  kind: OperationKind;
+  purchaseKopecks: number;
+  /** The bonuses of the pressed operation: accrued, or redeemed. */
+  bonuses: number;
+  /** The same operation moments ago. */
+  earlier: { at: string; status: OperationStatus };
 }
 
 export type CheckoutView =
   | { stage: 'idle'; busy: boolean; error: AppError | null }
   | { stage: 'customer'; busy: boolean; error: AppError | null; customer: CustomerView }
+  /** The same operation was made moments ago: nothing is sent until the cashier confirms or cancels. */
+  | { stage: 'confirm'; busy: boolean; error: AppError | null; customer: CustomerView; repeat: RepeatQuestion }
   | {
       stage: 'done';
       busy: boolean;

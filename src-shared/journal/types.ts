@@ -155,3 +155,40 @@ export interface HourBucket {
   accrued: KindTotals;
   redeemed: KindTotals;
 }
+
+/** One day (and register) for the manager screen: the shift report and the chart above the list. */
+export interface JournalDay {
+  report: ShiftReport;
+  hours: HourBucket[];
+}
+
+/** What a re-check of an unresolved operation found. */
+export interface RecheckReply {
+  /** 'undetermined': the balance moved by something else too; the manager decides. */
+  verdict: 'applied' | 'not-applied' | 'undetermined';
+  balance: number;
+  operation: OperationView | null;
+}
+
+/** A reversal that was sent: applied, or with an outcome nobody knows yet (then it waits for the manager too). */
+export interface ReversalReply {
+  outcome: 'applied' | 'unknown';
+  reversal: OperationView | null;
+  original: OperationView | null;
+}
+
+/** `file` is null when the manager closed the save dialog without choosing a file. */
+export interface ExportReply {
+  file: string | null;
+  rows: number;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** Pushed after every record the journal writes, so an open journal screen reloads. */
+export interface JournalPulse {
+  unresolved: number;
+}

@@ -11,7 +11,7 @@ const RU_KEY: Record<string, string> = {
   a: 'ф', b: 'и', o: 'щ', v: 'м', n: 'т', r: 'к', c: 'с', l: 'д', s: 'ы',
 };
 
-type KeyEvent = KeyInput & { key: string };
+type KeyEvent = KeyInput;
 
 /** Keydowns of a US-set keyboard-mode scanner typing `text` on a Russian layout, `gap` ms apart. */
 function scannerKeys(text: string, start: number, gap: number, suffix: string[] = ['Enter']): KeyEvent[] {
@@ -97,12 +97,12 @@ describe('KeystrokeCapture', () => {
     expect(scans.map((s) => s.text)).toEqual([QR, QR]);
   });
 
-  it('does not take a person typing `{` slowly for a scanner: the brace is given back, the rest passes', () => {
+  it('does not take a person typing `{` slowly for a scanner: the key is given back as their layout typed it, the rest passes', () => {
     const { scans, released, press } = setup();
     const person = scannerKeys('{abc', 1000, 220, []);
     const swallowed = press(person);
     expect(scans).toEqual([]);
-    expect(released).toEqual(['{']);
+    expect(released).toEqual(['Х']);
     // Only the brace (and the Shift pressed with it) was held back; it came back before the next key.
     expect(swallowed).toEqual([false, true, false, false, false]);
   });
@@ -116,7 +116,7 @@ describe('KeystrokeCapture', () => {
     const late: KeyEvent = { code: 'KeyA', key: 'ф', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, timeStamp: lastAt + DEFAULT_MAX_KEY_GAP_MS + 1 };
     // The wall-clock timer has not fired yet (a busy page): the key's own timestamp decides.
     order.push(capture.key(late) ? 'swallowed' : 'typed');
-    expect(released).toEqual(['{"']);
+    expect(released).toEqual(['ХЭ']);
     expect(order).toEqual(['typed']);
   });
 
@@ -126,7 +126,14 @@ describe('KeystrokeCapture', () => {
     press(events);
     scheduler.advance(1000);
     expect(scans).toEqual([]);
-    expect(released).toEqual(['{a']);
+    expect(released).toEqual(['Хф']);
+  });
+
+  it('gives a brace typed on a US layout back as a brace', () => {
+    const { released, press, scheduler } = setup();
+    press(scannerKeys('{', 1000, 4, []).map((e) => ({ ...e, key: e.code === 'BracketLeft' ? '{' : e.key })));
+    scheduler.advance(1000);
+    expect(released).toEqual(['{']);
   });
 
   it('never touches keys that do not start with a brace: digits in the purchase field, shortcuts', () => {
@@ -141,7 +148,7 @@ describe('KeystrokeCapture', () => {
     const { released, press } = setup();
     const escape: KeyEvent = { code: 'Escape', key: 'Escape', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, timeStamp: 1005 };
     const swallowed = press([...scannerKeys('{', 1000, 4, []), escape]);
-    expect(released).toEqual(['{']);
+    expect(released).toEqual(['Х']);
     expect(swallowed.at(-1)).toBe(false);
   });
 

@@ -5,6 +5,8 @@ import { isScanTerminator, usCharForCode } from './usLayout';
 /** The parts of a DOM KeyboardEvent (keydown) the capture reads. */
 export interface KeyInput {
   code: string;
+  /** `KeyboardEvent.key`: what the OS layout makes of the key; given back as typed if the keys were a person's. */
+  key: string;
   shiftKey: boolean;
   ctrlKey: boolean;
   altKey: boolean;
@@ -24,8 +26,9 @@ export interface CapturedScan {
 export interface KeystrokeCaptureOptions {
   onScan: (scan: CapturedScan) => void;
   /**
-   * Keys held back while deciding turned out to be a person's: type `text` where the focus is.
-   * Called synchronously, before the key that revealed it is let through.
+   * Keys held back while deciding turned out to be a person's: type `text` (what their layout
+   * typed, `Х` for Shift+[ on a Russian one) where the focus is. Called synchronously, before the
+   * key that revealed it is let through.
    */
   onRelease: (text: string) => void;
   scheduler: Scheduler;
@@ -68,8 +71,8 @@ const MAX_SCAN_CHARS = 8192;
 
 type State =
   | { kind: 'idle' }
-  /** `{` and the keys after it, held back until the gaps show a scanner or a person. */
-  | { kind: 'pending'; text: string; keys: number; firstAt: number; lastAt: number }
+  /** `{` and the keys after it, held back until the gaps show a scanner or a person; `typed`: as the layout has them. */
+  | { kind: 'pending'; text: string; typed: string; keys: number; firstAt: number; lastAt: number }
   /** `overflow`: far too long to be a scan; its keys are still swallowed, the text is dropped. */
   | { kind: 'scan'; text: string; firstAt: number; lastAt: number; overflow: boolean }
   /** Just after a scan: its suffix keys (Enter, Tab, Ctrl+Shift+J) must not reach the page either. */
@@ -107,18 +110,18 @@ export class KeystrokeCapture {
     const char = chord ? undefined : usCharForCode(input.code, input.shiftKey);
     switch (this.state.kind) {
       case 'idle':
-        return this.fromIdle(char, input.timeStamp);
+        return this.fromIdle(char, input);
       case 'pending':
-        return this.fromPending(this.state, char, input.timeStamp);
+        return this.fromPending(this.state, char, input);
       case 'scan':
-        return this.fromScan(this.state, char, chord, input.timeStamp);
+        return this.fromScan(this.state, char, chord, input);
       case 'trailing':
         if (input.timeStamp - this.state.lastAt <= this.maxKeyGapMs && (chord || (char !== undefined && isScanTerminator(char)))) {
           this.state = { kind: 'trailing', lastAt: input.timeStamp };
           return true;
         }
         this.state = { kind: 'idle' };
-        return this.fromIdle(char, input.timeStamp);
+        return this.fromIdle(char, input);
     }
   }
 
@@ -129,19 +132,21 @@ export class KeystrokeCapture {
     this.tracker.reset();
   }
 
-  private fromIdle(char: string | undefined, at: number): boolean {
+  private fromIdle(char: string | undefined, input: KeyInput): boolean {
     if (char !== '{') return false;
+    const at = input.timeStamp;
     this.tracker.reset();
     this.tracker.push(char);
-    this.state = { kind: 'pending', text: char, keys: 1, firstAt: at, lastAt: at };
+    this.state = { kind: 'pending', text: char, typed: typedBy(input), keys: 1, firstAt: at, lastAt: at };
     this.armTimer(this.releaseAfterMs, () => this.release());
     return true;
   }
 
-  private fromPending(state: Extract<State, { kind: 'pending' }>, char: string | undefined, at: number): boolean {
+  private fromPending(state: Extract<State, { kind: 'pending' }>, char: string | undefined, input: KeyInput): boolean {
+    const at = input.timeStamp;
     if (at - state.lastAt > this.maxKeyGapMs || char === undefined || isScanTerminator(char)) {
       this.release();
-      return this.fromIdle(char, at);
+      return this.fromIdle(char, input);
     }
     const text = state.text + char;
     const closed = this.tracker.push(char);
@@ -153,15 +158,16 @@ export class KeystrokeCapture {
       this.state = { kind: 'scan', text, firstAt: state.firstAt, lastAt: at, overflow: false };
       this.armTimer(this.idleEndMs, () => this.endOnIdle());
     } else {
-      this.state = { ...state, text, keys: state.keys + 1, lastAt: at };
+      this.state = { ...state, text, typed: state.typed + typedBy(input), keys: state.keys + 1, lastAt: at };
     }
     return true;
   }
 
-  private fromScan(state: Extract<State, { kind: 'scan' }>, char: string | undefined, chord: boolean, at: number): boolean {
+  private fromScan(state: Extract<State, { kind: 'scan' }>, char: string | undefined, chord: boolean, input: KeyInput): boolean {
+    const at = input.timeStamp;
     if (at - state.lastAt > this.idleEndMs) {
       this.endOnIdle();
-      return this.fromIdle(char, at);
+      return this.fromIdle(char, input);
     }
     // A chord (a configured Ctrl+Shift+J suffix) or a key that types nothing is not part of the text.
     if (chord || char === undefined) return true;
@@ -201,10 +207,10 @@ export class KeystrokeCapture {
 
   private release(): void {
     if (this.state.kind !== 'pending') return;
-    const { text } = this.state;
+    const { typed } = this.state;
     this.clearTimer();
     this.state = { kind: 'idle' };
-    this.options.onRelease(text);
+    this.options.onRelease(typed);
   }
 
   private armTimer(ms: number, fn: () => void): void {
@@ -219,4 +225,9 @@ export class KeystrokeCapture {
     this.cancelTimer?.();
     this.cancelTimer = null;
   }
+}
+
+/** What a key types in the page: a single character, or nothing for named keys (Shift, Enter). */
+function typedBy(input: KeyInput): string {
+  return [...input.key].length === 1 ? input.key : '';
 }

@@ -1,3 +1,5 @@
+import { KEYS } from '../scan/layoutRepair';
+
 /**
  * The US keyboard, key by key: HID usage (page 0x07) and `KeyboardEvent.code` to the character a
  * US-set scanner means. Both describe the physical key, so reading through this table makes the OS
@@ -17,34 +19,40 @@ export interface UsKey {
 export const ENTER = '\r';
 export const TAB = '\t';
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS_ROW = '1234567890';
-const DIGITS_ROW_SHIFTED = '!@#$%^&*()';
+/** `KeyboardEvent.code` of the main-block keys that are neither letters nor digits, by their unshifted US character. */
+const PUNCTUATION_CODES: Readonly<Record<string, string>> = {
+  '`': 'Backquote',
+  '-': 'Minus',
+  '=': 'Equal',
+  '[': 'BracketLeft',
+  ']': 'BracketRight',
+  '\\': 'Backslash',
+  ';': 'Semicolon',
+  "'": 'Quote',
+  ',': 'Comma',
+  '.': 'Period',
+  '/': 'Slash',
+};
 
+function codeOf(plain: string): string {
+  if (/^[a-z]$/.test(plain)) return `Key${plain.toUpperCase()}`;
+  if (/^[0-9]$/.test(plain)) return `Digit${plain}`;
+  const code = PUNCTUATION_CODES[plain];
+  if (code === undefined) throw new Error(`usLayout: no KeyboardEvent.code for the US key «${plain}»`);
+  return code;
+}
+
+/** The 47 main-block keys come from the layout-repair table, so the two readings of a key cannot drift apart. */
 function buildKeys(): UsKey[] {
-  const keys: UsKey[] = [];
-  for (const [i, letter] of [...LETTERS].entries()) {
-    keys.push({ usage: 0x04 + i, code: `Key${letter.toUpperCase()}`, plain: letter, shifted: letter.toUpperCase() });
-  }
-  for (const [i, digit] of [...DIGITS_ROW].entries()) {
-    keys.push({ usage: 0x1e + i, code: `Digit${digit}`, plain: digit, shifted: DIGITS_ROW_SHIFTED[i] ?? digit });
-  }
+  const keys = KEYS.map(({ usage, chars }): UsKey => {
+    const [plain, shifted] = chars.us;
+    return { usage, code: codeOf(plain), plain, shifted };
+  });
   const row = (usage: number, code: string, plain: string, shifted: string): UsKey => ({ usage, code, plain, shifted });
   keys.push(
     row(0x28, 'Enter', ENTER, ENTER),
     row(0x2b, 'Tab', TAB, TAB),
     row(0x2c, 'Space', ' ', ' '),
-    row(0x2d, 'Minus', '-', '_'),
-    row(0x2e, 'Equal', '=', '+'),
-    row(0x2f, 'BracketLeft', '[', '{'),
-    row(0x30, 'BracketRight', ']', '}'),
-    row(0x31, 'Backslash', '\\', '|'),
-    row(0x33, 'Semicolon', ';', ':'),
-    row(0x34, 'Quote', "'", '"'),
-    row(0x35, 'Backquote', '`', '~'),
-    row(0x36, 'Comma', ',', '<'),
-    row(0x37, 'Period', '.', '>'),
-    row(0x38, 'Slash', '/', '?'),
     // The keypad types the same character with or without Shift (scanners use it only with Num Lock on).
     row(0x54, 'NumpadDivide', '/', '/'),
     row(0x55, 'NumpadMultiply', '*', '*'),

@@ -8,12 +8,25 @@ export interface BonusRuleSettings {
   accrueOnPaidPart: boolean;
 }
 
+/** The scanner the manager chose by vendor/product ID (and serial, to tell two alike apart). */
+export interface PinnedScannerSettings {
+  vendorId: number;
+  productId: number;
+  serialNumber: string | null;
+}
+
+export interface ScannerSettings {
+  /** null: the app picks the best scanner it finds (HID POS first). */
+  pinned: PinnedScannerSettings | null;
+}
+
 export interface Settings {
   shopCode: number | null;
   kassa: number;
   apiUrl: string;
   rules: BonusRuleSettings;
   language: 'ru' | 'en';
+  scanner: ScannerSettings;
 }
 
 export const DEFAULT_API_URL = 'https://skidkabot.ru';
@@ -24,4 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   apiUrl: DEFAULT_API_URL,
   rules: { source: 'server', pPlus: 0, pMinus: 0, accrueOnPaidPart: true },
   language: 'ru',
+  scanner: { pinned: null },
 };

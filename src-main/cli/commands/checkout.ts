@@ -1,11 +1,13 @@
-import { effectiveRules } from '../../../src-shared/bonus/bonusRules';
+import { randomUUID } from 'node:crypto';
+import { effectiveRules, quote } from '../../../src-shared/bonus/bonusRules';
 import { parsePurchase } from '../../../src-shared/bonus/parsePurchase';
 import { appError, type Result } from '../../../src-shared/errors';
 import type { BonusRuleSettings } from '../../../src-shared/settings/settings';
 import type { CustomerBalance, OperationOutcome } from '../../../src-shared/skidkabot/types';
-import { runCheckout } from '../../skidkabot/checkout';
+import { pressThrough } from '../../app/tillOperations';
 import { failed, type CliCommand, type CommandReport, type JsonObject } from '../command';
 import { bonuses, fullName, outcomeJson, outcomeLine, rubles, rublesDecimal } from '../format';
+import { CONFIRM_DUPLICATE_OPTION, duplicateRefusal, withJournal } from '../journalWriter';
 import { parseBonuses, requireQr, withShopSession } from '../shopSession';
 
 type Unapplied = Exclude<OperationOutcome, { status: 'applied' }>;
@@ -13,11 +15,12 @@ type Unapplied = Exclude<OperationOutcome, { status: 'applied' }>;
 export const checkoutCommand: CliCommand = {
   name: 'checkout',
   summary: 'вся покупка: баланс, списание (если нужно) и начисление на оплаченное деньгами',
-  synopsis: '--qr <скан> --purchase <рубли> [--redeem <N>|max]',
+  synopsis: '--qr <скан> --purchase <рубли> [--redeem <N>|max] [--confirm-duplicate]',
   options: {
     qr: { type: 'string', valueName: '<скан>', description: 'текст QR-кода покупателя, как его выдал сканер' },
     purchase: { type: 'string', valueName: '<рубли>', description: 'сумма покупки, например 1234,50' },
     redeem: { type: 'string', valueName: '<N>|max', description: 'списать N бонусов или max — сколько позволяют правила' },
+    'confirm-duplicate': CONFIRM_DUPLICATE_OPTION,
   },
   async run(args, env) {
     const qr = requireQr(args.values.qr);
@@ -30,12 +33,32 @@ export const checkoutCommand: CliCommand = {
     const redeem = parseRedeem(args.values.redeem);
     if (!redeem.ok) return failed(redeem.error);
 
-    return withShopSession(env, qr.value, async ({ client, qr: ref, customerId, config }) => {
-      const rules = config.settings.rules;
-      const result = await runCheckout(client, ref, { purchaseKopecks: purchase.value, redeem: redeem.value, rules });
-      if (!result.ok) return failed(result.error, { client: customerId });
-      return checkoutReport(customerId, purchase.value, result.value.customer, result.value.outcomes, rules);
-    });
+    const confirmDuplicate = args.values['confirm-duplicate'] === true;
+    return withShopSession(env, qr.value, async ({ client, qr: ref, customerId, config }) =>
+      withJournal(config, client, async (runner) => {
+        const answer = await client.balance(ref);
+        if (!answer.ok) return failed(answer.error, { client: customerId });
+        const customer = answer.value;
+        const settingsRules = config.settings.rules;
+        const rules = effectiveRules(settingsRules, customer);
+        const redeemBonuses = redeem.value === 'max' ? quote(purchase.value, customer.balance, rules).maxRedeem : redeem.value;
+        // The same checks as the till's buttons: no repeat of an unresolved operation, no double press unconfirmed.
+        const pressed = await pressThrough(runner, {
+          qr: ref,
+          customer,
+          rules,
+          purchaseKopecks: purchase.value,
+          redeemBonuses,
+          scannedAt: Date.now(),
+          confirmDuplicate,
+          checkoutId: randomUUID(),
+        });
+        if (pressed.status === 'confirm') return failed(duplicateRefusal(pressed.kind, pressed.bonuses, pressed.earlier.at), { client: customerId });
+        if (pressed.status === 'not-sent') return failed(pressed.error, { client: customerId });
+        const report = checkoutReport(customerId, purchase.value, customer, pressed.outcomes, settingsRules);
+        return { ...report, error: report.error ?? pressed.journalError };
+      }),
+    );
   },
 };
 

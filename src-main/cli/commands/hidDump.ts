@@ -4,6 +4,7 @@ import { ManualScheduler } from '../../../src-shared/keyboard/scheduler';
 import { decodeScan } from '../../../src-shared/scan/decodeScan';
 import type { OptionSpec } from '../args';
 import { failed, succeeded, type CommandReport, type JsonObject } from '../command';
+import { errnoCode } from '../../fs/errnoCode';
 import { parseHexReports } from '../../scanner/hexReports';
 import type { DecodedScan } from '../../scanner/reportStream';
 import { ReportStream } from '../../scanner/reportStream';
@@ -91,7 +92,7 @@ export async function decodeHidDumpFile(file: string): Promise<CommandReport> {
     }
     return decodeHidDump(await readFile(file, 'utf8'));
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+    const code = errnoCode(error);
     const reason = code === 'ENOENT' ? 'не найден' : code === 'EISDIR' ? 'это папка' : 'не читается';
     return failed(appError('input', `Файл ${file} ${reason}. Укажите файл с записью отчётов сканера.`));
   }

@@ -1,5 +1,6 @@
 import { appError } from '../../../src-shared/errors';
 import type { DemoCustomer } from '../../../src-shared/ipc/views';
+import { errnoCode } from '../../fs/errnoCode';
 import { DEMO_SHOP } from '../../simulator/demoData';
 import { startSimulator, type Simulator } from '../../simulator/simulator';
 import { failed, type CliCommand, type CommandReport } from '../command';
@@ -19,7 +20,7 @@ export const simulatorCommand: CliCommand = {
     try {
       simulator = await startSimulator({ port, host: '127.0.0.1' });
     } catch (error) {
-      const busy = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
+      const busy = errnoCode(error) === 'EADDRINUSE';
       return failed(
         appError('input', busy ? `Порт ${port} занят: укажите другой --port или не указывайте его.` : 'Тренажёр не запустился: порт недоступен.'),
       );

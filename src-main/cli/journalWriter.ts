@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { appError, type AppError } from '../../src-shared/errors';
+import { DUPLICATE_CODE } from '../../src-shared/journal/errorCodes';
+import { KIND_LABELS } from '../../src-shared/journal/labels';
+import type { OperationKind } from '../../src-shared/skidkabot/types';
+import { Journal, JOURNAL_DIR } from '../journal/journal';
+import { OperationRunner } from '../journal/operationRunner';
+import { describeHolder, WriterLock } from '../journal/writerLock';
+import type { ResolvedConfig } from '../settings/resolveConfig';
+import type { SkidkabotClient } from '../skidkabot/client';
+import { failed, type CommandReport } from './command';
+
+/** The boolean option every operation command takes: the technician's «yes» to the double-press question. */
+export const CONFIRM_DUPLICATE_OPTION = {
+  type: 'boolean',
+  description: 'провести, даже если такая же операция этому покупателю была в последние 2 минуты',
+} as const;
+
+/**
+ * A technician's accrual or redemption is journaled exactly like the till's: under the writer lock
+ * (refused while the app runs), intent first, outcome after. The lock is held only for the command.
+ */
+export async function withJournal(
+  config: ResolvedConfig,
+  client: SkidkabotClient,
+  work: (runner: OperationRunner) => Promise<CommandReport>,
+): Promise<CommandReport> {
+  const { dataDir } = config.report;
+  const dir = path.join(dataDir, JOURNAL_DIR);
+  let acquired;
+  try {
+    acquired = await WriterLock.acquire(dir, 'cli');
+  } catch {
+    return failed(appError('config', `Папка журнала операций ${dir} недоступна для записи: операция не отправлена. Проверьте права на папку.`));
+  }
+  if (!acquired.ok) {
+    return failed(
+      appError(
+        'config',
+        `Журнал операций сейчас ведёт ${describeHolder(acquired.holder)}: операция не отправлена. Проведите её на кассе или закройте программу кассы и повторите.`,
+      ),
+    );
+  }
+  try {
+    const { journal, problems } = await Journal.open(dataDir);
+    try {
+      const runner = new OperationRunner({ journal, client, shop: config.credentials.shopCode, kassa: config.credentials.kassa });
+      return withWarnings(await work(runner), problems);
+    } finally {
+      await journal.close();
+    }
+  } finally {
+    await acquired.lock.release();
+  }
+}
+
+/** The double-press question, told as the flag that answers it. */
+export function duplicateRefusal(kind: OperationKind, bonuses: number, earlierAt: string): AppError {
+  return appError(
+    'input',
+    `${KIND_LABELS[kind]} ${bonuses} бонусов этому покупателю уже было в ${earlierAt.slice(11, 16)}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate.`,
+    DUPLICATE_CODE,
+  );
+}
+
+function withWarnings(report: CommandReport, problems: AppError[]): CommandReport {
+  const shown = problems.filter((problem) => problem.kind === 'journal' || problem.kind === 'outcome-unknown');
+  if (shown.length === 0) return report;
+  return {
+    ...report,
+    data: { ...report.data, problems: shown.map((problem) => problem.message) },
+    lines: [...report.lines, ...shown.map((problem) => `Внимание: ${problem.message}`)],
+  };
+}

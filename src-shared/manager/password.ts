@@ -1,0 +1,7 @@
+/**
+ * The manager password's length rule. Main enforces it; the renderer checks it first so the
+ * manager hears it before anything is sent.
+ */
+export const MIN_PASSWORD_LENGTH = 6;
+/** The longest password the IPC contract lets the renderer send. */
+export const MAX_PASSWORD_LENGTH = 256;

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+
+/** A JSON text checked against a schema: the value, or null when the text is not JSON or does not match. */
+export function parseJsonAs<T>(schema: z.ZodType<T>, text: string): T | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
