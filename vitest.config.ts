@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src-*/**/*.test.{ts,tsx}', 'e2e/**/*.spec.ts'],
     testTimeout: 30_000,
+    // A ceiling for waits on the screen, not a speed goal: a loaded CI machine may take seconds.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     reporters: ['default', './scripts/summary-reporter.ts'],
     // Playwright specs share one Chromium binary and the loopback simulator; two cores do not

@@ -120,6 +120,12 @@ export class CheckoutSession {
     return { ok: true, value: this.current };
   }
 
+  /** The cashier is still at work on this customer: the idle clear waits again from now. */
+  touch(): Result<CheckoutView> {
+    this.restartIdleTimer();
+    return { ok: true, value: this.current };
+  }
+
   /** Settings changed under the customer (another shop, other rules): their figures no longer hold. */
   reset(): void {
     if (this.current.busy) return;

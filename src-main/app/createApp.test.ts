@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src-shared/errors';
 import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
@@ -311,6 +312,19 @@ describe('checkout against the simulator', () => {
     const app = await readyTill({ idleClearMs: 50 });
     const cleared = waitForEvent(app, (event, payload) => event === 'checkout' && (payload as CheckoutView).stage === 'idle' && !(payload as CheckoutView).busy);
     value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    expect(await cleared).toEqual({ stage: 'idle', busy: false, error: null });
+  });
+
+  it('keeps the customer while the cashier is still typing', async () => {
+    const app = await readyTill({ idleClearMs: 1000 });
+    const pushed: CheckoutView[] = [];
+    app.core.subscribe((event, payload) => event === 'checkout' && pushed.push(payload as CheckoutView));
+    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    await sleep(600);
+    expect(value(await app.call('checkout.touch')).stage).toBe('customer');
+    await sleep(600);
+    expect(pushed.at(-1)?.stage).toBe('customer');
+    const cleared = waitForEvent(app, (event, payload) => event === 'checkout' && (payload as CheckoutView).stage === 'idle');
     expect(await cleared).toEqual({ stage: 'idle', busy: false, error: null });
   });
 

@@ -212,6 +212,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'checkout.accrue': ({ purchaseKopecks, confirmDuplicate }) => checkout.accrue(purchaseKopecks, confirmDuplicate),
     'checkout.redeem': ({ purchaseKopecks, bonuses, confirmDuplicate }) => checkout.redeem(purchaseKopecks, bonuses, confirmDuplicate),
     'checkout.clear': async () => checkout.clear(),
+    'checkout.touch': async () => checkout.touch(),
     'checkout.cancelRepeat': async () => checkout.cancelRepeat(),
     'manager.setupPassword': async (password) => {
       const done = await guard.setup(password);

@@ -9,6 +9,7 @@ import { describeHolder, WriterLock } from '../journal/writerLock';
 import type { ResolvedConfig } from '../settings/resolveConfig';
 import type { SkidkabotClient } from '../skidkabot/client';
 import { failed, type CommandReport } from './command';
+import { bonusCount } from '../../src-shared/format/plural';
 
 /** The boolean option every operation command takes: the technician's «yes» to the double-press question. */
 export const CONFIRM_DUPLICATE_OPTION = {
@@ -58,7 +59,7 @@ export async function withJournal(
 export function duplicateRefusal(kind: OperationKind, bonuses: number, earlierAt: string): AppError {
   return appError(
     'input',
-    `${KIND_LABELS[kind]} ${bonuses} бонусов этому покупателю уже было в ${earlierAt.slice(11, 16)}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate.`,
+    `${KIND_LABELS[kind]} ${bonusCount(bonuses)} этому покупателю уже было в ${earlierAt.slice(11, 16)}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate.`,
     DUPLICATE_CODE,
   );
 }

@@ -8,6 +8,7 @@ import { judgeRecheck, type OperationAttempt, type RecheckVerdict } from './guar
 import type { Journal } from './journal';
 import { QR_VALIDITY_MS, type QrCredentials } from './qrSecrets';
 import { planReversal } from './reversal';
+import { bonusCount } from '../../src-shared/format/plural';
 
 /** The part of `SkidkabotClient` an operation needs; every method resolves, never rejects. */
 export interface OperationClient {
@@ -93,7 +94,7 @@ export class OperationRunner {
         return {
           status: 'needs-confirmation',
           duplicateOf: duplicate,
-          message: `${KIND_LABELS[request.kind]} ${request.bonuses} бонусов этому покупателю уже было в ${time(duplicate.at)}. Провести ещё раз?`,
+          message: `${KIND_LABELS[request.kind]} ${bonusCount(request.bonuses)} этому покупателю уже было в ${time(duplicate.at)}. Провести ещё раз?`,
         };
       }
     }
@@ -241,7 +242,7 @@ export class OperationRunner {
       blockedBy: blocking,
       error: appError(
         'outcome-unknown',
-        `У этого покупателя есть ${KIND_LABELS[blocking.kind].toLowerCase()} ${blocking.bonuses} бонусов от ${time(blocking.at)} с неизвестным итогом. Не повторяйте: позовите менеджера, он проверит её в журнале.`,
+        `У этого покупателя есть ${KIND_LABELS[blocking.kind].toLowerCase()} ${bonusCount(blocking.bonuses)} от ${time(blocking.at)} с неизвестным итогом. Не повторяйте: позовите менеджера, он проверит её в журнале.`,
       ),
     };
   }

@@ -3,6 +3,7 @@ import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import type { QrCredentials } from './qrSecrets';
+import { bonusCount } from '../../src-shared/format/plural';
 
 export interface ReversalPlan {
   reverses: OperationId;
@@ -49,7 +50,7 @@ export function planReversal(original: OperationView, context: ReversalContext):
   const kind: OperationKind = original.kind === 'accrue' ? 'redeem' : 'accrue';
   if (kind === 'redeem' && context.balance < original.bonuses) {
     return refuse(
-      `Отменить начисление нельзя: на счёте покупателя ${context.balance} бонусов, а забрать нужно ${original.bonuses} — часть он уже потратил.`,
+      `Отменить начисление нельзя: на счёте покупателя ${bonusCount(context.balance)}, а забрать нужно ${original.bonuses} — часть он уже потратил.`,
     );
   }
   return { ok: true, value: { reverses: original.id, kind, bonuses: original.bonuses, qr: context.qr } };

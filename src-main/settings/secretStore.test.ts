@@ -72,7 +72,7 @@ describe('keytar secret store when the keychain is unavailable', () => {
         ok: false,
         error: {
           kind: 'config',
-          message: expect.stringMatching(/^Хранилище паролей ОС недоступно: Cannot find module 'keytar'\. /),
+          message: expect.stringMatching(/^Хранилище паролей ОС недоступно \(техническая причина: Cannot find module 'keytar'\)\. /),
         },
       });
     }
@@ -116,8 +116,8 @@ describe('keytar secret store when the keychain is unavailable', () => {
     });
     const results: unknown = JSON.parse(stdout);
     expect(results).toEqual([
-      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно: /) } },
-      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно: /) } },
+      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
+      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
     ]);
     expect(stdout).not.toContain('31337');
   });

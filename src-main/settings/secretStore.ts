@@ -141,7 +141,7 @@ function unavailable(error: unknown, timeoutMs: number, hide: string | undefined
   reason = reason.split('\n')[0]?.trim() || 'неизвестная ошибка';
   // keytar's own messages do not echo the password; this makes sure no future version does.
   if (hide) reason = reason.replace(new RegExp(`(?<!\\d)${hide}(?!\\d)`, 'g'), '***');
-  return appError('config', `Хранилище паролей ОС недоступно: ${reason}. ${advice}`);
+  return appError('config', `Хранилище паролей ОС недоступно (техническая причина: ${reason}). ${advice}`);
 }
 
 function failure(error: AppError): { ok: false; error: AppError } {

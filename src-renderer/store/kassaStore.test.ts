@@ -65,6 +65,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
       accrue: record('checkout.accrue', overrides.checkout?.accrue ?? (() => ok(onScreen))),
       redeem: record('checkout.redeem', overrides.checkout?.redeem ?? (() => ok(onScreen))),
       clear: record('checkout.clear', overrides.checkout?.clear ?? (() => ok(idle))),
+      touch: record('checkout.touch', overrides.checkout?.touch ?? (() => ok(onScreen))),
       cancelRepeat: record('checkout.cancelRepeat', overrides.checkout?.cancelRepeat ?? (() => ok(onScreen))),
     },
     manager: { setupPassword: unexpected, login: unexpected, logout: unexpected },
@@ -108,6 +109,9 @@ async function withCustomer(fake: ReturnType<typeof fakeApi>) {
   return store;
 }
 
+/** A press or an answer to main's question; the typing keep-alive is not one. */
+const isPress = (line: string): boolean => line.startsWith('checkout.') && !line.startsWith('checkout.touch');
+
 describe('kassa store', () => {
   it('sends the typed purchase in kopecks and the redeem amount, defaulting to the maximum', async () => {
     const fake = fakeApi();
@@ -118,6 +122,21 @@ describe('kassa store', () => {
     store.getState().actions.setRedeemText('100');
     await store.getState().actions.accrue();
     expect(fake.sent.at(-1)).toBe('checkout.accrue [{"purchaseKopecks":120050}]');
+  });
+
+  it('tells main the cashier is still typing, at most every few seconds', async () => {
+    const fake = fakeApi();
+    let clock = 0;
+    const store = createKassaStore(fake.api, () => clock);
+    store.getState().actions.start();
+    store.getState().actions.setPurchaseText('1');
+    await store.getState().actions.submitScan('{"type":"Skidkabot"}');
+    store.getState().actions.setPurchaseText('12');
+    clock = 1_000;
+    store.getState().actions.setPurchaseText('120');
+    clock = 6_000;
+    store.getState().actions.setRedeemText('5');
+    expect(fake.sent.filter((line) => line.startsWith('checkout.touch'))).toHaveLength(2);
   });
 
   it('sends nothing without a purchase total and marks the field instead', async () => {
@@ -148,7 +167,7 @@ describe('kassa store', () => {
     await store.getState().actions.newCustomer();
     answer.resolve({ ok: true, value: { stage: 'done', busy: false, error: null, customer, outcomes: [] } });
     await first;
-    expect(fake.sent.filter((line) => line.startsWith('checkout.'))).toEqual(['checkout.accrue [{"purchaseKopecks":50000}]']);
+    expect(fake.sent.filter(isPress)).toEqual(['checkout.accrue [{"purchaseKopecks":50000}]']);
     expect(store.getState().checkout.stage).toBe('done');
   });
 
@@ -192,7 +211,7 @@ describe('kassa store', () => {
     await store.getState().actions.redeem();
     store.getState().actions.setPurchaseText('999');
     await store.getState().actions.confirmRepeat();
-    expect(fake.sent.filter((line) => line.startsWith('checkout.'))).toEqual([
+    expect(fake.sent.filter(isPress)).toEqual([
       'checkout.redeem [{"purchaseKopecks":50000,"bonuses":12}]',
       'checkout.cancelRepeat []',
       'checkout.redeem [{"purchaseKopecks":50000,"bonuses":12}]',

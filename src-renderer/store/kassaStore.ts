@@ -69,8 +69,18 @@ export type KassaStore = StoreApi<KassaState & { actions: KassaActions }>;
 
 const IDLE: CheckoutView = { stage: 'idle', busy: false, error: null };
 
-export function createKassaStore(api: KassaApi): KassaStore {
+/** Typing tells main at most this often that the cashier is still serving the customer on screen. */
+const TOUCH_EVERY_MS = 5_000;
+
+export function createKassaStore(api: KassaApi, now: () => number = Date.now): KassaStore {
   return createStore<KassaState & { actions: KassaActions }>()((set, get) => {
+    let touchedAt = -Infinity;
+    function stillServing(): void {
+      if (get().checkout.stage === 'idle' || now() - touchedAt < TOUCH_EVERY_MS) return;
+      touchedAt = now();
+      void api.checkout.touch();
+    }
+
     function applyCheckout(view: CheckoutView): void {
       const previous = get().checkout;
       // Back from the double-press question is the same customer: the typed purchase stays.
@@ -215,9 +225,11 @@ export function createKassaStore(api: KassaApi): KassaStore {
         },
         setPurchaseText(text) {
           set({ purchaseText: text, purchaseMissing: false });
+          stillServing();
         },
         setRedeemText(text) {
           set({ redeemText: text });
+          stillServing();
         },
         accrue: () => press('accrue'),
         redeem: () => press('redeem'),

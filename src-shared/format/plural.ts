@@ -12,6 +12,11 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
   return many;
 }
 
+/** «1 бонус», «2 бонуса», «5 бонусов». */
+export function bonusCount(n: number): string {
+  return `${n} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
+}
+
 export function pluralEn(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }

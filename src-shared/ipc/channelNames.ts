@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'checkout.accrue',
   'checkout.redeem',
   'checkout.clear',
+  'checkout.touch',
   'checkout.cancelRepeat',
   'manager.setupPassword',
   'manager.login',

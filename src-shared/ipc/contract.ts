@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../manager/password';
 import type { Result } from '../errors';
 import { daySchema, journalFilterSchema, operationIdSchema, reasonSchema } from '../journal/schemas';
 import type { ExportProgress, ExportReply, JournalDay, JournalPulse, OperationView, RecheckReply, ReversalReply } from '../journal/types';
@@ -24,7 +25,7 @@ function channel<Reply>() {
 const integer = z.number().int().safe();
 export const purchaseKopecksSchema = integer.min(1).max(100_000_000_00);
 export const bonusesSchema = integer.min(1);
-export const passwordSchema = z.string().min(1).max(256);
+export const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 export const settingsSchema = z.strictObject({
   shopCode: integer.min(1).nullable(),
@@ -71,6 +72,8 @@ export const invokeContract = {
     z.tuple([z.strictObject({ purchaseKopecks: purchaseKopecksSchema, bonuses: bonusesSchema, confirmDuplicate: z.boolean().optional() })]),
   ),
   'checkout.clear': channel<CheckoutView>()(z.tuple([])),
+  /** The cashier is typing the purchase: the customer stays on screen past the idle period. */
+  'checkout.touch': channel<CheckoutView>()(z.tuple([])),
   /** «No» to the double-press question: back to the customer, nothing sent. */
   'checkout.cancelRepeat': channel<CheckoutView>()(z.tuple([])),
   'manager.setupPassword': channel<AppState>()(z.tuple([passwordSchema])),

@@ -343,7 +343,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     },
   },
   keychainScenario('keychain-locked', 'Хранилище паролей заблокировано', 'locked', /Хранилище паролей ОС недоступно: нет ответа/),
-  keychainScenario('keychain-missing', 'Хранилища паролей нет', 'missing', /Хранилище паролей ОС недоступно: The name org\.freedesktop\.secrets/),
+  keychainScenario('keychain-missing', 'Хранилища паролей нет', 'missing', /Хранилище паролей ОС недоступно \(техническая причина: The name org\.freedesktop\.secrets/),
 ];
 
 /** The till was set up yesterday; today the keychain does not give the secret. */
