@@ -2,15 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/errors';
-import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
-import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
-import type { ChannelArgs, ChannelReply } from '../../src-shared/ipc/contract';
 import type { ScannerEvent } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView } from '../../src-shared/ipc/views';
 import { ManualScheduler } from '../../src-shared/keyboard/scheduler';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
-import type { SenderInfo } from '../ipc/dispatch';
 import { FakeHidTransport } from '../scanner/fakeHidTransport';
 import { posReportsFor } from '../scanner/fixtures/buildReports';
 import { HID_POS_DESCRIPTOR } from '../scanner/fixtures/descriptors';
@@ -20,9 +15,8 @@ import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { createAppCore } from './createApp';
 import type { AppCore } from './createApp';
+import { callCore, ORIGIN, value } from './testing/callCore';
 
-const ORIGIN = 'app://kassa';
-const FRAME: SenderInfo = { isMainFrame: true, url: `${ORIGIN}/index.html` };
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
 const HONEYWELL_POS = { vendorId: 0x0c2e, productId: 0x0b87, usagePage: 0x8c, usage: 0x02, product: 'Xenon 1900g', serialNumber: 'A1' };
@@ -59,16 +53,11 @@ async function open(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
   opened.push(core);
   const events: { event: string; payload: unknown }[] = [];
   core.subscribe((event, payload) => events.push({ event, payload }));
-  const call = async <C extends InvokeChannel>(channel: C, ...args: ChannelArgs<C>): Promise<Result<ChannelReply<C>>> =>
-    (await core.dispatch(IPC_PREFIX + channel, FRAME, args)) as never;
+  const call = callCore(core);
   await settle();
   return { core, call, events, scheduler };
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function readyTill(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
   const app = await open(bus, secrets);

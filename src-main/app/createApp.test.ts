@@ -4,14 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/errors';
 import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
-import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
-import type { ChannelArgs, ChannelReply } from '../../src-shared/ipc/contract';
 import type { AppState, CheckoutView } from '../../src-shared/ipc/views';
 import { DEFAULT_API_URL, DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import type { Settings } from '../../src-shared/settings/settings';
-import type { SenderInfo } from '../ipc/dispatch';
 import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
@@ -20,9 +16,9 @@ import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { createAppCore } from './createApp';
 import type { AppCore, AppOptions } from './createApp';
+import { callCore, ORIGIN, value } from './testing/callCore';
+import type { CoreCall } from './testing/callCore';
 
-const ORIGIN = 'app://kassa';
-const FRAME: SenderInfo = { isMainFrame: true, url: `${ORIGIN}/index.html` };
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;
 // Иван Петров, 2365 bonuses; the demo shop gives 2 % and lets redeem 10 %.
@@ -30,7 +26,7 @@ const IVAN = { client: 83532824, firstName: 'Иван', balance: 2365 };
 
 interface Harness {
   core: AppCore;
-  call<C extends InvokeChannel>(channel: C, ...args: ChannelArgs<C>): Promise<Result<ChannelReply<C>>>;
+  call: CoreCall;
   /** Every reply and every event, serialised, for the secret check. */
   wire: string[];
   events: { event: string; payload: unknown }[];
@@ -73,18 +69,10 @@ async function open(overrides: Partial<AppOptions> = {}): Promise<Harness> {
     core,
     wire,
     events,
-    async call(channel, ...args) {
-      const reply = await core.dispatch(IPC_PREFIX + channel, FRAME, args);
-      wire.push(JSON.stringify(reply));
-      return reply as never;
-    },
+    call: callCore(core, (reply) => wire.push(JSON.stringify(reply))),
   };
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 const shopSettings: Settings = { ...DEFAULT_SETTINGS, shopCode: 4 };
 

@@ -3,29 +3,24 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/errors';
-import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
-import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
-import type { ChannelArgs, ChannelReply } from '../../src-shared/ipc/contract';
 import type { CheckoutView } from '../../src-shared/ipc/views';
 import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import { localDay } from '../../src-shared/journal/localTime';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
-import type { SenderInfo } from '../ipc/dispatch';
 import { JOURNAL_DIR } from '../journal/journal';
 import { MemorySecretStore } from '../settings/secretStore';
 import { startSimulator, type Simulator } from '../simulator/simulator';
 import { createAppCore, type AppCore, type AppOptions } from './createApp';
+import { callCore, ORIGIN, value } from './testing/callCore';
+import type { CoreCall } from './testing/callCore';
 
-const ORIGIN = 'app://kassa';
-const FRAME: SenderInfo = { isMainFrame: true, url: `${ORIGIN}/index.html` };
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
 const MARIA = 51234567;
 
 interface Till {
   core: AppCore;
-  call<C extends InvokeChannel>(channel: C, ...args: ChannelArgs<C>): Promise<Result<ChannelReply<C>>>;
+  call: CoreCall;
   events: { event: string; payload: unknown }[];
 }
 
@@ -58,13 +53,9 @@ async function open(overrides: Partial<AppOptions> = {}): Promise<Till> {
   opened.push(core);
   const events: Till['events'] = [];
   core.subscribe((event, payload) => events.push({ event, payload }));
-  return { core, events, call: async (channel, ...args) => (await core.dispatch(IPC_PREFIX + channel, FRAME, args)) as never };
+  return { core, events, call: callCore(core) };
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** Password set (the manager stays logged in), shop 4 on the simulator. */
 async function readyTill(overrides: Partial<AppOptions> = {}): Promise<Till> {

@@ -3,33 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationView } from '../../src-shared/journal/types';
+import { operationView } from '../../src-shared/journal/testing/operationView';
 import { csvCell, csvRow, journalCsvRow } from './csv';
 import { exportJournalCsv, type ExportProgress } from './exportCsv';
 
 function view(index: number, overrides: Partial<OperationView> = {}): OperationView {
-  return {
+  return operationView({
     id: `20250314-1000${String(index % 60).padStart(2, '0')}-k1-${index.toString(16).padStart(6, '0')}`,
     at: `2025-03-14T10:00:${String(index % 60).padStart(2, '0')}.000+03:00`,
-    kassa: 1,
-    shop: 4,
-    client: 83532824,
     kind: 'redeem',
     bonuses: 30,
     purchaseKopecks: 123_456,
-    balanceBefore: 100,
-    checkoutId: null,
-    by: 'cashier',
-    reverses: null,
-    reason: null,
-    outcome: null,
-    resolutions: [],
-    reversedBy: [],
-    status: 'applied',
-    unresolved: false,
-    reversed: false,
     balanceAfter: 70,
     ...overrides,
-  };
+  });
 }
 
 describe('csv cells', () => {

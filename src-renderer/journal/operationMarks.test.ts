@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationView } from '../../src-shared/journal/types';
+import { operationView } from '../../src-shared/journal/testing/operationView';
 import { canReverse, rowTone, timeOf, timeOfId } from './operationMarks';
 
-const applied: OperationView = {
-  id: '20250314-100000-k1-000001',
-  at: '2025-03-14T10:05:00.000+03:00',
-  kassa: 1,
-  shop: 4,
-  client: 83532824,
-  kind: 'accrue',
-  bonuses: 40,
-  purchaseKopecks: 200_000,
-  balanceBefore: 100,
-  checkoutId: null,
-  by: 'cashier',
-  reverses: null,
-  reason: null,
-  outcome: null,
-  resolutions: [],
-  reversedBy: [],
-  status: 'applied',
-  unresolved: false,
-  reversed: false,
-  balanceAfter: 140,
-};
+const applied: OperationView = operationView({ at: '2025-03-14T10:05:00.000+03:00' });
 
 describe('operation marks', () => {
   it('puts an unresolved operation first, then a reversed one, a reversal, a failed one', () => {

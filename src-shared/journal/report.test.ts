@@ -1,35 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { localIso } from './localTime';
 import { hourlyBuckets, shiftReport } from './report';
+import { operationView } from './testing/operationView';
 import type { OperationView } from './types';
 
 let counter = 0;
 
 function op(hour: number, overrides: Partial<OperationView> = {}): OperationView {
   counter += 1;
-  return {
+  return operationView({
     id: `20250314-${String(hour).padStart(2, '0')}0000-k1-${counter.toString(16).padStart(6, '0')}`,
     at: localIso(new Date(2025, 2, 14, hour, 5).getTime()),
-    kassa: 1,
-    shop: 4,
     client: 100,
-    kind: 'accrue',
     bonuses: 10,
     purchaseKopecks: 50_000,
     balanceBefore: 0,
-    checkoutId: null,
-    by: 'cashier',
-    reverses: null,
-    reason: null,
-    outcome: null,
-    resolutions: [],
-    reversedBy: [],
-    status: 'applied',
-    unresolved: false,
-    reversed: false,
     balanceAfter: null,
     ...overrides,
-  };
+  });
 }
 
 describe('shiftReport', () => {

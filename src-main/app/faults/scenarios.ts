@@ -1,14 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppError, Result } from '../../../src-shared/errors';
-import { IPC_PREFIX } from '../../../src-shared/ipc/channelNames';
-import type { InvokeChannel } from '../../../src-shared/ipc/channelNames';
-import type { ChannelArgs, ChannelReply } from '../../../src-shared/ipc/contract';
+import type { AppError } from '../../../src-shared/errors';
 import type { AppState, CheckoutView } from '../../../src-shared/ipc/views';
 import { localDay } from '../../../src-shared/journal/localTime';
 import type { OperationStatus, OperationView } from '../../../src-shared/journal/types';
-import type { SenderInfo } from '../../ipc/dispatch';
 import { faultyFs } from '../../journal/testing/faultyFs';
 import { createKeytarSecretStore, MemorySecretStore, type KeytarApi, type SecretStore } from '../../settings/secretStore';
 import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../simulator/demoData';
@@ -16,6 +12,8 @@ import { selfSignedCert } from '../../simulator/selfSignedCert';
 import { startSimulator, type Simulator } from '../../simulator/simulator';
 import { createAppCore, type AppCore, type AppOptions } from '../createApp';
 import { startSwitchableProxy } from './switchableProxy';
+import { callCore, ORIGIN, value } from '../testing/callCore';
+import type { CoreCall } from '../testing/callCore';
 
 /**
  * The fault suite of issue 5: each scenario breaks one thing between the till and the server (or
@@ -25,8 +23,6 @@ import { startSwitchableProxy } from './switchableProxy';
  * faults.test.ts (which CI runs).
  */
 
-const ORIGIN = 'app://kassa';
-const FRAME: SenderInfo = { isMainFrame: true, url: `${ORIGIN}/index.html` };
 const PASSWORD = 'пароль-менеджера-1';
 function demoCustomer(index: number): { client: number } {
   const customer = DEMO_CUSTOMERS[index];
@@ -51,7 +47,7 @@ export interface FaultExpectation {
 
 export interface Till {
   core: AppCore;
-  call<C extends InvokeChannel>(channel: C, ...args: ChannelArgs<C>): Promise<Result<ChannelReply<C>>>;
+  call: CoreCall;
   scan(client: number): Promise<CheckoutView>;
   accrue(): Promise<CheckoutView>;
   state(): Promise<AppState>;
@@ -108,10 +104,6 @@ export interface ScenarioReport {
   failures: string[];
 }
 
-function value<T>(result: Result<T>, what: string): T {
-  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
-  return result.value;
-}
 
 async function openTill(kit: { bank: Simulator; dataDir: string }, overrides: Partial<AppOptions>): Promise<Till> {
   const core = await createAppCore({
@@ -121,7 +113,7 @@ async function openTill(kit: { bank: Simulator; dataDir: string }, overrides: Pa
     trustedOrigin: ORIGIN,
     ...overrides,
   });
-  const call: Till['call'] = async (channel, ...args) => (await core.dispatch(IPC_PREFIX + channel, FRAME, args)) as never;
+  const call = callCore(core);
   return {
     core,
     call,
