@@ -14,7 +14,7 @@ interface KeyEvent {
 
 /**
  * Physical keys with what the US and the Russian (ЙЦУКЕН) layouts type on them, plain and with
- * Shift, row by row as /work/shared/scanners.md lists them. The specs' own copy, so the app's US
+ * Shift, row by row as shared/scanners.md lists them. The specs' own copy, so the app's US
  * table is checked against the document rather than against itself.
  */
 const ROWS: readonly { codes: readonly string[]; us: string; usShift: string; ru: string; ruShift: string }[] = [

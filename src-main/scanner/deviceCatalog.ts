@@ -13,7 +13,7 @@ interface ScannerVendor {
 const HONEYWELL: ScannerVendor = { name: 'Honeywell', posLayout: HONEYWELL_POS_LAYOUT, redirectsToPos: true };
 const NEWLAND: ScannerVendor = { name: 'Newland', posLayout: NEWLAND_POS_LAYOUT, redirectsToPos: false };
 
-/** Vendor IDs from /work/shared/scanners.md; Zebra and Datalogic lay out HID POS their own way. */
+/** Vendor IDs from shared/scanners.md; Zebra and Datalogic lay out HID POS their own way. */
 export const SCANNER_VENDORS: ReadonlyMap<number, ScannerVendor> = new Map([
   [0x0c2e, HONEYWELL],
   [0x0536, { ...HONEYWELL, name: 'Honeywell (Hand Held Products)' }],

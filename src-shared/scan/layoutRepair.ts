@@ -23,7 +23,7 @@ interface TableRow {
   ruShift: string;
 }
 
-// The 47 keys of /work/shared/scanners.md, row by row, left to right (Windows KBDRU, xkb
+// The 47 keys of shared/scanners.md, row by row, left to right (Windows KBDRU, xkb
 // ru(winkeys) and convert-layout agree on them).
 const TABLE: readonly TableRow[] = [
   {
