@@ -86,7 +86,7 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'checkout.touch': [['x']],
   'checkout.cancelRepeat': [[true]],
   'manager.setupPassword': [[''], ['x'.repeat(257)], [123]],
-  'manager.login': [[], [null]],
+  'manager.login': [[], [null], ['x'.repeat(257)]],
   'manager.logout': [[{}]],
   'settings.get': [[0]],
   'settings.save': [

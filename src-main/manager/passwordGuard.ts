@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import { MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
+import { MIN_PASSWORD_LENGTH, passwordLength } from '../../src-shared/manager/password';
 import { parseJsonAs } from '../../src-shared/parseJson';
 import { writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
@@ -222,7 +222,7 @@ export function lockFor(failures: number, policy: LockoutPolicy): number {
 }
 
 function checkNewPassword(password: string): AppError | null {
-  if ([...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH) {
+  if (passwordLength(password) < MIN_PASSWORD_LENGTH) {
     return appError('input', `Пароль менеджера слишком короткий: нужно не меньше ${MIN_PASSWORD_LENGTH} символов.`);
   }
   return null;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appError, type Result } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { inspectConfig, resolveConfig } from './resolveConfig';
-import { MemorySecretStore, type SecretStore } from './secretStore';
+import { createKeytarSecretStore, MemorySecretStore, type SecretStore } from './secretStore';
 import { SettingsStore } from './settingsStore';
 
 /** A keychain that counts how often it is asked. */
@@ -48,6 +48,19 @@ describe('resolveConfig', () => {
       kassa: 'settings',
       shopSecret: 'keychain',
     });
+  });
+
+  it('reads the secret from the keychain entry SKIDKABOT_KEYCHAIN_SERVICE names, as the app does', async () => {
+    await saveShop(12);
+    const service = `Skidkabot Kassa config test ${process.pid}-${Date.now()}`;
+    const entry = createKeytarSecretStore({ service });
+    expect(await entry.set(4242)).toEqual({ ok: true, value: undefined });
+    try {
+      const resolved = await resolveConfig({ env: { SKIDKABOT_DATA_DIR: dataDir, SKIDKABOT_KEYCHAIN_SERVICE: service } });
+      expect(resolved.ok && resolved.value.credentials).toEqual({ shopCode: 12, shopSecret: 4242, kassa: 3 });
+    } finally {
+      await entry.clear();
+    }
   });
 
   it('lets every environment variable override the settings, and then leaves the keychain alone', async () => {

@@ -50,6 +50,8 @@ export const ENV = {
   shopSecret: 'SKIDKABOT_SHOP_SECRET',
   kassa: 'SKIDKABOT_KASSA',
   dataDir: 'SKIDKABOT_DATA_DIR',
+  /** The keychain entry of the shop secret, as the app reads it: a test run never touches the till's own. */
+  keychainService: 'SKIDKABOT_KEYCHAIN_SERVICE',
 } as const;
 
 /** Reads settings, environment and secret without requiring any of them; fails only on a malformed environment variable. */
@@ -109,7 +111,8 @@ async function readLayered(
 /** With the secret in the environment the keychain is not touched: a till script must not depend on (or wait for) a Secret Service it does not use. */
 async function readSecret(envSecret: number | undefined, deps: ConfigDeps): Promise<Result<number | null>> {
   if (envSecret !== undefined) return { ok: true, value: envSecret };
-  return (deps.secretStore ?? createKeytarSecretStore()).get();
+  const service = (deps.env ?? process.env)[ENV.keychainService]?.trim();
+  return (deps.secretStore ?? createKeytarSecretStore(service ? { service } : {})).get();
 }
 
 export function credentialsOf(report: ConfigReport): Result<ResolvedConfig> {

@@ -85,6 +85,15 @@ describe('SettingsStore.load', () => {
     expect(loaded.settings).toEqual({ ...shopSettings, scanner: { pinned: null } });
   });
 
+  it('drops keys a later version added inside the scanner section too', async () => {
+    const pinned = { vendorId: 0x0c2e, productId: 0x0b87, serialNumber: 'A1' };
+    const newer = { ...shopSettings, scanner: { pinned: { ...pinned, bus: 'usb3' }, beep: true } };
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify(newer));
+    const loaded = await new SettingsStore(dir).load();
+    expect(loaded.problem).toBeNull();
+    expect(loaded.settings).toEqual({ ...shopSettings, scanner: { pinned } });
+  });
+
   it('reports a settings path it cannot read without crashing', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{}');
     const blocked = path.join(dir, 'settings.json', 'below-a-file');

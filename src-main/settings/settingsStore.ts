@@ -1,5 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import { settingsSchema } from '../../src-shared/ipc/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
@@ -128,34 +129,32 @@ export function parseSettings(text: string): ParsedSettings {
   // Keys a later version added are dropped and keys it lacks take their defaults, so a file
   // written by another version still loads; only a wrong value makes it damaged.
   const known = pickKnownKeys(raw);
-  if ('rules' in known && !isPlainObject(known.rules)) return { ok: false, reason: 'неверное значение rules' };
+  for (const section of ['rules', 'scanner'] as const) {
+    if (section in known && !isPlainObject(known[section])) return { ok: false, reason: `неверное значение ${section}` };
+  }
   const merged = {
     ...DEFAULT_SETTINGS,
     ...known,
     rules: { ...DEFAULT_SETTINGS.rules, ...(isPlainObject(known.rules) ? known.rules : {}) },
+    scanner: { ...DEFAULT_SETTINGS.scanner, ...(isPlainObject(known.scanner) ? known.scanner : {}) },
   };
   const valid = settingsSchema.safeParse(merged);
   if (!valid.success) return { ok: false, reason: `неверное значение ${describeIssues(valid.error.issues)}` };
   return { ok: true, settings: valid.data };
 }
 
-const SETTINGS_KEYS = Object.keys(settingsSchema.shape);
-const RULES_KEYS = Object.keys(settingsSchema.shape.rules.shape);
-
-/** Copies only the keys the Settings type has, so nothing else (a secret above all) reaches the file. */
+/** Copies only the keys the Settings type has, at every depth, so nothing else (a secret above all) reaches the file. */
 function pickKnownKeys(value: object): Record<string, unknown> {
+  return pickBySchema(value, settingsSchema) as Record<string, unknown>;
+}
+
+function pickBySchema(value: unknown, schema: z.ZodType): unknown {
+  const inner = schema instanceof z.ZodNullable ? schema.unwrap() : schema;
+  if (!(inner instanceof z.ZodObject) || !isPlainObject(value)) return value;
   const source = value as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of SETTINGS_KEYS) {
-    if (Object.hasOwn(source, key)) picked[key] = source[key];
-  }
-  const rules = picked.rules;
-  if (isPlainObject(rules)) {
-    const pickedRules: Record<string, unknown> = {};
-    for (const key of RULES_KEYS) {
-      if (Object.hasOwn(rules, key)) pickedRules[key] = (rules as Record<string, unknown>)[key];
-    }
-    picked.rules = pickedRules;
+  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    if (Object.hasOwn(source, key)) picked[key] = pickBySchema(source[key], child);
   }
   return picked;
 }
@@ -174,5 +173,5 @@ function isPlainObject(value: unknown): value is object {
 }
 
 function cloneDefaults(): Settings {
-  return { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules } };
+  return { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules }, scanner: { ...DEFAULT_SETTINGS.scanner } };
 }

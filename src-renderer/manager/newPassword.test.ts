@@ -11,4 +11,10 @@ describe('checkNewPassword', () => {
     expect(checkNewPassword('x'.repeat(257), 'x'.repeat(257))).toBe('passwordTooLong');
     expect(checkNewPassword('abcdef', 'abcdeg')).toBe('passwordMismatch');
   });
+
+  it('counts characters as main does: an emoji or a decomposed «ё» is one', () => {
+    expect(checkNewPassword('🔑🔑🔑', '🔑🔑🔑')).toBe('passwordTooShort');
+    expect(checkNewPassword('🔑'.repeat(200), '🔑'.repeat(200))).toBeNull();
+    expect(checkNewPassword('е\u0308'.repeat(5), 'е\u0308'.repeat(5))).toBe('passwordTooShort');
+  });
 });

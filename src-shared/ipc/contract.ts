@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH } from '../manager/password';
+import { MAX_PASSWORD_LENGTH, passwordLength } from '../manager/password';
 import type { Result } from '../errors';
 import { daySchema, journalFilterSchema, operationIdSchema, reasonSchema } from '../journal/schemas';
 import type { ExportProgress, ExportReply, JournalDay, JournalPulse, OperationView, RecheckReply, ReversalReply } from '../journal/types';
@@ -25,7 +25,12 @@ function channel<Reply>() {
 const integer = z.number().int().safe();
 export const purchaseKopecksSchema = integer.min(1).max(100_000_000_00);
 export const bonusesSchema = integer.min(1);
-export const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+// The raw bound keeps normalisation cheap; the rule itself counts characters as the renderer does.
+export const passwordSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PASSWORD_LENGTH * 4)
+  .refine((password) => passwordLength(password) <= MAX_PASSWORD_LENGTH);
 
 export const settingsSchema = z.strictObject({
   shopCode: integer.min(1).nullable(),

@@ -5,3 +5,8 @@
 export const MIN_PASSWORD_LENGTH = 6;
 /** The longest password the IPC contract lets the renderer send. */
 export const MAX_PASSWORD_LENGTH = 256;
+
+/** Length as a person counts it: characters after NFC, so «ё» typed either way and an emoji count as one. */
+export function passwordLength(password: string): number {
+  return [...password.normalize('NFC')].length;
+}
