@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../src-main/simulator/simulator';
 import { launchApp, type LaunchedApp } from './harness';
 import { balanceOnScreen, DEMO, focusedInputMode, nameOnScreen, overflowsSideways, pasteOnBody, plainText, qrOf } from './screens';
+import { eachTestWithReadyTill } from './readyTill';
 
 describe('cashier: scan, accrue, redeem', () => {
   let simulator: Simulator;
   let app: LaunchedApp;
 
-  beforeEach(async () => {
-    simulator = await startSimulator();
-    app = await launchApp({ apiUrl: simulator.url, setup: 'ready' });
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await simulator.close();
-  });
+  eachTestWithReadyTill((till) => ({ simulator, app } = till));
 
   it('shows the idle prompt, then the customer and balance after a scan, with the purchase field focused', async () => {
     const { page } = app;

@@ -1,26 +1,19 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportReply } from '../src-shared/journal/types';
 import { MemorySecretStore } from '../src-main/settings/secretStore';
-import { startSimulator, type Simulator } from '../src-main/simulator/simulator';
+import type { Simulator } from '../src-main/simulator/simulator';
 import { launchApp, MANAGER_PASSWORD, type LaunchedApp } from './harness';
 import { balanceOnScreen, DEMO, plainText, qrOf } from './screens';
+import { eachTestWithReadyTill } from './readyTill';
 
 describe('operations journal', () => {
   let simulator: Simulator;
   let app: LaunchedApp;
 
-  beforeEach(async () => {
-    simulator = await startSimulator();
-    app = await launchApp({ apiUrl: simulator.url, setup: 'ready' });
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await simulator.close();
-  });
+  eachTestWithReadyTill((till) => ({ simulator, app } = till));
 
   /** Scan a customer, type the purchase, press Enter (accrue), as the cashier does. */
   async function accrue(client: number, purchase: string): Promise<void> {

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../src-main/simulator/simulator';
-import { launchApp, MANAGER_PASSWORD, READY_SHOP, type LaunchedApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../src-main/simulator/simulator';
+import { MANAGER_PASSWORD, READY_SHOP, type LaunchedApp } from './harness';
 import { everythingOnScreen, plainText } from './screens';
+import { eachTestWithReadyTill } from './readyTill';
 
 const NEW_SECRET = 77_665_544;
 
@@ -9,15 +10,7 @@ describe('manager screen', () => {
   let simulator: Simulator;
   let app: LaunchedApp;
 
-  beforeEach(async () => {
-    simulator = await startSimulator();
-    app = await launchApp({ apiUrl: simulator.url, setup: 'ready' });
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await simulator.close();
-  });
+  eachTestWithReadyTill((till) => ({ simulator, app } = till));
 
   async function logIn(): Promise<void> {
     const { page } = app;
