@@ -66,7 +66,7 @@ describe('operations journal', () => {
     expect(app.pageErrors()).toEqual([]);
   });
 
-  it('asks before the same accrual again: Esc keeps the purchase, Enter sends it', async () => {
+  it('asks before the same accrual again: Esc or Enter keeps the purchase, only F9 sends it', async () => {
     const { page } = app;
     await accrue(DEMO.ivan, '1000');
     await page.locator('[data-outcome="applied"]').waitFor();
@@ -79,15 +79,24 @@ describe('operations journal', () => {
     // The scan's balance only: nothing was sent for the press.
     expect(simulator.requestCount() - requests).toBe(1);
     await app.screenshot('cashier-repeat-question');
+    // The focus rests on «Нет»: no stray key sends the operation a second time.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Нет/);
 
     await page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Сумма покупки, ₽').inputValue()).toBe('1000');
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2385);
 
+    // Enter pressed again by habit is a «no» too.
     await page.keyboard.press('F2');
     await question.waitFor();
     await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(simulator.balanceOf(DEMO.ivan)).toBe(2385);
+
+    await page.keyboard.press('F2');
+    await question.waitFor();
+    await page.keyboard.press('F9');
     await page.locator('[data-outcome="applied"]').waitFor();
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2405);
     expect(await question.count()).toBe(0);

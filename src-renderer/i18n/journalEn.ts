@@ -137,9 +137,9 @@ export const journalEn: JournalWords = {
     question: 'Is this a new purchase? Make it again?',
     hint: 'If it is the same purchase, press “No”: the bonuses are already counted.',
     yes: 'Yes, make it again',
-    yesKey: 'Enter',
+    yesKey: 'F9',
     no: 'No',
-    noKey: 'Esc',
+    noKey: 'Esc · Enter',
   },
   blocked: {
     title: 'Do not repeat: the last operation has an unknown outcome',

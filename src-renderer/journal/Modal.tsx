@@ -7,7 +7,7 @@ interface ModalProps {
   onClose(): void;
   /**
    * 'own': Esc closes this dialog and goes no further (the manager screen stays open). 'global': the
-   * till's keyboard map answers Enter and Esc itself, wherever the focus is.
+   * till's keyboard map answers the dialog's keys itself, wherever the focus is.
    */
   keys?: 'own' | 'global';
   children: ReactNode;
@@ -20,7 +20,11 @@ export function Modal({ title, tone = 'plain', onClose, keys = 'own', children }
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first control; a dialog may name a safer one (React's autoFocus runs too early).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => dialog?.close();
   }, []);
 

@@ -4,7 +4,10 @@ import { useActions } from '../store/StoreContext';
 import { Modal } from './Modal';
 import { timeOf } from './operationMarks';
 
-/** The double-press question on the till. Enter and Esc answer it from the keyboard map, wherever the focus is. */
+/**
+ * The double-press question on the till, answered from the keyboard map wherever the focus is: F9 sends
+ * again, Esc or Enter does not. The focus rests on «Нет», so no stray key sends a second operation.
+ */
 export function RepeatDialog({ repeat, busy }: { repeat: RepeatQuestion; busy: boolean }) {
   const t = useT();
   const { confirmRepeat, cancelRepeat } = useActions();
@@ -17,10 +20,10 @@ export function RepeatDialog({ repeat, busy }: { repeat: RepeatQuestion; busy: b
       <p className="modal__question">{words.question}</p>
       <p className="modal__hint">{words.hint}</p>
       <div className="modal__buttons">
-        <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void confirmRepeat()}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void confirmRepeat()}>
           {words.yes} <kbd className="modal__key">{words.yesKey}</kbd>
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void cancelRepeat()}>
+        <button type="button" className="secondary" data-autofocus disabled={busy} onClick={() => void cancelRepeat()}>
           {words.no} <kbd className="modal__key">{words.noKey}</kbd>
         </button>
       </div>

@@ -25,9 +25,10 @@ describe('commandFor', () => {
     expect(commandFor(press('F2'), manager)).toBeNull();
   });
 
-  it('answers the double-press question with Enter and Esc, and nothing else while it is asked', () => {
+  it('answers the double-press question yes only with F9; Enter and Esc say no; nothing else applies', () => {
     const asking: KeyContext = { ...cashier, confirming: true, demoCustomers: 3 };
-    expect(commandFor(press('Enter', { inTextEntry: true }), asking)).toEqual({ type: 'confirmRepeat' });
+    expect(commandFor(press('F9', { inTextEntry: true }), asking)).toEqual({ type: 'confirmRepeat' });
+    expect(commandFor(press('Enter', { inTextEntry: true }), asking)).toEqual({ type: 'cancelRepeat' });
     expect(commandFor(press('Escape'), asking)).toEqual({ type: 'cancelRepeat' });
     for (const key of ['F2', 'F4', 'F10', '2']) expect(commandFor(press(key), asking)).toBeNull();
     expect(commandFor(press('Enter'), cashier)).toBeNull();

@@ -24,7 +24,10 @@ export interface KeyContext {
   /** The till is set up; during first run no shortcut applies. */
   ready: boolean;
   demoCustomers: number;
-  /** The till asks whether a double press was meant: Enter says yes, Esc says no, nothing else applies. */
+  /**
+   * The till asks whether a double press was meant. Only F9 says yes: Enter, F2 and F4 are the keys a
+   * hurried cashier presses again by habit, so Enter says no, like Esc; nothing else applies.
+   */
   confirming?: boolean;
 }
 
@@ -38,8 +41,8 @@ export function commandFor(press: KeyPress, context: KeyContext): Command | null
     return press.key === 'Escape' ? { type: 'closeManager' } : null;
   }
   if (context.confirming) {
-    if (press.key === 'Enter') return { type: 'confirmRepeat' };
-    return press.key === 'Escape' ? { type: 'cancelRepeat' } : null;
+    if (press.key === 'F9') return { type: 'confirmRepeat' };
+    return press.key === 'Escape' || press.key === 'Enter' ? { type: 'cancelRepeat' } : null;
   }
   switch (press.key) {
     case 'F2':
