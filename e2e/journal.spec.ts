@@ -80,7 +80,7 @@ describe('operations journal', () => {
     expect(simulator.requestCount() - requests).toBe(1);
     await app.screenshot('cashier-repeat-question');
     // The focus rests on «Нет»: no stray key sends the operation a second time.
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Нет/);
+    expect(plainText(await page.locator(':focus').textContent())).toMatch(/^Нет/);
 
     await page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
