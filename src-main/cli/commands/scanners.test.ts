@@ -3,6 +3,7 @@ import { ManualScheduler } from '../../../src-shared/keyboard/scheduler';
 import { FakeHidTransport } from '../../scanner/fakeHidTransport';
 import { SKIDKABOT_QR } from '../../scanner/fixtures/buildReports';
 import { readFixture } from '../../scanner/fixtures/readFixture';
+import type { PinnedScanner } from '../../scanner/deviceCatalog';
 import type { NodeHidTransportOptions } from '../../scanner/hidTransport';
 import type { CommandEnv } from '../command';
 import { runCli, type CliIo } from '../runCli';
@@ -13,7 +14,7 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
-function setup(platform: NodeJS.Platform = 'linux') {
+function setup(platform: NodeJS.Platform = 'linux', pinned: PinnedScanner | null = null) {
   const transport = new FakeHidTransport();
   const written: string[] = [];
   const driverRequests: NodeHidTransportOptions[] = [];
@@ -27,6 +28,7 @@ function setup(platform: NodeJS.Platform = 'linux') {
     write: async (text) => {
       written.push(text);
     },
+    pinned: async () => pinned,
   });
   let stop: () => void = () => undefined;
   const env: CommandEnv = {
@@ -50,6 +52,15 @@ describe('scanners command', () => {
     expect(report.lines[1]).toContain('Honeywell Xenon 1900g (0c2e:0b87) — режим HID POS');
     expect(report.lines[2]).toContain('программа выберет его');
     expect(report.data.devices).toMatchObject([{ mode: 'hid-pos', chosen: true }, { mode: 'keyboard', chosen: false, autoPick: false }]);
+  });
+
+  it('chooses the scanner the manager pinned in the app, as the till would', async () => {
+    const newland = { vendorId: 0x1eab, productId: 0x1d06, usagePage: 0x8c, usage: 0x02, product: 'HR22', serialNumber: 'N7' };
+    const { transport, command, env } = setup('linux', { vendorId: newland.vendorId, productId: newland.productId, serialNumber: 'N7' });
+    transport.plug(HONEYWELL_POS);
+    transport.plug(newland);
+    const report = await command.run({ values: {}, positionals: [] }, env);
+    expect(report.data.devices).toMatchObject([{ vendorId: 0x0c2e, chosen: false }, { vendorId: 0x1eab, chosen: true }]);
   });
 
   it('says so when there is nothing', async () => {

@@ -2,7 +2,7 @@ import { appError } from '../../../src-shared/errors';
 import type { Scheduler } from '../../../src-shared/keyboard/scheduler';
 import { decodeScan } from '../../../src-shared/scan/decodeScan';
 import { failed, succeeded, type CliCommand, type CommandReport, type JsonObject } from '../command';
-import type { Platform, ScannerCandidate } from '../../scanner/deviceCatalog';
+import type { PinnedScanner, Platform, ScannerCandidate } from '../../scanner/deviceCatalog';
 import { classifyDevices, pickScanner } from '../../scanner/deviceCatalog';
 import { formatHexReport } from '../../scanner/hexReports';
 import type { HidTransport, NodeHidTransportOptions } from '../../scanner/hidTransport';
@@ -10,6 +10,8 @@ import { createNodeHidTransport } from '../../scanner/hidTransport';
 import { END_LABELS, MODE_LABELS } from '../../scanner/scanLabels';
 import type { ScanEvent } from '../../scanner/scannerService';
 import { ScannerService } from '../../scanner/scannerService';
+import { defaultDataDir } from '../../settings/dataDir';
+import { SettingsStore } from '../../settings/settingsStore';
 
 export interface ScannersCommandDeps {
   transport: (options: NodeHidTransportOptions) => HidTransport;
@@ -20,12 +22,15 @@ export interface ScannersCommandDeps {
    * CLI's CommandEnv offers no stream of its own.
    */
   write: (text: string) => Promise<void>;
+  /** The scanner the manager pinned in the app's settings: the command chooses as the till would. */
+  pinned: (env: NodeJS.ProcessEnv) => Promise<PinnedScanner | null>;
 }
 
 const defaultDeps: ScannersCommandDeps = {
   transport: createNodeHidTransport,
   platform: process.platform,
   write: (text) => new Promise((resolve) => process.stdout.write(text, () => resolve())),
+  pinned: async (env) => (await new SettingsStore(defaultDataDir(env)).load()).settings.scanner.pinned,
 };
 
 function deviceJson(c: ScannerCandidate, chosen: boolean): JsonObject {
@@ -48,8 +53,8 @@ function deviceJson(c: ScannerCandidate, chosen: boolean): JsonObject {
 }
 
 /** Pure: the classified devices for a person and for a script. */
-export function scannersReport(candidates: readonly ScannerCandidate[], platform: Platform): CommandReport {
-  const chosen = pickScanner(candidates, null);
+export function scannersReport(candidates: readonly ScannerCandidate[], platform: Platform, pinned: PinnedScanner | null = null): CommandReport {
+  const chosen = pickScanner(candidates, pinned);
   const lines = candidates.length === 0 ? ['Сканеры не найдены. Подключите сканер к USB и повторите.'] : [`Найдено устройств: ${candidates.length}`];
   for (const [i, c] of candidates.entries()) {
     lines.push(`${i + 1}. ${c.description}`);
@@ -123,13 +128,14 @@ export function createScannersCommand(deps: ScannersCommandDeps = defaultDeps): 
         const detail = error instanceof Error ? error.message : String(error);
         return failed(appError('internal', `Не удалось получить список устройств USB (${detail}).`));
       }
-      const report = scannersReport(candidates, deps.platform);
+      const pinned = await deps.pinned(env.env);
+      const report = scannersReport(candidates, deps.platform, pinned);
       if (!listen) return report;
 
       const comment = raw ? '# ' : '';
       const say = (text: string) => deps.write(text.split('\n').map((line) => `${comment}${line}\n`).join(''));
       const emit = (event: JsonObject) => deps.write(`${JSON.stringify(event)}\n`);
-      const service = new ScannerService({ transport, platform: deps.platform, scheduler: deps.scheduler, keyboardGrabbed: grab });
+      const service = new ScannerService({ transport, platform: deps.platform, scheduler: deps.scheduler, keyboardGrabbed: grab, pinned });
       service.onStatus((status) => void (json ? emit({ event: 'status', ...status }) : say(status.message)));
       service.onScan((scan) => void (json ? emit(scanJson(scan)) : say(scanLine(scan))));
       service.onDrop((drop) => void (json ? emit({ event: 'dropped', ...drop }) : say(drop.message)));
