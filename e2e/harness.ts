@@ -165,15 +165,17 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const log: BridgeReply[] = [];
     const errors = watchErrors(page);
 
+    let pushes: Promise<void> = Promise.resolve();
     await page.exposeBinding('__kassaHarnessInvoke', async (source, channel: unknown, args: unknown) => {
       const sender: SenderInfo = { isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
       const reply = await core.dispatch(String(channel), sender, Array.isArray(args) ? args : [args]);
       log.push({ channel: String(channel), reply });
+      // Electron delivers what main sent before a reply ahead of that reply; the bridge keeps that order.
+      await pushes;
       return reply;
     });
     await page.addInitScript({ content: preloadShim(await readFile(PRELOAD_FILE, 'utf8')) });
 
-    let pushes: Promise<void> = Promise.resolve();
     const unsubscribe = core.subscribe((event, payload) => {
       const channel = IPC_PREFIX + event;
       log.push({ channel, reply: { ok: true, value: payload } });
