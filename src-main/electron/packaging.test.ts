@@ -48,7 +48,21 @@ describe('electron-builder.yml', () => {
     expect(config['win']).toMatchObject({ target: [{ target: 'nsis', arch: ['x64'] }] });
     expect(config['linux']).toMatchObject({ target: [{ target: 'AppImage' }, { target: 'deb' }] });
     expect(config['npmRebuild']).toBe(false);
-    expect(config['files']).toEqual(['dist/**/*', 'dist-electron/**/*', 'package.json']);
+    expect(config['files']).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'dist-cli/**/*', 'package.json']));
+  });
+
+  it('builds the AppImage with the toolset whose runtime needs no libfuse2', async () => {
+    // 0.0.0 (the default) is the FUSE2 runtime; 1.0.x carry the static type-2 runtime.
+    expect((await readConfig())['toolsets']).toMatchObject({ appimage: expect.stringMatching(/^1\./) });
+  });
+
+  it('gives the deb our maintainer scripts and the package a homepage and a maintainer with an address', async () => {
+    const config = await readConfig();
+    expect(config['deb']).toMatchObject({ afterInstall: 'assets/linux/after-install.tpl', afterRemove: 'assets/linux/after-remove.tpl' });
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['homepage']).toMatch(/^https:\/\//);
+    expect(manifest['author']).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/^[^@\s]+@[^@\s]+$/) });
+    expect(manifest['engines']).toEqual({ node: '^20.19.0 || >=22.12.0' });
   });
 
   it('unpacks the native modules from asar', async () => {
