@@ -36,7 +36,8 @@ let asarFiles: string[];
 async function standInElectron(dir: string): Promise<void> {
   await mkdir(path.join(dir, 'resources'), { recursive: true });
   const binary = Buffer.concat([
-    Buffer.from('#!/bin/sh\necho "stand-in for the Electron binary"\n'),
+    // Runs as a script that prints its arguments, one a line, so the launcher's call can be seen.
+    Buffer.from('#!/bin/sh\nprintf \'%s\\n\' "$@"\nexit 0\n'),
     Buffer.from(FUSE_SENTINEL),
     Buffer.from([1, STOCK_WIRE.length]),
     Buffer.from(STOCK_WIRE),
@@ -146,6 +147,19 @@ describe('the unpacked Linux app', () => {
     expect(launcher.mode & 0o111).toBe(0o111);
     // The launcher finds the app two folders up from itself, by the executable name the config sets.
     await access(path.join(resources, 'bin', '..', '..', 'skidkabot-kassa'));
+  });
+
+  it('has the launcher run the app with --cli, through the link the deb puts on PATH', async () => {
+    const bin = path.join(work, 'usr-bin');
+    await mkdir(bin, { recursive: true });
+    const link = path.join(bin, 'skidkabot-kassa-cli');
+    await run('ln', ['-sf', path.join(resources, 'bin', 'skidkabot-kassa-cli'), link]);
+    const words = ['decode', '--json', '--', "it's $(x) *"];
+    const bare = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+    const { stdout: headless } = await run(link, words, { env: bare });
+    expect(headless.split('\n').slice(0, -1)).toEqual(['--ozone-platform=headless', '--cli', '--', ...words]);
+    const { stdout: desktop } = await run(link, words, { env: { ...bare, DISPLAY: ':0' } });
+    expect(desktop.split('\n').slice(0, -1)).toEqual(['--cli', '--', ...words]);
   });
 
   it('flips the security fuses in the executable', async () => {
