@@ -56,6 +56,16 @@ describe('electron-builder.yml', () => {
     expect((await readConfig())['toolsets']).toMatchObject({ appimage: expect.stringMatching(/^1\./) });
   });
 
+  it('puts a command-line launcher beside the Windows executable', async () => {
+    const win = (await readConfig())['win'] as { executableName: string; extraFiles: { from: string; to: string; filter: string[] }[] };
+    expect(win.extraFiles).toContainEqual({ from: 'assets/win', to: '.', filter: ['skidkabot-kassa-cli.cmd'] });
+    const cmd = await readFile(path.join(root, 'assets/win/skidkabot-kassa-cli.cmd'), 'utf8');
+    // cmd.exe wants CRLF; the launcher passes every word through and returns the exit code.
+    expect(cmd.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    expect(cmd).toContain(`"%~dp0${win.executableName}.exe" --cli -- %*`);
+    expect(cmd).toContain('exit /b %ERRORLEVEL%');
+  });
+
   it('gives the deb our maintainer scripts and the package a homepage and a maintainer with an address', async () => {
     const config = await readConfig();
     expect(config['deb']).toMatchObject({ afterInstall: 'assets/linux/after-install.tpl', afterRemove: 'assets/linux/after-remove.tpl' });
