@@ -66,6 +66,8 @@ export interface AppCore {
   /** Where the local API serves, or null when it is off; `problem` when it was asked for and did not start. */
   localApi(): { url: string; tokenFile: string } | null;
   localApiProblem(): string | null;
+  /** Why this core cannot write the journal (another process holds it), or null when it can. */
+  journalProblem(): AppError | null;
   close(): Promise<void>;
 }
 
@@ -336,6 +338,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     localApi: () => localApi.address(),
     localApiProblem: () => localApi.startProblem(),
+    journalProblem: () => (journal.writer ? null : (journal.problems().find((problem) => problem.kind === 'journal') ?? appError('journal', 'Журнал операций открыт только для чтения.'))),
     async close() {
       await localApi.close();
       await scanners.close();

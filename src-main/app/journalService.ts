@@ -86,6 +86,11 @@ export class JournalService implements CheckoutOperations {
     return new JournalService(options, await openReal(options));
   }
 
+  /** This process holds the writer lock (or works on a demo journal): operations can be sent. */
+  get writer(): boolean {
+    return this.lock !== null || this.demo;
+  }
+
   get demo(): boolean {
     return this.demoDir !== null;
   }

@@ -7,6 +7,7 @@ import { doctorCommand } from './commands/doctor';
 import { journalCommand } from './commands/journal';
 import { redeemCommand } from './commands/redeem';
 import { scannersCommand } from './commands/scanners';
+import { serveCommand } from './commands/serve';
 import { simulatorCommand } from './commands/simulator';
 import { nodeIo } from './nodeIo';
 import { runCli } from './runCli';
@@ -22,6 +23,7 @@ const commands: readonly CliCommand[] = [
   doctorCommand,
   scannersCommand,
   journalCommand,
+  serveCommand,
 ];
 
 const code = await runCli(process.argv.slice(2), commands, nodeIo());
