@@ -11,18 +11,20 @@ import { serveCommand } from './commands/serve';
 import { simulatorCommand } from './commands/simulator';
 import { nodeIo } from './nodeIo';
 import { runCli } from './runCli';
+import { balanceCall, checkoutCall, journalCall, operationCall } from './tillCalls';
+import { throughRunningTill } from './viaTill';
 
 /** Every command of `skidkabot-kassa`, in the order the help lists them. */
 const commands: readonly CliCommand[] = [
   decodeCommand,
-  balanceCommand,
-  accrueCommand,
-  redeemCommand,
-  checkoutCommand,
+  throughRunningTill(balanceCommand, balanceCall),
+  throughRunningTill(accrueCommand, operationCall('accrue')),
+  throughRunningTill(redeemCommand, operationCall('redeem')),
+  throughRunningTill(checkoutCommand, checkoutCall),
   simulatorCommand,
   doctorCommand,
   scannersCommand,
-  journalCommand,
+  throughRunningTill(journalCommand, journalCall),
   serveCommand,
 ];
 

@@ -7,6 +7,7 @@ import type { CommandReport, JsonObject } from '../cli/command';
 import { reportJson } from '../cli/render';
 import { errnoCode } from '../fs/errnoCode';
 import { httpStatusOf } from './httpStatus';
+import { REPORT_MEDIA_TYPE } from './mediaType';
 import {
   accrueRequest,
   balanceRequest,
@@ -21,8 +22,6 @@ import type { TillApi } from './tillApi';
 
 /** Far above any real request (a QR is under 200 bytes); a larger body is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
-/** The CLI asks for this to get the lines a person reads along with the JSON object. */
-export const REPORT_MEDIA_TYPE = 'application/vnd.skidkabot.report+json';
 /** A comment on the events stream now and then, so a proxy or a POS's HTTP library does not time out an idle one. */
 const KEEPALIVE_MS = 15_000;
 

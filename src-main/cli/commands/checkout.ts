@@ -38,7 +38,7 @@ export const checkoutCommand: CliCommand = {
 };
 
 /** `--redeem`: absent or 0 for none, `max`, or a whole number of bonuses. */
-function parseRedeem(text: string | boolean | undefined): Result<number | 'max'> {
+export function parseRedeem(text: string | boolean | undefined): Result<number | 'max'> {
   if (text === undefined) return { ok: true, value: 0 };
   if (typeof text === 'string' && text.trim().toLowerCase() === 'max') return { ok: true, value: 'max' };
   if (typeof text === 'string' && text.trim() === '0') return { ok: true, value: 0 };
