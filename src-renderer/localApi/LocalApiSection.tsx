@@ -131,7 +131,7 @@ export function LocalApiSection() {
           <span className="field__label">{words.port}</span>
           <input className="field__input local-api__port" inputMode="numeric" value={port} disabled={view === null} onChange={(event) => setPort(event.target.value)} />
         </label>
-        <button type="submit" disabled={working || view === null}>
+        <button type="submit" className="primary" disabled={working || view === null}>
           {words.save}
         </button>
       </form>
