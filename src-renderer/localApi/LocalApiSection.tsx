@@ -136,7 +136,7 @@ export function LocalApiSection() {
         </button>
       </form>
       {view && (
-        <p className="local-api__state" role="status" data-testid="local-api-state">
+        <p className="local-api__state" data-testid="local-api-state">
           {view.url ? words.running(view.url) : words.off}
         </p>
       )}
