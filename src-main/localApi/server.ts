@@ -68,7 +68,9 @@ const LOOPBACK_HOSTS = ['127.0.0.1', '[::1]', 'localhost'];
 /** DNS rebinding: a page that made evil.example resolve to 127.0.0.1 still sends `Host: evil.example`. */
 function hostAllowed(host: string | undefined, port: number): boolean {
   if (host === undefined) return false;
-  return LOOPBACK_HOSTS.some((name) => host.toLowerCase() === `${name}:${port}`);
+  const given = host.toLowerCase();
+  // On port 80 a client may leave the port out of Host.
+  return LOOPBACK_HOSTS.some((name) => given === `${name}:${port}` || (port === 80 && given === name));
 }
 
 /** Comparing digests keeps the time independent of where (and whether) the texts differ, and of their lengths. */
