@@ -54,6 +54,8 @@ export interface LaunchOptions {
    * one worker. The harness then opens and closes only its own context; without it, it launches one.
    */
   browser?: Browser;
+  /** The local API for the POS on this port (0: any free one), as `serve` or the manager's switch turns it on. */
+  localApiPort?: number;
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
@@ -148,6 +150,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       ...(options.idleClearMs === undefined ? {} : { idleClearMs: options.idleClearMs }),
       ...(options.managerIdleMs === undefined ? {} : { managerIdleMs: options.managerIdleMs }),
       ...(options.scanner === undefined ? {} : { scanner: options.scanner }),
+      ...(options.localApiPort === undefined ? {} : { localApiPort: options.localApiPort }),
       trustedOrigin: renderer.origin,
     });
     cleanups.push(() => core.close());

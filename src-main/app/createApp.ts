@@ -24,6 +24,8 @@ import type { ExportTarget } from './journalService';
 import { ScannerBridge } from './scannerBridge';
 import type { ScannerHost } from './scannerBridge';
 import { ShopConnection } from './shopConnection';
+import { LocalApiHost } from './localApiHost';
+import { TillOperationFeed, tillApiBackend } from './tillApiBackend';
 import type { SettingsSink, ShopSource } from './shopConnection';
 
 export interface AppOptions {
@@ -48,6 +50,10 @@ export interface AppOptions {
   journalFs?: JournalFs;
   /** Longest the cashier waits for one server call; the client's default (15 s) when not given. */
   clientTimeoutMs?: number;
+  /** The program's version, for the local API's status. */
+  version?: string;
+  /** `serve`: the local API on, on this port (0: any free one), whatever the manager's settings say. */
+  localApiPort?: number;
 }
 
 export interface AppCore {
@@ -57,6 +63,11 @@ export interface AppCore {
   deliverScan(text: string): Promise<void>;
   /** The scanner service reports its state for the status line. */
   setScannerState(scanner: AppState['scanner']): void;
+  /** Where the local API serves, or null when it is off; `problem` when it was asked for and did not start. */
+  localApi(): { url: string; tokenFile: string } | null;
+  localApiProblem(): string | null;
+  /** Why this core cannot write the journal (another process holds it), or null when it can. */
+  journalProblem(): AppError | null;
   close(): Promise<void>;
 }
 
@@ -129,6 +140,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   };
 
   // Every accrual and redemption, the till's and the manager's, is written here before it is sent.
+  const tillOperations = new TillOperationFeed();
   const journal = await JournalService.open({
     dataDir: options.dataDir,
     now,
@@ -140,6 +152,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       pushState();
     },
     scannedQr: () => checkout.scannedQr(),
+    onOperation: (view) => tillOperations.publish(view),
   });
 
   const checkout = new CheckoutSession({
@@ -204,6 +217,23 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     return action();
   };
 
+  const localApi = await LocalApiHost.open({
+    dataDir: options.dataDir,
+    announce: !shop.demo,
+    ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
+    backend: tillApiBackend({
+      version: options.version ?? '0.0.0',
+      shop,
+      journal,
+      feed: tillOperations,
+      state: () => ({ server, scanner, demo: shop.demo }),
+      onServerCall: (error) => {
+        server = serverStateAfter(error, now());
+        pushState();
+      },
+      showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
+    }),
+  });
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
@@ -286,6 +316,9 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
     'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
     'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
+    'localApi.get': () => asManager(async () => ({ ok: true, value: localApi.view() })),
+    'localApi.save': (settings) => asManager(() => localApi.save(settings)),
+    'localApi.newToken': () => asManager(() => localApi.newToken()),
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -303,7 +336,11 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       scanner = { ...next };
       pushState();
     },
+    localApi: () => localApi.address(),
+    localApiProblem: () => localApi.startProblem(),
+    journalProblem: () => (journal.writer ? null : (journal.problems().find((problem) => problem.kind === 'journal') ?? appError('journal', 'Журнал операций открыт только для чтения.'))),
     async close() {
+      await localApi.close();
       await scanners.close();
       clearTimeout(managerTimer);
       checkout.close();

@@ -39,6 +39,8 @@ export interface JournalServiceOptions {
   onChange?: () => void;
   /** The QR of the customer just scanned at the till: a fresh code for a correction whose own has expired. */
   scannedQr?: () => QrCredentials | null;
+  /** Each operation sent from this till (screen, API, manager), with how it ended. */
+  onOperation?: (view: OperationView) => void;
 }
 
 /**
@@ -65,6 +67,8 @@ export class JournalService implements CheckoutOperations {
   private cached: { client: OperationClient; shop: number; kassa: number; journal: Journal; runner: OperationRunner } | null = null;
   /** One reopen at a time when the lock comes free. */
   private reopening: Promise<void> | null = null;
+  /** One customer's operations one after another, whether pressed on screen or sent through the API. */
+  private readonly customerQueues = new Map<number, Promise<unknown>>();
 
   private constructor(
     private readonly options: JournalServiceOptions,
@@ -80,6 +84,11 @@ export class JournalService implements CheckoutOperations {
   static async open(options: JournalServiceOptions): Promise<JournalService> {
     if (options.demo) return new JournalService(options, await openDemo(options));
     return new JournalService(options, await openReal(options));
+  }
+
+  /** This process holds the writer lock (or works on a demo journal): operations can be sent. */
+  get writer(): boolean {
+    return this.lock !== null || this.demo;
   }
 
   get demo(): boolean {
@@ -115,14 +124,43 @@ export class JournalService implements CheckoutOperations {
     });
   }
 
-  async press(request: PressRequest): Promise<PressResult> {
-    const runner = await this.runner();
-    if (!runner.ok) return { status: 'not-sent', error: runner.error };
-    try {
-      return await pressThrough(runner.value, request);
-    } finally {
-      this.options.onChange?.();
-    }
+  press(request: PressRequest): Promise<PressResult> {
+    return this.forCustomer(request.qr.client, async () => {
+      const runner = await this.runner();
+      if (!runner.ok) return { status: 'not-sent', error: runner.error };
+      try {
+        return await pressThrough(runner.value, request);
+      } finally {
+        this.options.onChange?.();
+      }
+    });
+  }
+
+  /**
+   * The runner for the local API, in the same queue as the screen's presses: the double-press check
+   * of one always sees the other's intent, so the two ask or block exactly as two presses do.
+   */
+  withRunner<T>(client: number, work: (runner: OperationRunner) => Promise<T>): Promise<Result<T>> {
+    return this.forCustomer(client, async () => {
+      const runner = await this.runner();
+      if (!runner.ok) return runner;
+      try {
+        return { ok: true, value: await work(runner.value) };
+      } finally {
+        this.options.onChange?.();
+      }
+    });
+  }
+
+  private forCustomer<T>(client: number, task: () => Promise<T>): Promise<T> {
+    const previous = this.customerQueues.get(client) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => undefined);
+    this.customerQueues.set(client, settled);
+    void settled.then(() => {
+      if (this.customerQueues.get(client) === settled) this.customerQueues.delete(client);
+    });
+    return run;
   }
 
   list(filter: JournalFilter): Promise<Result<OperationView[]>> {
@@ -244,6 +282,12 @@ export class JournalService implements CheckoutOperations {
     this.options.onChange?.();
   }
 
+  private async tellSent(journal: Journal, id: OperationId): Promise<void> {
+    if (!this.options.onOperation) return;
+    const view = await journal.get(id);
+    if (view.ok && view.value) this.options.onOperation(view.value);
+  }
+
   /** Rebuilt whenever the client (server, shop, secret), the shop code or the register changes. */
   private async runner(): Promise<Result<OperationRunner>> {
     const journal = await this.writable();
@@ -257,7 +301,14 @@ export class JournalService implements CheckoutOperations {
     if (held && held.client === client.value && held.shop === shop && held.kassa === kassa && held.journal === journal.value) {
       return { ok: true, value: held.runner };
     }
-    const runner = new OperationRunner({ journal: journal.value, client: client.value, shop, kassa });
+    const written = journal.value;
+    const runner = new OperationRunner({
+      journal: written,
+      client: client.value,
+      shop,
+      kassa,
+      onSent: (id) => this.tellSent(written, id),
+    });
     this.cached = { client: client.value, shop, kassa, journal: journal.value, runner };
     return { ok: true, value: runner };
   }

@@ -8,7 +8,7 @@ describe('commandsFor', () => {
   });
 
   it('loads every command, in the help order, for the list, a typo or an inherited property name', async () => {
-    const all = ['decode', 'balance', 'accrue', 'redeem', 'checkout', 'simulator', 'doctor', 'scanners', 'journal'];
+    const all = ['decode', 'balance', 'accrue', 'redeem', 'checkout', 'simulator', 'doctor', 'scanners', 'journal', 'serve'];
     expect((await commandsFor(['--help'])).map((c) => c.name)).toEqual(all);
     expect((await commandsFor(['decod'])).map((c) => c.name)).toEqual(all);
     expect((await commandsFor(['constructor'])).map((c) => c.name)).toEqual(all);

@@ -1,5 +1,8 @@
 import type { CliCommand, ExitCode } from './command';
+import type { ParsedArgs } from './args';
 import { nodeIo } from './nodeIo';
+import type * as TillCalls from './tillCalls';
+import type { TillCall } from './viaTill';
 import { runCli } from './runCli';
 
 /**
@@ -8,15 +11,22 @@ import { runCli } from './runCli';
  */
 const commandLoaders: Readonly<Record<string, () => Promise<CliCommand>>> = {
   decode: async () => (await import('./commands/decode')).decodeCommand,
-  balance: async () => (await import('./commands/balance')).balanceCommand,
-  accrue: async () => (await import('./commands/accrue')).accrueCommand,
-  redeem: async () => (await import('./commands/redeem')).redeemCommand,
-  checkout: async () => (await import('./commands/checkout')).checkoutCommand,
+  balance: async () => viaTill((await import('./commands/balance')).balanceCommand, (calls) => calls.balanceCall),
+  accrue: async () => viaTill((await import('./commands/accrue')).accrueCommand, (calls) => calls.operationCall('accrue')),
+  redeem: async () => viaTill((await import('./commands/redeem')).redeemCommand, (calls) => calls.operationCall('redeem')),
+  checkout: async () => viaTill((await import('./commands/checkout')).checkoutCommand, (calls) => calls.checkoutCall),
   simulator: async () => (await import('./commands/simulator')).simulatorCommand,
   doctor: async () => (await import('./commands/doctor')).doctorCommand,
   scanners: async () => (await import('./commands/scanners')).scannersCommand,
-  journal: async () => (await import('./commands/journal')).journalCommand,
+  journal: async () => viaTill((await import('./commands/journal')).journalCommand, (calls) => calls.journalCall),
+  serve: async () => (await import('./commands/serve')).serveCommand,
 };
+
+/** A command that goes through the local API of a till holding the journal (`--direct` keeps it here). */
+async function viaTill(command: CliCommand, pick: (calls: typeof TillCalls) => (args: ParsedArgs) => TillCall | null): Promise<CliCommand> {
+  const [{ throughRunningTill }, calls] = await Promise.all([import('./viaTill'), import('./tillCalls')]);
+  return throughRunningTill(command, pick(calls));
+}
 
 /** The commands a command line needs: the one it names, or all of them for the list (help, a typo). */
 export async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {

@@ -1,15 +1,12 @@
 import path from 'node:path';
 import { appError, type AppError } from '../../src-shared/errors';
-import { DUPLICATE_CODE } from '../../src-shared/journal/errorCodes';
-import { KIND_LABELS } from '../../src-shared/journal/labels';
-import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { Journal, JOURNAL_DIR } from '../journal/journal';
 import { OperationRunner } from '../journal/operationRunner';
 import { describeHolder, WriterLock } from '../journal/writerLock';
 import type { ResolvedConfig } from '../settings/resolveConfig';
 import type { SkidkabotClient } from '../skidkabot/client';
 import { failed, type CommandReport } from './command';
-import { bonusCount } from '../../src-shared/format/plural';
+import type { OperationDesk } from '../operations/customerOperations';
 
 /** The boolean option every operation command takes: the technician's «yes» to the double-press question. */
 export const CONFIRM_DUPLICATE_OPTION = {
@@ -55,13 +52,12 @@ export async function withJournal(
   }
 }
 
-/** The double-press question, told as the flag that answers it. */
-export function duplicateRefusal(kind: OperationKind, bonuses: number, earlierAt: string): AppError {
-  return appError(
-    'input',
-    `${KIND_LABELS[kind]} ${bonusCount(bonuses)} этому покупателю уже было в ${earlierAt.slice(11, 16)}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate.`,
-    DUPLICATE_CODE,
-  );
+/** The CLI's desk: the shop's client, and the journal under the writer lock for the command's few seconds. */
+export function cliDesk(config: ResolvedConfig, client: SkidkabotClient): OperationDesk {
+  return {
+    balance: (qr) => client.balance(qr),
+    withRunner: (_client, work) => withJournal(config, client, work),
+  };
 }
 
 function withWarnings(report: CommandReport, problems: AppError[]): CommandReport {

@@ -94,6 +94,7 @@ function run(options: LaunchOptions): void {
       trustedOrigin: appOrigin,
       scanner: nodeHidScannerHost(),
       exportTarget: saveDialogTarget(() => window),
+      version: app.getVersion(),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);

@@ -54,6 +54,9 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'scanner.list': [],
   'scanner.pin': ['0c2e:0b87:A1:0:008c:0002'],
   'scanner.redirectToHidPos': ['0c2e:0b87:A1:0:0001:0006'],
+  'localApi.get': [],
+  'localApi.save': [{ enabled: true, port: 17231 }],
+  'localApi.newToken': [],
 };
 
 const invalidArgs: Record<InvokeChannel, unknown[][]> = {
@@ -118,6 +121,9 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'scanner.list': [['all']],
   'scanner.pin': [[], [''], [42], ['x'.repeat(301)]],
   'scanner.redirectToHidPos': [[null], [''], [7]],
+  'localApi.get': [['x']],
+  'localApi.save': [[{ enabled: true, port: 80 }], [{ enabled: 'yes', port: 17231 }], [{ enabled: true, port: 17231, host: '0.0.0.0' }], []],
+  'localApi.newToken': [[true]],
 };
 
 describe('createDispatcher', () => {

@@ -22,6 +22,8 @@ export interface RunnerOptions {
   client: OperationClient;
   shop: number;
   kassa: number;
+  /** After an operation's outcome is written (or failed to be): the till tells the POS what was done. */
+  onSent?: (id: OperationId) => Promise<void>;
 }
 
 export interface OperationRequest {
@@ -77,8 +79,10 @@ export class OperationRunner {
   private readonly client: OperationClient;
   private readonly shop: number;
   private readonly kassa: number;
+  private readonly onSent: ((id: OperationId) => Promise<void>) | undefined;
 
   constructor(options: RunnerOptions) {
+    this.onSent = options.onSent;
     this.journal = options.journal;
     this.client = options.client;
     this.shop = options.shop;
@@ -280,6 +284,7 @@ export class OperationRunner {
       };
     }
     const written = await this.journal.recordOutcome(id, outcome);
+    await this.onSent?.(id).catch(() => undefined);
     return { status: 'done', id, outcome, journalError: written.ok ? null : written.error };
   }
 }

@@ -49,7 +49,8 @@ const BOOT_TOLERANCE_MS = 5 * 60_000;
 /** A lock file with nothing readable in it: a writer is between creating and filling it, or crashed there. */
 const UNREADABLE_GRACE_MS = 5_000;
 
-function defaultIsRunning(pid: number): boolean {
+/** Whether a process with this id is running now (on this computer, for any user). */
+export function defaultIsRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

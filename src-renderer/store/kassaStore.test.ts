@@ -3,6 +3,7 @@ import { appError, type Result } from '../../src-shared/errors';
 import type { KassaApi } from '../../src-shared/ipc/contract';
 import type { ScannerEvent } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, CustomerView } from '../../src-shared/ipc/views';
+import type { TillPurchase } from '../../src-shared/ipc/localApiViews';
 import { createKassaStore } from './kassaStore';
 
 const customer: CustomerView = {
@@ -51,7 +52,8 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     checkout: ((view: CheckoutView) => void)[];
     app: ((app: AppState) => void)[];
     scanner: ((event: ScannerEvent) => void)[];
-  } = { checkout: [], app: [], scanner: [] };
+    tillPurchase: ((purchase: TillPurchase) => void)[];
+  } = { checkout: [], app: [], scanner: [], tillPurchase: [] };
   const record =
     <A extends unknown[], T>(name: string, answer: (...args: A) => Promise<Result<T>>) =>
     (...args: A) => {
@@ -73,6 +75,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     firstRun: { choose: unexpected },
     demo: { customers: () => ok([]) },
     scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
+    localApi: { get: unexpected, save: unexpected, newToken: unexpected },
     journal: {
       list: unexpected,
       day: unexpected,
@@ -97,6 +100,10 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
       },
       onJournal: () => () => undefined,
       onJournalExport: () => () => undefined,
+      onTillPurchase: (listener) => {
+        pushes.tillPurchase.push(listener);
+        return () => undefined;
+      },
     },
   };
   return { api, sent, pushes };
@@ -265,5 +272,24 @@ describe('kassa store', () => {
     await store.getState().actions.submitScan('{}');
     expect(store.getState().checkout.error?.kind).toBe('internal');
     expect(store.getState().inFlight).toBe(0);
+  });
+
+  it('fills the purchase field with a total the POS sent, for the customer on screen and for the next one', async () => {
+    const fake = fakeApi();
+    const store = createKassaStore(fake.api);
+    store.getState().actions.start();
+    for (const push of fake.pushes.tillPurchase) push({ purchaseKopecks: 123450 });
+    await store.getState().actions.submitScan('{"type":"Skidkabot"}');
+    expect(store.getState().purchaseText).toBe('1234,50');
+    await store.getState().actions.accrue();
+    expect(fake.sent.at(-1)).toBe('checkout.accrue [{"purchaseKopecks":123450}]');
+
+    for (const push of fake.pushes.checkout) push({ stage: 'done', busy: false, error: null, customer, outcomes: [] });
+    for (const push of fake.pushes.checkout) push(idle);
+    for (const push of fake.pushes.checkout) push({ ...onScreen, customer: { ...customer, client: 1 } });
+    expect(store.getState().purchaseText).toBe('');
+
+    for (const push of fake.pushes.tillPurchase) push({ purchaseKopecks: 50000 });
+    expect(store.getState().purchaseText).toBe('500');
   });
 });

@@ -4,6 +4,7 @@ import type { ChannelArgs, KassaApi } from '../../src-shared/ipc/contract';
 import type { ScanDropReport, ScannerEvent, ScannerListView, ScannerRedirected, ScanOrigin, ScanReport } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from '../../src-shared/ipc/views';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
+import type { TillPurchase } from '../../src-shared/ipc/localApiViews';
 import { computeFigures } from '../checkout/figures';
 
 export type Screen = 'cashier' | 'manager';
@@ -16,6 +17,8 @@ export interface KassaState {
   fatal: AppError | null;
   screen: Screen;
   purchaseText: string;
+  /** A total the POS sent through the local API: it fills the purchase field for this customer or the next one. */
+  posPurchase: string | null;
   /** Null while the cashier has not edited it: the field then follows the maximum. */
   redeemText: string | null;
   /** The cashier pressed a button with no purchase total: the hint turns into an error. */
@@ -89,19 +92,27 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
       if (arrived) {
         set((state) => ({
           checkout: view,
-          purchaseText: '',
+          purchaseText: state.posPurchase ?? '',
           redeemText: null,
           purchaseMissing: false,
           customerSerial: state.customerSerial + 1,
         }));
       } else if (view.stage === 'idle') {
         // Main clears the customer after an idle period: nothing of theirs may stay on screen.
-        set({ checkout: view, purchaseText: '', redeemText: null, purchaseMissing: false });
+        set((state) => ({ checkout: view, purchaseText: state.posPurchase ?? '', redeemText: null, purchaseMissing: false }));
+      } else if (view.stage === 'done') {
+        // The POS's total was for this purchase: the next customer's comes with its own push.
+        set({ checkout: view, posPurchase: null });
       } else {
         set({ checkout: view });
       }
       // The demo list shows each customer's balance: after an operation it has moved.
       if (view.stage === 'done' && get().app?.demo === true) void loadDemoCustomers();
+    }
+
+    function applyTillPurchase(purchase: TillPurchase): void {
+      const text = purchaseText(purchase.purchaseKopecks);
+      set({ posPurchase: text, purchaseText: text, purchaseMissing: false });
     }
 
     function applyScanner(event: ScannerEvent): void {
@@ -195,6 +206,7 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
       fatal: null,
       screen: 'cashier',
       purchaseText: '',
+      posPurchase: null,
       redeemText: null,
       purchaseMissing: false,
       inFlight: 0,
@@ -208,6 +220,7 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
           const offApp = api.events.onAppState(applyApp);
           const offCheckout = api.events.onCheckout(applyCheckout);
           const offScanner = api.events.onScanner(applyScanner);
+          const offTillPurchase = api.events.onTillPurchase(applyTillPurchase);
           void call(() => api.app.getState()).then((reply) => {
             if (reply.ok) applyApp(reply.value);
             else set({ fatal: reply.error });
@@ -216,6 +229,7 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
             offApp();
             offCheckout();
             offScanner();
+            offTillPurchase();
           };
         },
         async submitScan(text, origin) {
@@ -283,4 +297,11 @@ async function call<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
   } catch {
     return { ok: false, error: appError('internal', 'Касса не отвечает. Перезапустите программу.') };
   }
+}
+
+/** The purchase field's text for kopecks, as a cashier would type it: `1234,50`. */
+function purchaseText(kopecks: number): string {
+  const rubles = Math.floor(kopecks / 100);
+  const rest = kopecks % 100;
+  return rest === 0 ? String(rubles) : `${rubles},${String(rest).padStart(2, '0')}`;
 }

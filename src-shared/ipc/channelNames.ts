@@ -32,11 +32,14 @@ export const INVOKE_CHANNELS = [
   'scanner.list',
   'scanner.pin',
   'scanner.redirectToHidPos',
+  'localApi.get',
+  'localApi.save',
+  'localApi.newToken',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['appState', 'checkout', 'scanner', 'journal', 'journalExport'] as const;
+export const EVENT_CHANNELS = ['appState', 'checkout', 'scanner', 'journal', 'journalExport', 'tillPurchase'] as const;
 
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

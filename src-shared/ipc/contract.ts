@@ -6,6 +6,7 @@ import type { ExportProgress, ExportReply, JournalDay, JournalPulse, OperationVi
 import type { EventChannel, InvokeChannel } from './channelNames';
 import type { ScannerEvent, ScannerListView, ScannerRedirected } from './scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from './views';
+import type { LocalApiView, TillPurchase } from './localApiViews';
 
 /**
  * The one source of truth for IPC: for every channel, the schema main applies to what the renderer
@@ -121,6 +122,11 @@ export const invokeContract = {
   'scanner.pin': channel<ScannerListView>()(z.tuple([scannerIdSchema.nullable()])),
   /** A Honeywell in keyboard mode: sends its scans to HID POS. Only when the manager presses the button. */
   'scanner.redirectToHidPos': channel<ScannerRedirected>()(z.tuple([scannerIdSchema])),
+  /** The local API for the POS, for the manager only: its switch, port and token. */
+  'localApi.get': channel<LocalApiView>()(z.tuple([])),
+  'localApi.save': channel<LocalApiView>()(z.tuple([z.strictObject({ enabled: z.boolean(), port: integer.min(1024).max(65535) })])),
+  /** A new token: the old one stops working at once. */
+  'localApi.newToken': channel<LocalApiView>()(z.tuple([])),
 } satisfies Record<InvokeChannel, ChannelSpec<z.ZodTuple, unknown>>;
 
 type Contract = typeof invokeContract;
@@ -133,6 +139,7 @@ interface EventPayloadTable {
   scanner: ScannerEvent;
   journal: JournalPulse;
   journalExport: ExportProgress;
+  tillPurchase: TillPurchase;
 }
 /** Fails to compile when an event name in channelNames.ts has no payload type here. */
 export type EventPayloads = { [E in EventChannel]: EventPayloadTable[E] };

@@ -1,5 +1,6 @@
-import { failed, succeeded, type CliCommand } from '../command';
-import { customerLines } from '../format';
+import { balanceReport } from '../../operations/customerOperations';
+import { failed, type CliCommand } from '../command';
+import { cliDesk } from '../journalWriter';
 import { requireQr, withShopSession } from '../shopSession';
 
 export const balanceCommand: CliCommand = {
@@ -12,11 +13,6 @@ export const balanceCommand: CliCommand = {
   async run(args, env) {
     const qr = requireQr(args.values.qr);
     if (!qr.ok) return failed(qr.error);
-    return withShopSession(env, qr.value, async ({ client, qr: ref, customerId }) => {
-      const customer = await client.balance(ref);
-      if (!customer.ok) return failed(customer.error, { client: customerId });
-      const { firstName, lastName, balance, pPlus, pMinus } = customer.value;
-      return succeeded({ client: customerId, firstName, lastName, balance, pPlus, pMinus }, customerLines(customer.value));
-    });
+    return withShopSession(env, qr.value, ({ client, qr: ref, customerId, config }) => balanceReport(cliDesk(config, client), { qr: ref, customerId }));
   },
 };

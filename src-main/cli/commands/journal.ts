@@ -70,7 +70,7 @@ function wholeNumber(text: string | boolean | undefined, option: string, min: nu
   return { ok: false, error: appError('input', `${option}: нужно целое число от ${min}. Исправьте и повторите.`) };
 }
 
-function filterOf(args: ParsedArgs, dayDefaultsToToday: boolean): Result<JournalFilter> {
+export function filterOf(args: ParsedArgs, dayDefaultsToToday: boolean): Result<JournalFilter> {
   const { values } = args;
   const filter: JournalFilter = {};
   const day = values.day;
@@ -113,7 +113,12 @@ function operationLine(view: OperationView): string {
   return `${when}  касса ${view.kassa}  покупатель ${view.client}  ${KIND_LABELS[view.kind]} ${bonuses(view.bonuses)}${purchase}  — ${STATUS_LABELS[view.status]}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}  [${view.id}]`;
 }
 
-async function listOperations(journal: Journal, filter: JournalFilter): Promise<CommandReport> {
+/** What the list needs of a journal: the CLI's read-only one, or the running till's. */
+export interface ListableJournal {
+  list(filter: JournalFilter): Promise<Result<OperationView[]>>;
+}
+
+export async function listOperations(journal: ListableJournal, filter: JournalFilter): Promise<CommandReport> {
   const listed = await journal.list(filter);
   if (!listed.ok) return failed(listed.error);
   const views = listed.value;

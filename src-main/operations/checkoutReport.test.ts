@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../src-shared/errors';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
-import type { CustomerBalance } from '../../../src-shared/skidkabot/types';
-import { checkoutReport } from './checkout';
+import { appError } from '../../src-shared/errors';
+import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
+import type { CustomerBalance } from '../../src-shared/skidkabot/types';
+import { checkoutReport } from './customerOperations';
 
 const customer: CustomerBalance = { firstName: 'Иван', lastName: 'Петров', balance: 2365, pPlus: 2, pMinus: 10 };
 const unknown = appError('outcome-unknown', 'Неизвестно, списаны ли бонусы (123).');

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { readEndpoint } from '../localApi/endpointFile';
+import { REPORT_MEDIA_TYPE } from '../localApi/mediaType';
+import { TOKEN_FILE } from '../localApi/token';
+import { defaultIsRunning } from '../journal/writerLock';
+import { defaultDataDir } from '../settings/dataDir';
+import type { ParsedArgs } from './args';
+import { failed, type CliCommand, type CommandReport, type JsonObject } from './command';
+
+/** The call a command makes to the running till; null when the command runs here (bad input, a read-only subcommand). */
+export interface TillCall {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: JsonObject;
+  /** Sends an operation: a lost answer leaves its outcome unknown. */
+  operation: boolean;
+}
+
+export const DIRECT_OPTION = {
+  type: 'boolean',
+  description: 'не обращаться к работающей кассе, а работать с журналом самой (как раньше)',
+} as const;
+
+/** A till answers in far less; past this the command stops waiting (the operation may still finish there). */
+const CALL_TIMEOUT_MS = 120_000;
+
+/**
+ * A CLI command on a working till: when the app or `serve` holds the journal and serves the local
+ * API, the command goes through it (same output, same exit code) instead of being refused by the
+ * journal lock. `--direct` keeps the command here.
+ */
+export function throughRunningTill(command: CliCommand, callFor: (args: ParsedArgs) => TillCall | null): CliCommand {
+  return {
+    ...command,
+    synopsis: `${command.synopsis} [--direct]`.trim(),
+    options: { ...command.options, direct: DIRECT_OPTION },
+    async run(args, env) {
+      const { direct, ...values } = args.values;
+      const own: ParsedArgs = { values, positionals: args.positionals };
+      if (direct === true) return command.run(own, env);
+      const call = callFor(own);
+      if (call === null) return command.run(own, env);
+      const dataDir = defaultDataDir(env.env);
+      const endpoint = await readEndpoint(dataDir);
+      if (endpoint === null || endpoint.pid === process.pid || !defaultIsRunning(endpoint.pid)) return command.run(own, env);
+      if (!endpoint.enabled || endpoint.url === null) {
+        // Without the journal nothing can be sent; a balance or a list still works from here.
+        if (!call.operation) return command.run(own, env);
+        return failed(
+          appError(
+            'config',
+            `Программа кассы работает (процесс ${endpoint.pid}), а её локальный API выключен: операция не отправлена. Попросите менеджера включить «Локальный API» в настройках кассы или проведите операцию на кассе.`,
+          ),
+        );
+      }
+      const reply = await callTill(endpoint.url, dataDir, call);
+      return reply ?? command.run(own, env);
+    },
+  };
+}
+
+/** null when the till did not take the connection at all: nothing was sent, the command may run here. */
+async function callTill(url: string, dataDir: string, call: TillCall): Promise<CommandReport | null> {
+  let token: string;
+  try {
+    token = (await readFile(path.join(dataDir, TOKEN_FILE), 'utf8')).trim();
+  } catch {
+    return failed(appError('config', `Программа кассы работает, но файл токена ${path.join(dataDir, TOKEN_FILE)} не прочитан: операция не отправлена. Проверьте права на папку.`));
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${url}${call.path}`, {
+      method: call.method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: REPORT_MEDIA_TYPE,
+        ...(call.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(call.body ? { body: JSON.stringify(call.body) } : {}),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+  } catch (error) {
+    if (refusedConnection(error)) return null;
+    return failed(lostAnswer(call));
+  }
+  try {
+    return reportOf(await response.json());
+  } catch {
+    return failed(lostAnswer(call));
+  }
+}
+
+function refusedConnection(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNREFUSED';
+}
+
+function lostAnswer(call: TillCall): AppError {
+  return call.operation
+    ? appError(
+        'outcome-unknown',
+        'Программа кассы не ответила: неизвестно, прошла ли операция. Не повторяйте — проверьте журнал (skidkabot-kassa journal) или позовите менеджера.',
+      )
+    : appError('network', 'Программа кассы не ответила. Повторите через минуту.');
+}
+
+const ERROR_KINDS: readonly ErrorKind[] = ['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal'];
+
+/** The till's answer as the report this command would have made here: the JSON object and the lines. */
+export function reportOf(body: unknown): CommandReport {
+  const wrapped = isObject(body) && isObject(body.report) ? body : { report: body, lines: [] };
+  const json = wrapped.report;
+  if (!isObject(json) || typeof json.ok !== 'boolean') throw new Error('not a report');
+  const lines = Array.isArray(wrapped.lines) ? wrapped.lines.filter((line): line is string => typeof line === 'string') : [];
+  const { error } = json;
+  const data: Record<string, unknown> = { ...json };
+  delete data.ok;
+  delete data.error;
+  if (json.ok) return { data: data as JsonObject, lines, error: null };
+  const kind = isObject(error) && ERROR_KINDS.includes(error.kind as ErrorKind) ? (error.kind as ErrorKind) : 'internal';
+  const message = isObject(error) && typeof error.message === 'string' ? error.message : 'Программа кассы отказала без объяснения.';
+  const code = isObject(error) && typeof error.code === 'number' ? error.code : undefined;
+  return { data: data as JsonObject, lines, error: appError(kind, message, code) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
