@@ -1,8 +1,16 @@
 import { appError, type AppError } from '../../src-shared/errors';
 import { errnoCode } from '../fs/errnoCode';
 
+/** A record the journal's own reader would reject; it is refused before it reaches the file. */
+export class UnreadableRecordError extends Error {
+  constructor() {
+    super('journal record does not read back');
+  }
+}
+
 /** Why the disk refused, in words a cashier can act on. */
 export function diskCause(error: unknown): string {
+  if (error instanceof UnreadableRecordError) return 'запись не прошла проверку журнала: позовите администратора';
   switch (errnoCode(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
