@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { errnoCode } from '../fs/errnoCode';
+import { ensurePrivateDir } from '../fs/privateDir';
 
 /** Beside the month files: whoever holds it is the one process that writes this journal. */
 export const LOCK_FILE = 'writer.lock';
@@ -96,7 +97,7 @@ export class WriterLock {
     const bootedAt = options.bootedAt ?? defaultBootedAt;
     const now = options.now ?? Date.now;
     const create = options.createFile ?? createLockFile;
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(dir);
     const record: LockRecord = { pid, owner, token: randomUUID(), since: now(), bootedAt: Math.round(bootedAt()) };
     // Two rounds: a stale lock is removed in the first, and the second either takes the file or meets
     // a live holder who removed the same stale lock a moment earlier.
