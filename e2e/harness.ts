@@ -18,6 +18,7 @@ import { APP_ORIGIN, resolveAppFile, responseHeaders } from '../src-main/electro
 import type { SenderInfo } from '../src-main/ipc/dispatch';
 import { createKeytarSecretStore } from '../src-main/settings/secretStore';
 import type { SecretStore } from '../src-main/settings/secretStore';
+import { CHEAP_SCRYPT } from '../src-main/manager/testing/cheapScrypt';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -146,6 +147,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       dataDir,
       secretStore,
       demo: options.demo ?? false,
+      managerScrypt: CHEAP_SCRYPT,
       ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
       ...(options.idleClearMs === undefined ? {} : { idleClearMs: options.idleClearMs }),
       ...(options.managerIdleMs === undefined ? {} : { managerIdleMs: options.managerIdleMs }),

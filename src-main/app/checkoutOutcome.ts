@@ -25,7 +25,7 @@ function customerAfter(customer: CustomerView, outcomes: readonly OperationOutco
     if (outcome.status === 'applied') {
       next = {
         ...next,
-        balance: outcome.balance,
+        balance: outcome.balance ?? next.balance,
         firstName: outcome.firstName || next.firstName,
         lastName: outcome.lastName || next.lastName,
       };

@@ -16,6 +16,7 @@ import type { Simulator } from '../simulator/simulator';
 import { createAppCore } from './createApp';
 import type { AppCore } from './createApp';
 import { callCore, ORIGIN, value } from './testing/callCore';
+import { CHEAP_SCRYPT } from '../manager/testing/cheapScrypt';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
@@ -48,6 +49,7 @@ async function open(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
     secretStore: secrets,
     apiUrl: sim.url,
     trustedOrigin: ORIGIN,
+    managerScrypt: CHEAP_SCRYPT,
     scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: async () => true },
   });
   opened.push(core);

@@ -18,6 +18,7 @@ import { createAppCore } from './createApp';
 import type { AppCore, AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from './testing/callCore';
 import type { CoreCall } from './testing/callCore';
+import { CHEAP_SCRYPT } from '../manager/testing/cheapScrypt';
 
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;
@@ -55,6 +56,7 @@ async function open(overrides: Partial<AppOptions> = {}): Promise<Harness> {
     secretStore: new MemorySecretStore(),
     apiUrl: sim.url,
     trustedOrigin: ORIGIN,
+    managerScrypt: CHEAP_SCRYPT,
     now: () => clock,
     ...overrides,
   });

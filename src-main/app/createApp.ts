@@ -9,7 +9,8 @@ import type { Settings } from '../../src-shared/settings/settings';
 import { createDispatcher, trustedSender } from '../ipc/dispatch';
 import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
-import { PasswordGuard } from '../manager/passwordGuard';
+import { ensurePrivateDir } from '../fs/privateDir';
+import { PasswordGuard, type ScryptParams } from '../manager/passwordGuard';
 import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
 import { SettingsStore } from '../settings/settingsStore';
@@ -40,6 +41,8 @@ export interface AppOptions {
   idleClearMs?: number;
   /** The manager is logged out after this idle period. */
   managerIdleMs?: number;
+  /** The manager password's scrypt cost; tests only, to keep each login cheap. */
+  managerScrypt?: ScryptParams;
   /** The only origin whose main frame may call: 'app://kassa' in Electron, the harness's http origin in tests. */
   trustedOrigin: string;
   /** USB scanners read in main: node-hid in Electron, a fake bus in tests. Without it scans come only from the window. */
@@ -88,7 +91,13 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   const now = options.now ?? Date.now;
   const settingsStore = new SettingsStore(options.dataDir);
   const loaded = await settingsStore.load();
-  const guard = await PasswordGuard.open(options.dataDir, { now, idleMs: options.managerIdleMs ?? DEFAULT_MANAGER_IDLE_MS });
+  // Best effort: a folder that cannot be made private now is reported by the first write into it.
+  await ensurePrivateDir(options.dataDir).catch(() => undefined);
+  const guard = await PasswordGuard.open(options.dataDir, {
+    now,
+    idleMs: options.managerIdleMs ?? DEFAULT_MANAGER_IDLE_MS,
+    ...(options.managerScrypt ? { scrypt: options.managerScrypt } : {}),
+  });
 
   let simulator: Simulator | null = null;
   const demoSource = async (settings: Settings): Promise<ShopSource> => {

@@ -13,6 +13,7 @@ import { startSimulator, type Simulator } from '../simulator/simulator';
 import { createAppCore, type AppCore, type AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from './testing/callCore';
 import type { CoreCall } from './testing/callCore';
+import { CHEAP_SCRYPT } from '../manager/testing/cheapScrypt';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
@@ -47,6 +48,7 @@ async function open(overrides: Partial<AppOptions> = {}): Promise<Till> {
     secretStore: new MemorySecretStore(31337),
     apiUrl: sim.url,
     trustedOrigin: ORIGIN,
+    managerScrypt: CHEAP_SCRYPT,
     now: () => clock,
     ...overrides,
   });

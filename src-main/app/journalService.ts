@@ -16,6 +16,7 @@ import { Journal, JOURNAL_DIR } from '../journal/journal';
 import { OperationRunner } from '../journal/operationRunner';
 import type { OperationClient } from '../journal/operationRunner';
 import type { QrCredentials } from '../journal/qrSecrets';
+import { lockNotWritten } from '../journal/journalErrors';
 import { describeHolder, WriterLock } from '../journal/writerLock';
 import { pressThrough } from './tillOperations';
 import type { CheckoutOperations, PressRequest, PressResult } from './tillOperations';
@@ -335,11 +336,8 @@ async function openReal(options: JournalServiceOptions): Promise<Opened> {
       'journal',
       `Журнал операций сейчас ведёт ${describeHolder(acquired.holder)}. Пока она не закончит, касса не отправляет операции: дождитесь её или закройте и повторите.`,
     );
-  } catch {
-    lockProblem = appError(
-      'journal',
-      `Папка журнала операций ${dir} недоступна для записи: операции не отправляются. Позовите администратора.`,
-    );
+  } catch (error) {
+    lockProblem = lockNotWritten(dir, error, 'operations');
   }
   // Read-only until the lock is ours: the manager still sees the journal, nothing is written or sent.
   const { journal } = await Journal.open(options.dataDir, { ...journalOptions, readOnly: true });

@@ -1,5 +1,6 @@
 import { formatInteger, formatRubles, type DigitStyle } from '../../src-shared/format/numbers';
 import { pluralRu } from '../../src-shared/format/plural';
+import { balanceAnomalyRu } from '../../src-shared/skidkabot/anomaly';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 
 /** Plain text for a terminal: grouping by an ordinary space, so the figures copy cleanly. */
@@ -42,7 +43,9 @@ export function outcomeLine(outcome: OperationOutcome): string {
     case 'applied': {
       const confirmed =
         outcome.confirmedBy === 'balance-check' ? ' (ответ сервера потерялся, проведение подтверждено по балансу)' : '';
-      return `${DONE[outcome.kind]} ${bonuses(outcome.bonuses)}${confirmed}. Баланс: ${bonuses(outcome.balance)}.`;
+      const balance = outcome.balance === null ? 'Баланс неизвестен.' : `Баланс: ${bonuses(outcome.balance)}.`;
+      const anomaly = outcome.anomaly ? ` Внимание: ${balanceAnomalyRu(outcome.anomaly, outcome.kind)}` : '';
+      return `${DONE[outcome.kind]} ${bonuses(outcome.bonuses)}${confirmed}. ${balance}${anomaly}`;
     }
     case 'refused':
       return `${NOT_DONE[outcome.kind]} ${bonuses(outcome.bonuses)}.`;
@@ -63,6 +66,7 @@ export function outcomeJson(outcome: OperationOutcome) {
         bonuses: outcome.bonuses,
         balance: outcome.balance,
         confirmedBy: outcome.confirmedBy,
+        ...(outcome.anomaly ? { anomaly: { ...outcome.anomaly, message: balanceAnomalyRu(outcome.anomaly, outcome.kind) } } : {}),
       };
     case 'refused':
       return { operation: outcome.kind, status: outcome.status, bonuses: outcome.bonuses };

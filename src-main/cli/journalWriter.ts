@@ -2,6 +2,7 @@ import path from 'node:path';
 import { appError, type AppError } from '../../src-shared/errors';
 import { Journal, JOURNAL_DIR } from '../journal/journal';
 import { OperationRunner } from '../journal/operationRunner';
+import { lockNotWritten } from '../journal/journalErrors';
 import { describeHolder, WriterLock } from '../journal/writerLock';
 import type { ResolvedConfig } from '../settings/resolveConfig';
 import type { SkidkabotClient } from '../skidkabot/client';
@@ -28,8 +29,8 @@ export async function withJournal(
   let acquired;
   try {
     acquired = await WriterLock.acquire(dir, 'cli');
-  } catch {
-    return failed(appError('config', `Папка журнала операций ${dir} недоступна для записи: операция не отправлена. Проверьте права на папку.`));
+  } catch (error) {
+    return failed(lockNotWritten(dir, error, 'operation'));
   }
   if (!acquired.ok) {
     return failed(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode } from './errnoCode';
+import { ensurePrivateDir } from './privateDir';
 
 /**
  * Replaces a file so that a crash or power cut leaves the old content or the new, never half: a
@@ -11,7 +12,7 @@ import { errnoCode } from './errnoCode';
  */
 export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);

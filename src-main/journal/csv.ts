@@ -1,6 +1,7 @@
 import { formatRubles, type DigitStyle } from '../../src-shared/format/numbers';
 import { KIND_LABELS, STATUS_LABELS } from '../../src-shared/journal/labels';
 import type { OperationView } from '../../src-shared/journal/types';
+import { balanceAnomalyNoteRu } from '../../src-shared/skidkabot/anomaly';
 
 /**
  * CSV as Excel opens it on a Russian Windows: UTF-8 with a BOM (or Cyrillic turns to mojibake),
@@ -54,7 +55,8 @@ function lastWords(view: OperationView): string | null {
 }
 
 export function journalCsvRow(view: OperationView): string {
-  const error = view.outcome && 'error' in view.outcome ? view.outcome.error.message : null;
+  const anomaly = view.outcome?.status === 'applied' && view.outcome.anomaly ? balanceAnomalyNoteRu(view.outcome.anomaly) : null;
+  const error = view.outcome && 'error' in view.outcome ? view.outcome.error.message : anomaly;
   const reversedBy = view.reversedBy.filter((link) => link.status === 'applied').map((link) => link.id);
   return csvRow([
     view.id,

@@ -38,7 +38,13 @@ function fromIntent(intent: IntentRecord): OperationView {
 function outcomeEntry(record: OutcomeRecord): OutcomeEntry {
   switch (record.status) {
     case 'applied':
-      return { at: record.at, status: record.status, balance: record.balance, confirmedBy: record.confirmedBy };
+      return {
+        at: record.at,
+        status: record.status,
+        balance: record.balance,
+        confirmedBy: record.confirmedBy,
+        ...(record.anomaly === undefined ? {} : { anomaly: record.anomaly }),
+      };
     case 'refused':
       return { at: record.at, status: record.status, error: record.error };
     case 'not-applied':

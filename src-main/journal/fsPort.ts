@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rm } from 'node:fs/promises';
 import { syncDirectory, writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
+import { ensurePrivateDir } from '../fs/privateDir';
 
 /** A file opened for appending. `write` writes every byte or throws; `datasync` is the fsync point. */
 export interface AppendFile {
@@ -18,6 +19,7 @@ export interface AppendFile {
  * folder unwritable, and a full disk cannot be made portably.
  */
 export interface JournalFs {
+  /** Creates the folder, parents included, for this user only; an existing one is tightened. */
   mkdir(dir: string): Promise<void>;
   /** File names in the folder; an empty list when the folder does not exist. */
   readdir(dir: string): Promise<string[]>;
@@ -33,7 +35,7 @@ export interface JournalFs {
 
 export const nodeJournalFs: JournalFs = {
   async mkdir(dir) {
-    await mkdir(dir, { recursive: true });
+    await ensurePrivateDir(dir);
   },
 
   async readdir(dir) {

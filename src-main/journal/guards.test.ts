@@ -13,9 +13,12 @@ describe('findDuplicate', () => {
     expect(findDuplicate([older], attempt, AT + 121_000, 120_000)).toBeNull();
   });
 
-  it('ignores other amounts, refusals and the manager reversals', () => {
+  it('ignores other amounts, refusals, operations known not applied and the manager reversals', () => {
     expect(findDuplicate([operationView({ bonuses: 41 })], attempt, AT, 120_000)).toBeNull();
     expect(findDuplicate([operationView({ status: 'refused' })], attempt, AT, 120_000)).toBeNull();
+    expect(findDuplicate([operationView({ status: 'not-applied' })], attempt, AT, 120_000)).toBeNull();
+    expect(findDuplicate([operationView({ status: 'applied' })], attempt, AT, 120_000)).not.toBeNull();
+    expect(findDuplicate([operationView({ status: 'pending', unresolved: true })], attempt, AT, 120_000)).not.toBeNull();
     expect(findDuplicate([operationView({ by: 'manager', reverses: 'x' })], attempt, AT, 120_000)).toBeNull();
     expect(findDuplicate([operationView({ status: 'unknown', unresolved: true })], attempt, AT, 120_000)).not.toBeNull();
   });

@@ -294,6 +294,43 @@ describe('Journal months', () => {
     expect(januaryDay.map((view) => [view.id, view.status])).toEqual([[january, 'applied']]);
   });
 
+  it('flushes the folder after creating each month file and before writing its first line', async () => {
+    const clock = manualClock(2025, 1, 31, 23, 59);
+    const { fs, events } = faultyFs();
+    const { journal } = await openAt(clock, { fs });
+    const january = must(await journal.recordIntent(intent()));
+    must(await journal.recordOutcome(january, applied()));
+    clock.set(new Date(2025, 1, 1, 0, 0, 30).getTime());
+    must(await journal.recordIntent(intent({ client: 5 })));
+    await journal.close();
+
+    const trace = events
+      .filter((event) => event.call === 'syncDir' || event.path.endsWith('.jsonl'))
+      .filter((event) => event.call !== 'readFile')
+      .map((event) => `${event.call} ${path.basename(event.path)}`);
+    expect(trace).toEqual([
+      'openAppend 2025-01.jsonl',
+      'syncDir journal',
+      'write 2025-01.jsonl',
+      'datasync 2025-01.jsonl',
+      'write 2025-01.jsonl',
+      'datasync 2025-01.jsonl',
+      'openAppend 2025-02.jsonl',
+      'syncDir journal',
+      'write 2025-02.jsonl',
+      'datasync 2025-02.jsonl',
+    ]);
+  });
+
+  it('reports the intent as not written when the new month file cannot be made durable', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const { fs } = faultyFs((event) => (event.call === 'syncDir' ? 'EIO' : null));
+    const { journal } = await openAt(clock, { fs });
+    const written = await journal.recordIntent(intent());
+    expect(written.ok).toBe(false);
+    await journal.close();
+  });
+
   it('at start reads only the current month and the months with unresolved operations', async () => {
     const clock = manualClock(2025, 1, 10);
     const first = await openAt(clock);
@@ -395,6 +432,24 @@ describe('Journal resolutions and guards', () => {
     expect(journal.isBlocked(1, 'accrue')).toBeNull();
     must(await journal.recordResolution(id, { action: 'not-applied', reason: 'Баланс не изменился', by: 'manager' }));
     expect(journal.isBlocked(83532824, 'accrue')).toBeNull();
+    await journal.close();
+  });
+
+  it('does not ask about a double press when the earlier operation is known not applied', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const { journal } = await openAt(clock);
+    const id = must(await journal.recordIntent(intent()));
+    must(
+      await journal.recordOutcome(id, {
+        status: 'not-applied',
+        kind: 'accrue',
+        bonuses: 40,
+        balance: 2365,
+        error: { kind: 'network', message: 'бонусы не начислены' },
+      }),
+    );
+    clock.advance(30_000);
+    expect(journal.findDuplicate({ client: 83532824, kind: 'accrue', bonuses: 40 })).toBeNull();
     await journal.close();
   });
 

@@ -23,11 +23,11 @@ import type { OperationKind, OperationOutcome } from '../../src-shared/skidkabot
 import { OperationFold, withReversalStatus } from './fold';
 import { nodeJournalFs, type AppendFile, type JournalFs } from './fsPort';
 import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAttempt } from './guards';
-import { intentNotWritten, journalReadFailed, recordNotWritten } from './journalErrors';
+import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
 import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
-import { encodeRecord, parseJournalBytes } from './recordCodec';
+import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
 const INDEX_FILE = 'open-months.json';
@@ -80,8 +80,12 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error };
 }
 
+/** The schema's own Russian words where it has them; never a validator's English. */
 function issueText(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'неверные данные';
+  const issue = error.issues[0];
+  if (issue === undefined) return 'неверные данные';
+  if (/[А-Яа-яЁё]/.test(issue.message)) return issue.message;
+  return `неверное значение поля ${issue.path.join('.') || 'операции'}`;
 }
 
 function compareNewestFirst(a: OperationView, b: OperationView): number {
@@ -567,8 +571,11 @@ export class Journal {
       await writeMonthIndex(this.fs, path.join(this.dir, INDEX_FILE), [...this.indexed, month]);
       this.indexed.add(month);
     }
+    const line = encodeRecord(record);
+    // A line the reader would skip turns a finished operation back into a pending one: never write it.
+    if (decodeRecord(line) === null) throw new UnreadableRecordError();
     const open = await this.handleFor(month);
-    const data = new TextEncoder().encode(encodeRecord(record));
+    const data = new TextEncoder().encode(line);
     try {
       await open.file.write(data);
       await open.file.datasync();
@@ -615,8 +622,12 @@ export class Journal {
 
 function outcomeDetails(outcome: OperationOutcome): OutcomeDetails {
   switch (outcome.status) {
-    case 'applied':
-      return { status: 'applied', balance: outcome.balance, confirmedBy: outcome.confirmedBy };
+    case 'applied': {
+      // The client only gives whole balances; a caller that does not is flagged rather than written unreadable.
+      const whole = outcome.balance === null || Number.isSafeInteger(outcome.balance);
+      const anomaly = whole ? outcome.anomaly : { code: 'balance-unreadable' as const, reported: String(outcome.balance) };
+      return { status: 'applied', balance: whole ? outcome.balance : null, confirmedBy: outcome.confirmedBy, ...(anomaly ? { anomaly } : {}) };
+    }
     case 'refused':
       return { status: 'refused', error: outcome.error };
     case 'not-applied':

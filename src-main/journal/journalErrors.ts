@@ -1,8 +1,16 @@
 import { appError, type AppError } from '../../src-shared/errors';
 import { errnoCode } from '../fs/errnoCode';
 
+/** A record the journal's own reader would reject; it is refused before it reaches the file. */
+export class UnreadableRecordError extends Error {
+  constructor() {
+    super('journal record does not read back');
+  }
+}
+
 /** Why the disk refused, in words a cashier can act on. */
-function diskCause(error: unknown): string {
+export function diskCause(error: unknown): string {
+  if (error instanceof UnreadableRecordError) return 'запись не прошла проверку журнала: позовите администратора';
   switch (errnoCode(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -36,4 +44,13 @@ export function recordNotWritten(sentence: string, error: unknown): AppError {
 
 export function journalReadFailed(file: string, error: unknown): AppError {
   return appError('journal', `Не удалось прочитать журнал ${file} (${diskCause(error)}).`);
+}
+
+/**
+ * The writer lock could not be taken because of the disk itself (full, read-only, no rights), not
+ * because someone else holds it. Code 'journal.lock-not-written'; `sending` says what that stops.
+ */
+export function lockNotWritten(dir: string, error: unknown, sending: 'operation' | 'operations'): AppError {
+  const stopped = sending === 'operation' ? 'операция не отправлена' : 'операции не отправляются';
+  return appError('journal', `Журнал операций в папке ${dir} не открыт для записи (${diskCause(error)}): ${stopped}.`);
 }

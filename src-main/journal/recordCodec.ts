@@ -17,6 +17,10 @@ const appErrorSchema = z.object({
   message: z.string(),
 });
 const base = { v: z.literal(1), id, at };
+const anomaly = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('balance-unreadable'), reported: z.string(), expected: z.number().optional() }),
+  z.object({ code: z.literal('balance-mismatch'), reported: int, expected: z.number() }),
+]);
 
 const intent = z.object({
   ...base,
@@ -35,7 +39,7 @@ const intent = z.object({
 });
 
 const outcome = z.discriminatedUnion('status', [
-  z.object({ ...base, type: z.literal('outcome'), status: z.literal('applied'), balance: int, confirmedBy: z.enum(['answer', 'balance-check']) }),
+  z.object({ ...base, type: z.literal('outcome'), status: z.literal('applied'), balance: int.nullable(), confirmedBy: z.enum(['answer', 'balance-check']), anomaly: anomaly.optional() }),
   z.object({ ...base, type: z.literal('outcome'), status: z.literal('refused'), error: appErrorSchema }),
   z.object({ ...base, type: z.literal('outcome'), status: z.literal('not-applied'), balance: int, error: appErrorSchema }),
   z.object({

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE, WriterLock, describeHolder } from './writerLock';
+import { lockNotWritten } from './journalErrors';
+import { LOCK_FILE, WriterLock, describeHolder, type CreateLockFile } from './writerLock';
 
 let dir: string;
 
@@ -24,7 +25,32 @@ async function deadPid(): Promise<number> {
   return pid;
 }
 
+/** Creates the file for real, then fails to fill it, as a full disk does. */
+const fullDisk: CreateLockFile = async (file) => {
+  const handle = await open(file, 'wx', 0o600);
+  return {
+    writeFile: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+    datasync: () => handle.datasync(),
+    close: () => handle.close(),
+  };
+};
+
 describe('WriterLock', () => {
+  it('leaves no empty lock behind when the disk is full, so the next try meets the real cause again', async () => {
+    const failed = await WriterLock.acquire(dir, 'cli', { createFile: fullDisk }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failed).toMatchObject({ code: 'ENOSPC' });
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
+    expect(lockNotWritten(dir, failed, 'operation').message).toBe(
+      `Журнал операций в папке ${dir} не открыт для записи (диск заполнен: освободите место): операция не отправлена.`,
+    );
+    const next = await WriterLock.acquire(dir, 'app');
+    expect(next.ok).toBe(true);
+    if (next.ok) await next.lock.release();
+  });
+
   it('lets one holder in, refuses the second while the first holds it, and frees it on release', async () => {
     const first = await WriterLock.acquire(dir, 'app');
     expect(first.ok).toBe(true);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { errnoCode } from '../fs/errnoCode';
+import { ensurePrivateDir } from '../fs/privateDir';
 
 /** Beside the month files: whoever holds it is the one process that writes this journal. */
 export const LOCK_FILE = 'writer.lock';
@@ -28,7 +29,20 @@ export interface LockOptions {
   /** When this computer booted, epoch ms. */
   bootedAt?: () => number;
   now?: () => number;
+  /** Creates the lock file exclusively; tests hand in one whose writes fail as a full disk's do. */
+  createFile?: CreateLockFile;
 }
+
+/** The part of a file handle the lock writes through. */
+export interface LockFileHandle {
+  writeFile(data: string): Promise<void>;
+  datasync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type CreateLockFile = (file: string) => Promise<LockFileHandle>;
+
+const createLockFile: CreateLockFile = (file) => open(file, 'wx', 0o600);
 
 const recordSchema = z.object({
   pid: z.number().int().positive(),
@@ -83,13 +97,14 @@ export class WriterLock {
     const isRunning = options.isRunning ?? defaultIsRunning;
     const bootedAt = options.bootedAt ?? defaultBootedAt;
     const now = options.now ?? Date.now;
-    await mkdir(dir, { recursive: true });
+    const create = options.createFile ?? createLockFile;
+    await ensurePrivateDir(dir);
     const record: LockRecord = { pid, owner, token: randomUUID(), since: now(), bootedAt: Math.round(bootedAt()) };
     // Two rounds: a stale lock is removed in the first, and the second either takes the file or meets
     // a live holder who removed the same stale lock a moment earlier.
     let holder: LockHolder = { pid: 0, owner: 'app', since: 0 };
     for (let round = 0; round < 3; round += 1) {
-      if (await createExclusive(file, record)) return { ok: true, lock: new WriterLock(file, record.token) };
+      if (await createExclusive(file, record, create)) return { ok: true, lock: new WriterLock(file, record.token) };
       const seen = await readLock(file);
       if (seen === null) continue;
       if (seen.record === null) {
@@ -115,11 +130,15 @@ export class WriterLock {
   }
 }
 
-/** True when this call created the file; false when one was there already. */
-async function createExclusive(file: string, record: LockRecord): Promise<boolean> {
+/**
+ * True when this call created the file; false when one was there already. A file that was created
+ * but could not be filled (a full disk) is removed again: left empty, it would turn every next
+ * attempt into "held by another program" and hide the real cause.
+ */
+async function createExclusive(file: string, record: LockRecord, create: CreateLockFile): Promise<boolean> {
   let handle;
   try {
-    handle = await open(file, 'wx', 0o600);
+    handle = await create(file);
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') return false;
     throw error;
@@ -127,9 +146,12 @@ async function createExclusive(file: string, record: LockRecord): Promise<boolea
   try {
     await handle.writeFile(`${JSON.stringify(record)}\n`);
     await handle.datasync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(file, { force: true }).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   return true;
 }
 

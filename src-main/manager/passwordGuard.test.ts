@@ -17,7 +17,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   };
 });
 
-const { DEFAULT_LOCKOUT, MANAGER_FILE, PasswordGuard, formatDuration, lockFor } = await import('./passwordGuard');
+const { DEFAULT_LOCKOUT, DEFAULT_SCRYPT, MANAGER_FILE, PasswordGuard, formatDuration, lockFor } = await import('./passwordGuard');
 
 // The smallest cost the stored-file check accepts: fast enough for many attempts in a test.
 const scrypt = { N: 2 ** 14, r: 8, p: 1, keyLength: 32 };
@@ -53,6 +53,43 @@ describe('PasswordGuard', () => {
     expect(Buffer.from(String(stored['hash']), 'base64')).toHaveLength(32);
     // No temp file left behind by the atomic write.
     expect(await readdir(dir)).toEqual([MANAGER_FILE]);
+  });
+
+  it('hashes at OWASP’s scrypt minimum or above by default, within the memory it allows itself', async () => {
+    expect(DEFAULT_SCRYPT.N).toBeGreaterThanOrEqual(2 ** 17);
+    expect(DEFAULT_SCRYPT.r).toBeGreaterThanOrEqual(8);
+    const guard = await PasswordGuard.open(dir, { now, idleMs: 60_000 });
+    expect(await guard.setup('кассир-2024')).toEqual({ ok: true, value: undefined });
+    const stored = JSON.parse(await readFile(path.join(dir, MANAGER_FILE), 'utf8')) as Record<string, unknown>;
+    expect(stored).toMatchObject({ N: DEFAULT_SCRYPT.N, r: DEFAULT_SCRYPT.r, p: DEFAULT_SCRYPT.p });
+    guard.logout();
+    expect((await guard.login('кассир-2024')).ok).toBe(true);
+  });
+
+  it('rehashes a password stored at a lower cost at the next successful login, and only then', async () => {
+    const old = await open();
+    await old.setup('кассир-2024');
+    const before = JSON.parse(await readFile(path.join(dir, MANAGER_FILE), 'utf8')) as Record<string, unknown>;
+    const stronger = { ...scrypt, N: 2 ** 15 };
+    const guard = await PasswordGuard.open(dir, { now, idleMs: 60_000, scrypt: stronger });
+
+    expect((await guard.login('неверный')).ok).toBe(false);
+    const afterFailure = JSON.parse(await readFile(path.join(dir, MANAGER_FILE), 'utf8')) as Record<string, unknown>;
+    expect(afterFailure).toMatchObject({ N: 2 ** 14, hash: before['hash'], failures: 1 });
+
+    expect((await guard.login('кассир-2024')).ok).toBe(true);
+    const after = JSON.parse(await readFile(path.join(dir, MANAGER_FILE), 'utf8')) as Record<string, unknown>;
+    expect(after).toMatchObject({ N: 2 ** 15, r: 8, p: 1, keyLength: 32, failures: 0, lockedUntil: null });
+    expect(after['salt']).not.toBe(before['salt']);
+    expect(after['hash']).not.toBe(before['hash']);
+
+    const reopened = await PasswordGuard.open(dir, { now, idleMs: 60_000, scrypt: stronger });
+    expect((await reopened.login('неверный')).ok).toBe(false);
+    expect((await reopened.login('кассир-2024')).ok).toBe(true);
+    // A guard set to a lower cost never weakens a stronger stored hash.
+    const weaker = await PasswordGuard.open(dir, { now, idleMs: 60_000, scrypt });
+    expect((await weaker.login('кассир-2024')).ok).toBe(true);
+    expect(JSON.parse(await readFile(path.join(dir, MANAGER_FILE), 'utf8'))).toMatchObject({ N: 2 ** 15, hash: after['hash'] });
   });
 
   it('salts every password differently', async () => {

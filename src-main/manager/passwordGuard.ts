@@ -11,7 +11,11 @@ import { errnoCode } from '../fs/errnoCode';
 
 export const MANAGER_FILE = 'manager-password.json';
 
-/** scrypt's cost: memory is 128·N·r bytes (32 MiB here), so guessing needs memory as well as time. */
+/**
+ * scrypt's cost: memory is 128·N·r bytes (128 MiB at the default), so guessing needs memory as well
+ * as time. The default is OWASP's minimum for scrypt (N = 2^17, r = 8, p = 1); a stored hash of a
+ * lower cost is rehashed at the next successful login.
+ */
 export interface ScryptParams {
   N: number;
   r: number;
@@ -19,7 +23,7 @@ export interface ScryptParams {
   keyLength: number;
 }
 
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1, keyLength: 32 };
 
 /** After `freeAttempts` failures in a row each further failure locks login for twice as long, up to `maxLockMs`. */
 export interface LockoutPolicy {
@@ -140,17 +144,7 @@ export class PasswordGuard {
       if (this.stored !== null) return failure(appError('auth', 'Пароль менеджера уже задан. Войдите с ним.'));
       const weak = checkNewPassword(password);
       if (weak) return failure(weak);
-      const salt = randomBytes(16);
-      const hash = await derive(password, salt, this.scryptParams);
-      const stored: StoredPassword = {
-        version: 1,
-        kdf: 'scrypt',
-        ...this.scryptParams,
-        salt: salt.toString('base64'),
-        hash: hash.toString('base64'),
-        failures: 0,
-        lockedUntil: null,
-      };
+      const stored: StoredPassword = { version: 1, kdf: 'scrypt', ...(await this.hashed(password)), failures: 0, lockedUntil: null };
       const written = await this.persist(stored);
       if (!written.ok) return written;
       this.startSession();
@@ -171,9 +165,12 @@ export class PasswordGuard {
       // Same length by construction (keyLength is read from the same record), so this always compares.
       const match = actual.length === expected.length && timingSafeEqual(actual, expected);
       if (match) {
-        if (stored.failures !== 0 || stored.lockedUntil !== null) {
-          const written = await this.persist({ ...stored, failures: 0, lockedUntil: null });
-          if (!written.ok) return written;
+        const mustReset = stored.failures !== 0 || stored.lockedUntil !== null;
+        const upgrade = weakerThan(stored, this.scryptParams) ? await this.hashed(password) : null;
+        if (mustReset || upgrade) {
+          const written = await this.persist({ ...stored, ...upgrade, failures: 0, lockedUntil: null });
+          // A failed upgrade keeps the old hash, which still works; a lockout that cannot be cleared must not be ignored.
+          if (!written.ok && mustReset) return written;
         }
         this.startSession();
         return ok();
@@ -189,6 +186,13 @@ export class PasswordGuard {
       const left = this.lockout.freeAttempts - failures;
       return failure(appError('auth', `Неверный пароль. Осталось попыток до блокировки: ${left}.`));
     });
+  }
+
+  /** A fresh salt and the hash at this guard's cost, with the cost written beside it. */
+  private async hashed(password: string): Promise<Pick<StoredPassword, 'N' | 'r' | 'p' | 'keyLength' | 'salt' | 'hash'>> {
+    const salt = randomBytes(16);
+    const hash = await derive(password, salt, this.scryptParams);
+    return { ...this.scryptParams, salt: salt.toString('base64'), hash: hash.toString('base64') };
   }
 
   private startSession(): void {
@@ -212,6 +216,11 @@ export class PasswordGuard {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Whether a stored hash costs less than the cost in force, in any of its parameters. */
+function weakerThan(stored: ScryptParams, target: ScryptParams): boolean {
+  return stored.N < target.N || stored.r < target.r || stored.p < target.p || stored.keyLength < target.keyLength;
 }
 
 /** 0 while free attempts remain; then firstLockMs, doubling with every further failure, capped. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanServerText, messageForCode, serverCodeError } from './answerMessages';
+import { messageForCode, serverCodeError } from './answerMessages';
+import { cleanServerText } from './serverText';
 
 const CODES = Array.from({ length: 16 }, (_, code) => code);
 

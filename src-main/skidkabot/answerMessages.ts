@@ -1,5 +1,6 @@
 import { appError } from '../../src-shared/errors';
 import type { AppError } from '../../src-shared/errors';
+import { cleanServerText } from './serverText';
 
 const PROGRAM_ERROR = 'Ошибка программы кассы: сервер не получил';
 const CALL_SUPPORT = 'Позвоните менеджеру или в поддержку.';
@@ -27,19 +28,6 @@ const MESSAGES: Readonly<Record<number, string>> = {
   15: 'Скидкабот отключил магазин: на счёте магазина в Скидкаботе минус. Позвоните менеджеру, чтобы пополнил счёт.',
 };
 
-const MAX_SERVER_TEXT = 200;
-
-/** The server's own words, made safe to put in a message: no markup, one line, bounded length. */
-export function cleanServerText(text: string, maxLength = MAX_SERVER_TEXT): string {
-  // Only a bounded prefix is cleaned, so a megabyte of markup costs no more than a short text.
-  const plain = text
-    .slice(0, maxLength * 4)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > maxLength ? `${plain.slice(0, maxLength - 1)}…` : plain;
-}
-
 /** The Russian message for a Skidkabot answer code; unknown codes show the server's text or the bare code. */
 export function messageForCode(code: number, serverText?: string): string {
   const known = MESSAGES[code];
@@ -54,3 +42,18 @@ export function messageForCode(code: number, serverText?: string): string {
 export function serverCodeError(code: number, serverText?: string): AppError {
   return appError('server', messageForCode(code, serverText), code);
 }
+
+const RETRY_OR_MANAGER = 'Повторите; если не проходит — позвоните менеджеру.';
+
+/**
+ * Answers with code 0 whose figures cannot be right, by stable code. A balance is a whole number of
+ * bonuses and the percentages are between 0 and 100; anything else is refused here, at the edge,
+ * so no later check ever shows the cashier a validator's English.
+ */
+export const MALFORMED_ANSWER = {
+  'answer.balance-missing': () => `Сервер Скидкабота прислал неполный ответ: нет баланса клиента. ${RETRY_OR_MANAGER}`,
+  'answer.balance-not-whole': (reported: string) =>
+    `Сервер Скидкабота прислал баланс клиента «${reported}», а баланс — целое число бонусов. ${RETRY_OR_MANAGER}`,
+  'answer.percent-out-of-range': (reported: string) =>
+    `Сервер Скидкабота прислал процент начисления или списания «${reported}», а он должен быть от 0 до 100. ${RETRY_OR_MANAGER}`,
+} as const;

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import { cleanServerText } from './answerMessages';
+import { cleanServerText } from './serverText';
 
 /** An HTTP answer as the transport received it. */
 export interface RawAnswer {

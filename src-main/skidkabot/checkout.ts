@@ -45,12 +45,13 @@ export async function performOperations(
   }
 
   const outcomes: OperationOutcome[] = [];
-  let balance = customer.balance;
+  let balance: number | undefined = customer.balance;
   if (redeemBonuses > 0) {
     const redemption = await client.redeem(qr, redeemBonuses, balance);
     outcomes.push(redemption);
     if (redemption.status !== 'applied') return { ok: true, value: outcomes };
-    balance = redemption.balance;
+    // An unreadable balance after the redemption: the accrual asks the server afresh.
+    balance = redemption.balance ?? undefined;
   }
   const bonuses = accrualFor(purchaseKopecks, redeemBonuses, rules);
   if (bonuses > 0) outcomes.push(await client.accrue(qr, bonuses, balance));

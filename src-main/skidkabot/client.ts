@@ -1,10 +1,11 @@
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
-import { serverCodeError } from './answerMessages';
+import type { BalanceAnomaly, CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
+import { MALFORMED_ANSWER, serverCodeError } from './answerMessages';
 import { parseAnswer } from './answerParser';
 import type { ParsedAnswer } from './answerParser';
 import { isTransient, networkError } from './networkErrors';
+import { cleanServerName, plainServerText, secretRedactor } from './serverText';
 import { createHttpTransport } from './transport';
 import type { FormTransport } from './transport';
 
@@ -71,12 +72,12 @@ export class SkidkabotClient {
   readonly #problem: AppError | null;
   readonly #credentials: ShopCredentials;
   readonly #totalMs: number;
-  readonly #secretPattern: RegExp;
+  readonly #redactSecret: (text: string) => string;
 
   constructor(options: ClientOptions) {
     this.#credentials = options.credentials;
     this.#totalMs = clampWait(options.totalTimeoutMs);
-    this.#secretPattern = new RegExp(`(?<!\\d)${escapeRegExp(String(options.credentials.shopSecret))}(?!\\d)`, 'g');
+    this.#redactSecret = secretRedactor(options.credentials.shopSecret);
     const url = parseBaseUrl(options.baseUrl);
     this.#problem = url.ok ? credentialsProblem(options.credentials) : url.error;
     this.#transport = url.ok && this.#problem === null ? createHttpTransport(url.value, clampWait(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS)) : null;
@@ -86,7 +87,9 @@ export class SkidkabotClient {
     const problem = this.#problem ?? qrProblem(qr);
     if (problem) return { ok: false, error: problem };
     const result = await this.#customer(qr, Date.now() + this.#totalMs);
-    return result.ok ? result : { ok: false, error: this.#redact(result.error) };
+    if (!result.ok) return { ok: false, error: this.#redact(result.error) };
+    const { firstName, lastName } = result.value;
+    return { ok: true, value: { ...result.value, firstName: this.#redactSecret(firstName), lastName: this.#redactSecret(lastName) } };
   }
 
   accrue(qr: QrRef, bonuses: number, balanceBefore?: number): Promise<OperationOutcome> {
@@ -120,7 +123,10 @@ export class SkidkabotClient {
     const problem = this.#problem ?? qrProblem(qr) ?? bonusesProblem(bonuses) ?? balanceProblem(balanceBefore);
     if (problem) return { status: 'refused', kind, bonuses, error: problem };
     const outcome = await this.#operate(kind, qr, bonuses, balanceBefore, Date.now() + this.#totalMs);
-    return 'error' in outcome ? { ...outcome, error: this.#redact(outcome.error) } : outcome;
+    if (outcome.status === 'applied') {
+      return { ...outcome, firstName: this.#redactSecret(outcome.firstName), lastName: this.#redactSecret(outcome.lastName) };
+    }
+    return { ...outcome, error: this.#redact(outcome.error) };
   }
 
   async #operate(
@@ -146,14 +152,17 @@ export class SkidkabotClient {
       if (code !== 0) return { status: 'refused', kind, bonuses, error: serverCodeError(code, text) };
       const balance = readNumber(data.balance);
       if (balance === null) return this.#reconcile(kind, qr, bonuses, before, null, deadline);
+      const expected = kind === 'accrue' ? before + bonuses : before - bonuses;
+      const anomaly = balanceAnomaly(balance, expected);
       return {
         status: 'applied',
         kind,
         bonuses,
-        balance,
-        firstName: readName(data.first_name) || names.firstName,
-        lastName: readName(data.last_name) || names.lastName,
+        balance: anomaly?.code === 'balance-unreadable' ? null : balance,
+        firstName: cleanServerName(data.first_name) || names.firstName,
+        lastName: cleanServerName(data.last_name) || names.lastName,
         confirmedBy: 'answer',
+        ...(anomaly ? { anomaly } : {}),
       };
     }
     if (!call.reached) return { status: 'refused', kind, bonuses, error: call.error };
@@ -222,9 +231,7 @@ export class SkidkabotClient {
     if (!call.ok) return { ok: false, error: call.error };
     const { code, text, data } = call.answer;
     if (code !== 0) return { ok: false, error: serverCodeError(code, text) };
-    const customer = customerFrom(data);
-    if (customer) return { ok: true, value: customer };
-    return { ok: false, error: appError('server', 'Сервер Скидкабота прислал неполный ответ: нет баланса клиента. Повторите; если не проходит — позвоните менеджеру.') };
+    return customerFrom(data);
   }
 
   /** The balance request, retried once when the network failed and time is left. */
@@ -258,7 +265,7 @@ export class SkidkabotClient {
 
   /** The server's own words can end up in a message; the shop secret must never be among them. */
   #redact(error: AppError): AppError {
-    const message = error.message.replace(this.#secretPattern, '***');
+    const message = this.#redactSecret(error.message);
     return message === error.message ? error : { ...error, message };
   }
 }
@@ -302,12 +309,30 @@ function isCount(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }
 
-function customerFrom(data: Record<string, unknown>): CustomerBalance | null {
+function customerFrom(data: Record<string, unknown>): Result<CustomerBalance> {
   const balance = readNumber(data.balance);
   const pPlus = readNumber(data.p_plus);
   const pMinus = readNumber(data.p_minus);
-  if (balance === null || pPlus === null || pMinus === null) return null;
-  return { firstName: readName(data.first_name), lastName: readName(data.last_name), balance, pPlus, pMinus };
+  const malformed = (message: string): Result<CustomerBalance> => ({ ok: false, error: appError('server', message) });
+  if (balance === null || pPlus === null || pMinus === null) return malformed(MALFORMED_ANSWER['answer.balance-missing']());
+  if (!Number.isSafeInteger(balance)) return malformed(MALFORMED_ANSWER['answer.balance-not-whole'](reportedText(data.balance)));
+  const badPercent = [pPlus, pMinus].find((percent) => percent < 0 || percent > 100);
+  if (badPercent !== undefined) return malformed(MALFORMED_ANSWER['answer.percent-out-of-range'](String(badPercent)));
+  return { ok: true, value: { firstName: cleanServerName(data.first_name), lastName: cleanServerName(data.last_name), balance, pPlus, pMinus } };
+}
+
+/**
+ * What is odd about the balance an operation's answer gave. The server's code 0 says the operation
+ * happened, so an odd balance never makes it less applied: it is flagged for the manager instead.
+ */
+function balanceAnomaly(balance: number, expected: number): BalanceAnomaly | undefined {
+  if (!Number.isSafeInteger(balance)) return { code: 'balance-unreadable', reported: String(balance), expected };
+  return balance === expected ? undefined : { code: 'balance-mismatch', reported: balance, expected };
+}
+
+/** A figure the server sent, as short plain text for a message. */
+function reportedText(value: unknown): string {
+  return plainServerText(String(value), 40);
 }
 
 /** PHP may send numbers as strings ("2365"); anything else is not a number. */
@@ -317,15 +342,7 @@ function readNumber(value: unknown): number | null {
   return null;
 }
 
-function readName(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
 /** Balances may carry fractions; a float's last bit must not turn "applied" into "unknown". */
 function sameAmount(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-6;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

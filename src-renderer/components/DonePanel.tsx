@@ -42,6 +42,11 @@ function OutcomeLine({ outcome, t }: { outcome: OperationOutcome; t: Dictionary 
           <span className="outcome__text">
             {t.done.applied(outcome.kind, outcome.bonuses)}
             {outcome.confirmedBy === 'balance-check' && <span className="outcome__note">{t.done.confirmedByBalance}</span>}
+            {outcome.anomaly && (
+              <span className="outcome__note outcome__anomaly" role="alert" data-anomaly={outcome.anomaly.code}>
+                ⚠ {t.done.anomaly(outcome.anomaly, outcome.kind)}
+              </span>
+            )}
           </span>
         </li>
       );

@@ -65,6 +65,10 @@ export const en: Dictionary = {
     balanceBefore: (n) => `Balance before: ${int(n, 'en')}`,
     balanceAfter: (n) => `Balance on re-check: ${int(n, 'en')}`,
     balanceNotChecked: 'The balance could not be re-checked',
+    anomaly: (anomaly, kind) =>
+      `${kind === 'accrue' ? 'Accrued' : 'Redeemed'}, but the server sent the balance ${
+        anomaly.code === 'balance-unreadable' ? `"${anomaly.reported}", which is not a whole number` : `${anomaly.reported} instead of ${anomaly.expected}`
+      }. Recorded as done; the manager must check the customer's balance in the journal.`,
   },
   errors: {
     title: {

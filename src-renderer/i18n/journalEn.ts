@@ -77,6 +77,8 @@ export const journalEn: JournalWords = {
     reversalOf: (time) => `reversal of the operation at ${time}`,
     byManager: 'manager',
     balanceAfter: (n) => `balance after: ${int(n, 'en')}`,
+    anomaly: (anomaly) =>
+      `balance does not add up: the server sent ${anomaly.code === 'balance-unreadable' ? `"${anomaly.reported}"` : `${anomaly.reported}, expected ${anomaly.expected}`} — check the customer's balance`,
     resolution: (reason) => `manager's decision: ${reason}`,
     resolve: 'Resolve',
     reverse: 'Reverse',

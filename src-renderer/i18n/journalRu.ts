@@ -1,6 +1,7 @@
 import { pluralRu } from '../../src-shared/format/plural';
 import type { OperationStatus } from '../../src-shared/journal/types';
-import type { OperationKind } from '../../src-shared/skidkabot/types';
+import { balanceAnomalyNoteRu } from '../../src-shared/skidkabot/anomaly';
+import type { BalanceAnomaly, OperationKind } from '../../src-shared/skidkabot/types';
 import { formatInteger as int, formatRubles } from './format';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
@@ -77,6 +78,7 @@ export const journalRu = {
     reversalOf: (time: string) => `отмена операции от ${time}`,
     byManager: 'менеджер',
     balanceAfter: (n: number) => `баланс после: ${int(n, 'ru')}`,
+    anomaly: (anomaly: BalanceAnomaly): string => balanceAnomalyNoteRu(anomaly),
     resolution: (reason: string) => `решение менеджера: ${reason}`,
     resolve: 'Решить',
     reverse: 'Отменить',

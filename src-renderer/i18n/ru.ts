@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../../src-shared/errors';
-import type { OperationKind } from '../../src-shared/skidkabot/types';
+import { balanceAnomalyRu } from '../../src-shared/skidkabot/anomaly';
+import type { BalanceAnomaly, OperationKind } from '../../src-shared/skidkabot/types';
 import { pluralRu } from '../../src-shared/format/plural';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
 import { formatInteger as int, formatRubles } from './format';
@@ -70,6 +71,7 @@ export const ru = {
     balanceBefore: (n: number) => `Баланс до операции: ${int(n, 'ru')}`,
     balanceAfter: (n: number) => `Баланс при проверке: ${int(n, 'ru')}`,
     balanceNotChecked: 'Проверить баланс не удалось',
+    anomaly: (anomaly: BalanceAnomaly, kind: OperationKind): string => balanceAnomalyRu(anomaly, kind),
   },
   errors: {
     title: {

@@ -48,6 +48,7 @@ function OperationRow({ operation, onResolve, onReverse }: { operation: Operatio
   const tone = rowTone(operation);
   const lastResolution = operation.resolutions.at(-1);
   const undone = operation.reversedBy.find((link) => link.status === 'applied');
+  const anomaly = operation.outcome?.status === 'applied' ? operation.outcome.anomaly : undefined;
   const notes = [
     undone ? words.reversedBecause(timeOf(undone.at), undone.reason) : null,
     operation.reverses !== null ? words.reversalOf(timeOfId(operation.reverses)) : null,
@@ -64,6 +65,11 @@ function OperationRow({ operation, onResolve, onReverse }: { operation: Operatio
         <span className={`op__kind op__kind--${operation.kind}`}>{words.kind(operation.kind)}</span> {words.bonuses(operation.bonuses)}
         {operation.by === 'manager' && <span className="op__by"> · {words.byManager}</span>}
         {notes.length > 0 && <span className="op__notes">{notes.join(' · ')}</span>}
+        {anomaly && (
+          <span className="op__notes op__anomaly" data-anomaly={anomaly.code}>
+            ⚠ {words.anomaly(anomaly)}
+          </span>
+        )}
       </td>
       <td>{operation.purchaseKopecks > 0 ? words.rubles(operation.purchaseKopecks) : '—'}</td>
       <td>

@@ -6,9 +6,14 @@ import type { ScanOrigin } from '../../src-shared/ipc/scannerViews';
  */
 export type ScanEntry = (text: string, origin: ScanOrigin) => void;
 
-/** A pasted text is taken as a scan only when it looks like the Skidkabot JSON, so stray pastes do nothing. */
-export function looksLikeScan(text: string): boolean {
-  return text.trimStart().startsWith('{');
+/**
+ * Whether a paste outside the fields goes to the scan decoder: any text does, the way a scanner's
+ * reading does, so a code typed in the Russian layout («Х"ерз"Ж…») is repaired like a scan and
+ * anything else gets the bad-scan message. Only a paste without text (an image, an empty clipboard)
+ * has nothing to read.
+ */
+export function isPastedScan(text: string): boolean {
+  return text.trim() !== '';
 }
 
 /** Inputs keep their ordinary paste; anywhere else a paste is a scan. */
@@ -25,7 +30,7 @@ export function capturePastedScans(doc: Document, enter: ScanEntry): () => void 
   const onPaste = (event: ClipboardEvent): void => {
     if (isTextEntry(event.target)) return;
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    if (!looksLikeScan(text)) return;
+    if (!isPastedScan(text)) return;
     event.preventDefault();
     enter(text, { via: 'paste' });
   };

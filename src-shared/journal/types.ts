@@ -1,5 +1,5 @@
 import type { AppError } from '../errors';
-import type { OperationKind } from '../skidkabot/types';
+import type { BalanceAnomaly, OperationKind } from '../skidkabot/types';
 
 /**
  * `YYYYMMDD-HHMMSS-k<kassa>-<6 hex>`, from the intent's local time: readable in a file, sortable,
@@ -40,7 +40,8 @@ export interface IntentRecord {
 }
 
 export type OutcomeDetails =
-  | { status: 'applied'; balance: number; confirmedBy: 'answer' | 'balance-check' }
+  /** `balance` null and `anomaly` set: applied, but the server's balance was not a whole number; see {@link BalanceAnomaly}. */
+  | { status: 'applied'; balance: number | null; confirmedBy: 'answer' | 'balance-check'; anomaly?: BalanceAnomaly }
   | { status: 'refused'; error: AppError }
   | { status: 'not-applied'; balance: number; error: AppError }
   | { status: 'unknown'; balanceBefore: number; balanceAfter?: number; error: AppError };

@@ -14,6 +14,7 @@ import { createAppCore, type AppCore, type AppOptions } from '../createApp';
 import { startSwitchableProxy } from './switchableProxy';
 import { callCore, ORIGIN, value } from '../testing/callCore';
 import type { CoreCall } from '../testing/callCore';
+import { CHEAP_SCRYPT } from '../../manager/testing/cheapScrypt';
 
 /**
  * The fault suite of issue 5: each scenario breaks one thing between the till and the server (or
@@ -111,6 +112,7 @@ async function openTill(kit: { bank: Simulator; dataDir: string }, overrides: Pa
     secretStore: new MemorySecretStore(),
     apiUrl: kit.bank.url,
     trustedOrigin: ORIGIN,
+    managerScrypt: CHEAP_SCRYPT,
     ...overrides,
   });
   const call = callCore(core);

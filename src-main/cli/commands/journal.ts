@@ -10,6 +10,7 @@ import { defaultDataDir } from '../../settings/dataDir';
 import type { ParsedArgs } from '../args';
 import { failed, succeeded, type CliCommand, type CommandReport, type JsonValue } from '../command';
 import { bonuses, rubles } from '../format';
+import { balanceAnomalyNoteRu } from '../../../src-shared/skidkabot/anomaly';
 
 const SUBCOMMANDS = ['report', 'export'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number] | 'list';
@@ -108,6 +109,7 @@ function operationLine(view: OperationView): string {
     view.unresolved ? 'ТРЕБУЕТ РЕШЕНИЯ' : null,
     view.reversed ? 'отменена' : null,
     view.reverses ? `отмена ${view.reverses}` : null,
+    view.outcome?.status === 'applied' && view.outcome.anomaly ? `ВНИМАНИЕ: ${balanceAnomalyNoteRu(view.outcome.anomaly)}` : null,
   ].filter((mark) => mark !== null);
   const purchase = view.purchaseKopecks > 0 ? `, покупка ${rubles(view.purchaseKopecks)}` : '';
   return `${when}  касса ${view.kassa}  покупатель ${view.client}  ${KIND_LABELS[view.kind]} ${bonuses(view.bonuses)}${purchase}  — ${STATUS_LABELS[view.status]}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}  [${view.id}]`;
