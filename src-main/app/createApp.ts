@@ -9,6 +9,7 @@ import type { Settings } from '../../src-shared/settings/settings';
 import { createDispatcher, trustedSender } from '../ipc/dispatch';
 import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
+import type { NetworkSetup } from '../skidkabot/net/networkSetup';
 import { PasswordGuard } from '../manager/passwordGuard';
 import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
@@ -48,6 +49,8 @@ export interface AppOptions {
   journalFs?: JournalFs;
   /** Longest the cashier waits for one server call; the client's default (15 s) when not given. */
   clientTimeoutMs?: number;
+  /** The OS proxy and certificate store in Electron; direct with Node's roots when not given. The demo's simulator is always direct. */
+  network?: NetworkSetup;
 }
 
 export interface AppCore {
@@ -98,6 +101,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     apiUrl: options.apiUrl,
     demo: false,
     ...(options.clientTimeoutMs === undefined ? {} : { totalTimeoutMs: options.clientTimeoutMs }),
+    ...(options.network === undefined ? {} : { network: options.network }),
   };
   const shop = await ShopConnection.open(options.demo ? await demoSource(loaded.settings) : realSource);
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, protocol } from 'electron';
+import { app, dialog, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
@@ -8,6 +8,7 @@ import { createKeytarSecretStore } from '../settings/secretStore';
 import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
 import { readLaunchOptions } from './launchOptions';
+import { electronNetwork } from './network';
 import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
 import { nodeHidScannerHost } from './scannerHost';
@@ -57,6 +58,7 @@ function run(options: LaunchOptions): void {
       trustedOrigin: appOrigin,
       scanner: nodeHidScannerHost(),
       exportTarget: saveDialogTarget(() => window),
+      network: electronNetwork(session.defaultSession),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);
