@@ -10,6 +10,12 @@ import { createDispatcher, trustedSender } from '../ipc/dispatch';
 import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
 import type { NetworkSetup } from '../skidkabot/net/networkSetup';
+import packageJson from '../../package.json';
+import { feedOnlyUpdater } from '../update/feedOnlyUpdater';
+import { updateHandlers } from '../update/updateHandlers';
+import type { UpdaterPort } from '../update/updaterPort';
+import { UpdateService } from '../update/updateService';
+import { UpdateStore } from '../update/updateStore';
 import { PasswordGuard } from '../manager/passwordGuard';
 import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
@@ -51,6 +57,10 @@ export interface AppOptions {
   clientTimeoutMs?: number;
   /** The OS proxy and certificate store in Electron; direct with Node's roots when not given. The demo's simulator is always direct. */
   network?: NetworkSetup;
+  /** electron-updater in the app; elsewhere the feed is only checked and downloaded (feedOnlyUpdater). */
+  updater?: UpdaterPort;
+  /** The running version, as the updater compares it; package.json's when not given. */
+  appVersion?: string;
 }
 
 export interface AppCore {
@@ -208,6 +218,18 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     return action();
   };
 
+  const appVersion = options.appVersion ?? packageJson.version;
+  const updates = await UpdateService.open({
+    port: options.updater ?? feedOnlyUpdater(appVersion, path.join(options.dataDir, 'update-cache')),
+    store: new UpdateStore(options.dataDir),
+    appVersion,
+    now,
+    activity: () => {
+      const view = checkout.view();
+      return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
+    },
+  });
+
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
@@ -290,6 +312,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
     'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
     'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
+    ...updateHandlers(updates, asManager),
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -309,6 +332,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     async close() {
       await scanners.close();
+      updates.close();
       clearTimeout(managerTimer);
       checkout.close();
       shop.close();

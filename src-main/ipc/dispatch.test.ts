@@ -54,6 +54,10 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'scanner.list': [],
   'scanner.pin': ['0c2e:0b87:A1:0:008c:0002'],
   'scanner.redirectToHidPos': ['0c2e:0b87:A1:0:0001:0006'],
+  'update.status': [],
+  'update.setFeed': ['https://updates.example.ru/kassa/'],
+  'update.check': [],
+  'update.install': [],
 };
 
 const invalidArgs: Record<InvokeChannel, unknown[][]> = {
@@ -118,6 +122,10 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'scanner.list': [['all']],
   'scanner.pin': [[], [''], [42], ['x'.repeat(301)]],
   'scanner.redirectToHidPos': [[null], [''], [7]],
+  'update.status': [['x']],
+  'update.setFeed': [[null], [7], ['x'.repeat(1001)], []],
+  'update.check': [[1]],
+  'update.install': [[true]],
 };
 
 describe('createDispatcher', () => {

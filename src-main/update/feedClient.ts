@@ -15,10 +15,6 @@ import type { AppError, Result } from '../../src-shared/errors';
  * redirect and sha512 checks (DigestTransform) run unchanged, so what passes here passes there.
  */
 class NodeHttpExecutor extends ElectronHttpExecutor {
-  constructor() {
-    super();
-  }
-
   override createRequest(options: RequestOptions, callback: (response: http.IncomingMessage) => void): ElectronRequest {
     // HttpExecutor uses only what both requests share (on, end, abort, setHeader).
     return (options.protocol === 'http:' ? http : https).request(options, callback) as unknown as ElectronRequest;

@@ -73,6 +73,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     firstRun: { choose: unexpected },
     demo: { customers: () => ok([]) },
     scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
+    update: { status: unexpected, setFeed: unexpected, check: unexpected, install: unexpected },
     journal: {
       list: unexpected,
       day: unexpected,

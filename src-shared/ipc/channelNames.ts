@@ -32,6 +32,10 @@ export const INVOKE_CHANNELS = [
   'scanner.list',
   'scanner.pin',
   'scanner.redirectToHidPos',
+  'update.status',
+  'update.setFeed',
+  'update.check',
+  'update.install',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
