@@ -9,6 +9,7 @@ import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
 import { readLaunchOptions } from './launchOptions';
 import { electronNetwork } from './network';
+import { createElectronUpdater } from './updater';
 import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
 import { nodeHidScannerHost } from './scannerHost';
@@ -59,6 +60,9 @@ function run(options: LaunchOptions): void {
       scanner: nodeHidScannerHost(),
       exportTarget: saveDialogTarget(() => window),
       network: electronNetwork(session.defaultSession),
+      appVersion: app.getVersion(),
+      // Only an installed app can replace itself; a development run checks the feed without installing.
+      ...(app.isPackaged && !options.demo ? { updater: createElectronUpdater() } : {}),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);
