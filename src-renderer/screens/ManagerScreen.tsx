@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from '../manager/settingsForm';
 import { ScannerSection } from '../scanner/ScannerSection';
+import { UpdateSection } from '../manager/UpdateSection';
 import { useActions } from '../store/StoreContext';
 import { ManagerHome } from '../journal/ManagerHome';
 import { ManagerLogin } from './ManagerLogin';
@@ -239,6 +240,7 @@ function ManagerSettings() {
         </form>
       )}
       <ScannerSection />
+      <UpdateSection />
     </main>
   );
 }
