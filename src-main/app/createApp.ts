@@ -10,7 +10,7 @@ import { createDispatcher, trustedSender } from '../ipc/dispatch';
 import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
 import type { NetworkSetup } from '../skidkabot/net/networkSetup';
-import packageJson from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 import { feedOnlyUpdater } from '../update/feedOnlyUpdater';
 import { updateHandlers } from '../update/updateHandlers';
 import type { UpdaterPort } from '../update/updaterPort';

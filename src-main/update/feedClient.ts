@@ -4,9 +4,9 @@ import type { RequestOptions } from 'node:http';
 import { CancellationToken } from 'builder-util-runtime';
 import type { ClientRequest as ElectronRequest } from 'electron';
 import type { AppUpdater } from 'electron-updater';
-import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor';
-import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
-import type { ProviderPlatform } from 'electron-updater/out/providers/Provider';
+import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
+import { GenericProvider } from 'electron-updater/out/providers/GenericProvider.js';
+import type { ProviderPlatform } from 'electron-updater/out/providers/Provider.js';
 import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 
