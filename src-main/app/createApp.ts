@@ -230,6 +230,9 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
   });
 
+  /** A look that is not the manager's activity: a section polling its status must not keep an idle session open. */
+  const peekAsManager = <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => (guard.isLoggedIn() ? action() : asManager(action));
+
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
@@ -312,7 +315,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
     'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
     'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
-    ...updateHandlers(updates, asManager),
+    ...updateHandlers(updates, asManager, peekAsManager),
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));

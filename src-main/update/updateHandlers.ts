@@ -8,9 +8,11 @@ type UpdateChannel = Extract<keyof Handlers, `update.${string}`>;
 export function updateHandlers(
   updates: UpdateService,
   asManager: <T>(action: () => Promise<Result<T>>) => Promise<Result<T>>,
+  /** For the status the section polls: needs the manager logged in, but does not extend the session. */
+  peekAsManager: <T>(action: () => Promise<Result<T>>) => Promise<Result<T>>,
 ): Pick<Handlers, UpdateChannel> {
   return {
-    'update.status': () => asManager(async () => ({ ok: true, value: updates.view() })),
+    'update.status': () => peekAsManager(async () => ({ ok: true, value: updates.view() })),
     'update.setFeed': (text) => asManager(() => updates.setFeed(text)),
     'update.check': () => asManager(async () => updates.checkNow()),
     'update.install': () => asManager(async () => updates.installNow()),
