@@ -11,6 +11,13 @@ import type { JournalFs } from '../journal/fsPort';
 import type { Dispatch, Handlers, SenderInfo } from '../ipc/dispatch';
 import { ensurePrivateDir } from '../fs/privateDir';
 import { PasswordGuard, type ScryptParams } from '../manager/passwordGuard';
+import type { NetworkSetup } from '../skidkabot/net/networkSetup';
+import packageJson from '../../package.json' with { type: 'json' };
+import { feedOnlyUpdater } from '../update/feedOnlyUpdater';
+import { updateHandlers } from '../update/updateHandlers';
+import type { UpdaterPort } from '../update/updaterPort';
+import { UpdateService } from '../update/updateService';
+import { UpdateStore } from '../update/updateStore';
 import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
 import { SettingsStore } from '../settings/settingsStore';
@@ -53,10 +60,14 @@ export interface AppOptions {
   journalFs?: JournalFs;
   /** Longest the cashier waits for one server call; the client's default (15 s) when not given. */
   clientTimeoutMs?: number;
-  /** The program's version, for the local API's status. */
-  version?: string;
   /** `serve`: the local API on, on this port (0: any free one), whatever the manager's settings say. */
   localApiPort?: number;
+  /** The OS proxy and certificate store in Electron; direct with Node's roots when not given. The demo's simulator is always direct. */
+  network?: NetworkSetup;
+  /** electron-updater in the app; elsewhere the feed is only checked and downloaded (feedOnlyUpdater). */
+  updater?: UpdaterPort;
+  /** The running version, as the updater compares it and the local API reports it; package.json's when not given. */
+  appVersion?: string;
 }
 
 export interface AppCore {
@@ -118,6 +129,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     apiUrl: options.apiUrl,
     demo: false,
     ...(options.clientTimeoutMs === undefined ? {} : { totalTimeoutMs: options.clientTimeoutMs }),
+    ...(options.network === undefined ? {} : { network: options.network }),
   };
   const shop = await ShopConnection.open(options.demo ? await demoSource(loaded.settings) : realSource);
 
@@ -226,12 +238,13 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     return action();
   };
 
+  const appVersion = options.appVersion ?? packageJson.version;
   const localApi = await LocalApiHost.open({
     dataDir: options.dataDir,
     announce: !shop.demo,
     ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
     backend: tillApiBackend({
-      version: options.version ?? '0.0.0',
+      version: appVersion,
       shop,
       journal,
       feed: tillOperations,
@@ -243,6 +256,20 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
     }),
   });
+  const updates = await UpdateService.open({
+    port: options.updater ?? feedOnlyUpdater(appVersion, path.join(options.dataDir, 'update-cache')),
+    store: new UpdateStore(options.dataDir),
+    appVersion,
+    now,
+    activity: () => {
+      const view = checkout.view();
+      return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
+    },
+  });
+
+  /** A look that is not the manager's activity: a section polling its status must not keep an idle session open. */
+  const peekAsManager = <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => (guard.isLoggedIn() ? action() : asManager(action));
+
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
@@ -328,6 +355,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'localApi.get': () => asManager(async () => ({ ok: true, value: localApi.view() })),
     'localApi.save': (settings) => asManager(() => localApi.save(settings)),
     'localApi.newToken': () => asManager(() => localApi.newToken()),
+    ...updateHandlers(updates, asManager, peekAsManager),
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -351,6 +379,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     async close() {
       await localApi.close();
       await scanners.close();
+      updates.close();
       clearTimeout(managerTimer);
       checkout.close();
       shop.close();

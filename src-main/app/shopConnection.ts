@@ -4,6 +4,7 @@ import type { Settings } from '../../src-shared/settings/settings';
 import type { SecretStore } from '../settings/secretStore';
 import { SettingsSaveError } from '../settings/settingsStore';
 import { SkidkabotClient } from '../skidkabot/client';
+import type { NetworkSetup } from '../skidkabot/net/networkSetup';
 
 /** Where settings go when saved: the settings file, or nowhere in demo mode. */
 export interface SettingsSink {
@@ -19,6 +20,7 @@ export interface ShopSource {
   demo: boolean;
   /** Longest the cashier waits for one call; the client's own default when not given. */
   totalTimeoutMs?: number;
+  network?: NetworkSetup;
 }
 
 /**
@@ -84,6 +86,7 @@ export class ShopConnection {
       baseUrl: this.source.apiUrl ?? this.source.settings.apiUrl,
       credentials: { shopCode, shopSecret: this.secret, kassa: this.source.settings.kassa },
       ...(this.source.totalTimeoutMs === undefined ? {} : { totalTimeoutMs: this.source.totalTimeoutMs }),
+      ...(this.source.network === undefined ? {} : { network: this.source.network }),
     });
     return { ok: true, value: this.cached };
   }

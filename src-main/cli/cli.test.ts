@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
+import { startLoopbackProxy } from '../skidkabot/net/testing/loopbackProxy';
 
 // The real bin, spawned as a technician or a till script would run it, against the simulator on loopback.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,9 +34,11 @@ function runBin(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise
   });
 }
 
-/** The environment of a clean machine: none of the runner's own SKIDKABOT_* settings leak in. */
+const PROXY_VARIABLES = /^(https?_proxy|no_proxy)$/i;
+
+/** The environment of a clean machine: none of the runner's own SKIDKABOT_* settings or proxies leak in. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SKIDKABOT_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SKIDKABOT_') && !PROXY_VARIABLES.test(name)));
   return { ...env, ...extra };
 }
 
@@ -118,6 +121,20 @@ describe('decode', () => {
 });
 
 describe('customer commands against the simulator', () => {
+  it('go through the proxy in HTTP_PROXY, and straight past it for a NO_PROXY host', async () => {
+    const proxy = await startLoopbackProxy();
+    try {
+      const through = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, HTTP_PROXY: proxy.url });
+      expect(through.json).toMatchObject({ ok: true, balance: simulator.balanceOf(ivan.client) });
+      expect(proxy.seen).toEqual([`POST ${simulator.url}/api_get_balance.php`]);
+      const bypassed = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, http_proxy: proxy.url, no_proxy: '127.0.0.1' });
+      expect(bypassed.json).toMatchObject({ ok: true });
+      expect(proxy.seen).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('balance shows the customer', async () => {
     const before = simulator.requestCount();
     const { code, json, raw } = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], shopEnv);

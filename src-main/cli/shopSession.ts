@@ -2,6 +2,7 @@ import { appError, type Result } from '../../src-shared/errors';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 import { resolveConfig, type ResolvedConfig } from '../settings/resolveConfig';
 import { SkidkabotClient, type QrRef } from '../skidkabot/client';
+import { cliNetwork } from '../skidkabot/net/networkSetup';
 import { failed, type CommandEnv, type CommandReport } from './command';
 
 export interface ShopSession {
@@ -28,7 +29,7 @@ export async function withShopSession(
   const otherShop = checkVendor(scan.value, config.value.credentials.shopCode);
   if (otherShop) return failed(otherShop, { vendor: scan.value.vendor });
 
-  const client = new SkidkabotClient({ baseUrl: config.value.settings.apiUrl, credentials: config.value.credentials });
+  const client = new SkidkabotClient({ baseUrl: config.value.settings.apiUrl, credentials: config.value.credentials, network: cliNetwork(env.env) });
   try {
     return await work({ config: config.value, client, qr: { client: scan.value.client, secret: scan.value.secret }, customerId: scan.value.client });
   } finally {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, dialog, Menu, protocol } from 'electron';
+import { app, dialog, Menu, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
@@ -11,6 +11,8 @@ import { cliArguments } from './cliSwitch';
 import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
 import { readLaunchOptions } from './launchOptions';
+import { electronNetwork } from './network';
+import { createElectronUpdater } from './updater';
 import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
 import { nodeHidScannerHost } from './scannerHost';
@@ -94,7 +96,10 @@ function run(options: LaunchOptions): void {
       trustedOrigin: appOrigin,
       scanner: nodeHidScannerHost(),
       exportTarget: saveDialogTarget(() => window),
-      version: app.getVersion(),
+      network: electronNetwork(session.defaultSession),
+      appVersion: app.getVersion(),
+      // Only an installed app can replace itself; a development run checks the feed without installing.
+      ...(app.isPackaged && !options.demo ? { updater: createElectronUpdater() } : {}),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);

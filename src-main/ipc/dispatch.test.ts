@@ -57,6 +57,10 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'localApi.get': [],
   'localApi.save': [{ enabled: true, port: 17231 }],
   'localApi.newToken': [],
+  'update.status': [],
+  'update.setFeed': ['https://updates.example.ru/kassa/'],
+  'update.check': [],
+  'update.install': [],
 };
 
 const invalidArgs: Record<InvokeChannel, unknown[][]> = {
@@ -124,6 +128,10 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'localApi.get': [['x']],
   'localApi.save': [[{ enabled: true, port: 80 }], [{ enabled: 'yes', port: 17231 }], [{ enabled: true, port: 17231, host: '0.0.0.0' }], []],
   'localApi.newToken': [[true]],
+  'update.status': [['x']],
+  'update.setFeed': [[null], [7], ['x'.repeat(1001)], []],
+  'update.check': [[1]],
+  'update.install': [[true]],
 };
 
 describe('createDispatcher', () => {

@@ -34,7 +34,7 @@ beforeEach(async () => {
   sim = await startSimulator();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-api-'));
   await writeFile(path.join(dataDir, SETTINGS_FILE), JSON.stringify({ ...DEFAULT_SETTINGS, shopCode: 4, kassa: 3 }));
-  core = await createAppCore({ dataDir, secretStore: new MemorySecretStore(31337), apiUrl: sim.url, trustedOrigin: ORIGIN, localApiPort: 0, version: '9.9.9' });
+  core = await createAppCore({ dataDir, secretStore: new MemorySecretStore(31337), apiUrl: sim.url, trustedOrigin: ORIGIN, localApiPort: 0, appVersion: '9.9.9' });
   call = callCore(core);
   pushed.length = 0;
   core.subscribe((event, payload) => pushed.push({ event, payload }));

@@ -6,6 +6,7 @@ import { parseAnswer } from './answerParser';
 import type { ParsedAnswer } from './answerParser';
 import { isTransient, networkError } from './networkErrors';
 import { cleanServerName, plainServerText, secretRedactor } from './serverText';
+import type { NetworkSetup } from './net/networkSetup';
 import { createHttpTransport } from './transport';
 import type { FormTransport } from './transport';
 
@@ -27,6 +28,8 @@ export interface ClientOptions {
   connectTimeoutMs?: number;
   /** Longest a cashier waits for any one call, retries and re-checks included; at most {@link MAX_WAIT_MS}. */
   totalTimeoutMs?: number;
+  /** The proxy and trusted roots; direct, with Node's roots, when not given. */
+  network?: NetworkSetup;
 }
 
 export const MAX_WAIT_MS = 15_000;
@@ -80,7 +83,7 @@ export class SkidkabotClient {
     this.#redactSecret = secretRedactor(options.credentials.shopSecret);
     const url = parseBaseUrl(options.baseUrl);
     this.#problem = url.ok ? credentialsProblem(options.credentials) : url.error;
-    this.#transport = url.ok && this.#problem === null ? createHttpTransport(url.value, clampWait(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS)) : null;
+    this.#transport = url.ok && this.#problem === null ? createHttpTransport(url.value, clampWait(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS), options.network) : null;
   }
 
   async balance(qr: QrRef): Promise<Result<CustomerBalance>> {
@@ -249,7 +252,7 @@ export class SkidkabotClient {
     }
     const timeoutMs = Math.max(1, deadline - Date.now());
     const sent = await this.#transport.post(path, form, timeoutMs);
-    if (!sent.ok) return { ok: false, error: networkError(sent.failure), reached: sent.reached, transient: isTransient(sent.failure) };
+    if (!sent.ok) return { ok: false, error: networkError(sent.failure, sent.via), reached: sent.reached, transient: isTransient(sent.failure) };
     const parsed = parseAnswer(sent.answer);
     return parsed.ok ? { ok: true, answer: parsed.value } : { ok: false, error: parsed.error, reached: true, transient: false };
   }

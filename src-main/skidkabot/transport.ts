@@ -1,10 +1,16 @@
 import http from 'node:http';
-import https from 'node:https';
-import type { Socket } from 'node:net';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { MAX_ANSWER_BYTES } from './answerParser';
 import type { RawAnswer } from './answerParser';
 import { classifyNetworkError } from './networkErrors';
 import type { NetworkFailure } from './networkErrors';
+import { DIRECT_NETWORK } from './net/networkSetup';
+import type { NetworkSetup } from './net/networkSetup';
+import { openConnection } from './net/openConnection';
+import type { ConnectOptions, Target } from './net/openConnection';
+import { ProxySettingError, routeLabel } from './net/proxyRoute';
+import type { ProxyRoute } from './net/proxyRoute';
 
 export type PostResult =
   | { ok: true; answer: RawAnswer }
@@ -17,6 +23,8 @@ export type PostResult =
        * connect timeout), which is what makes an operation safe to report as not done.
        */
       reached: boolean;
+      /** The proxy the request went to, `host:port`, for the message. */
+      via?: string;
     };
 
 /** Sends one form-encoded POST and returns whatever came back. Never rejects. */
@@ -33,99 +41,164 @@ export interface FormTransport {
 const IDLE_SOCKET_MS = 30_000;
 
 /**
- * node:http(s) with one keep-alive socket, so the balance, redemption and accrual of a checkout
- * share one connection (and one TLS handshake).
+ * node:http with one keep-alive socket per route, so the balance, redemption and accrual of a
+ * checkout share one connection (and one TLS handshake). Every socket comes from openConnection,
+ * which hands it over only once it is ready for the request's first byte (through the proxy, if the
+ * route says so, and past the server's certificate check): a failure before that is "not sent".
  */
-export function createHttpTransport(base: URL, connectTimeoutMs: number): FormTransport {
-  const secure = base.protocol === 'https:';
-  const agentOptions = { keepAlive: true, maxSockets: 1, timeout: IDLE_SOCKET_MS };
-  const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+export function createHttpTransport(base: URL, connectTimeoutMs: number, network: NetworkSetup = DIRECT_NETWORK): FormTransport {
+  const target = {
+    secure: base.protocol === 'https:',
+    host: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: base.port === '' ? (base.protocol === 'https:' ? 443 : 80) : Number(base.port),
+  };
   const prefix = base.pathname.replace(/\/+$/, '');
-  const hostname = base.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = base.port === '' ? undefined : Number(base.port);
+  const agents = new Map<string, http.Agent>();
+  const agentFor = (route: ProxyRoute): http.Agent => {
+    const key = routeLabel(route) ?? 'direct';
+    let agent = agents.get(key);
+    if (!agent) {
+      agent = new RouteAgent(target, route, { ...(network.ca ? { ca: network.ca } : {}), timeoutMs: connectTimeoutMs });
+      agents.set(key, agent);
+    }
+    return agent;
+  };
 
   return {
-    post(path, form, timeoutMs) {
-      return new Promise<PostResult>((resolve) => {
-        const body = new URLSearchParams(form).toString();
-        let reached = false;
-        let timedOut = false;
-        let settled = false;
-        const finish = (result: PostResult): void => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(connectTimer);
-          clearTimeout(totalTimer);
-          resolve(result);
-        };
-        const failWith = (error: unknown): void => {
-          finish({ ok: false, failure: timedOut ? 'timeout' : classifyNetworkError(error), reached });
-        };
-
-        let request: http.ClientRequest;
-        try {
-          request = (secure ? https : http).request({
-            hostname,
-            port,
-            path: `${prefix}${path}`,
-            method: 'POST',
-            agent,
-            headers: {
-              'Content-Type': 'application/x-www-form-urlencoded',
-              'Content-Length': Buffer.byteLength(body),
-              Accept: 'application/json, text/html;q=0.5, */*;q=0.1',
-            },
-          });
-        } catch (error) {
-          resolve({ ok: false, failure: classifyNetworkError(error), reached: false });
-          return;
-        }
-
-        const abort = (): void => {
-          timedOut = true;
-          request.destroy();
-        };
-        const connectTimer = setTimeout(abort, Math.min(connectTimeoutMs, timeoutMs));
-        const totalTimer = setTimeout(abort, timeoutMs);
-        const markReached = (): void => {
-          reached = true;
-          clearTimeout(connectTimer);
-        };
-
-        request.on('socket', (socket: Socket) => {
-          if (request.reusedSocket) markReached();
-          else socket.once(secure ? 'secureConnect' : 'connect', markReached);
-        });
-        request.on('error', failWith);
-        request.on('response', (response) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          const answer = (): RawAnswer => {
-            const contentType = response.headers['content-type'];
-            const raw = { status: response.statusCode ?? 0, body: Buffer.concat(chunks) };
-            return contentType === undefined ? raw : { ...raw, contentType };
-          };
-          response.on('data', (chunk: Buffer) => {
-            if (settled) return;
-            chunks.push(chunk);
-            size += chunk.length;
-            if (size > MAX_ANSWER_BYTES) {
-              // Enough to know it is not an answer; the rest would only cost memory.
-              finish({ ok: true, answer: answer() });
-              request.destroy();
-            }
-          });
-          response.on('end', () => finish({ ok: true, answer: answer() }));
-          response.on('error', failWith);
-          response.on('close', () => {
-            if (!response.complete) failWith(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
-          });
-        });
-        request.end(body);
-      });
+    async post(path, form, timeoutMs) {
+      const startedAt = Date.now();
+      let route: ProxyRoute;
+      try {
+        route = await network.proxy.resolve(base);
+      } catch (error) {
+        return { ok: false, failure: error instanceof ProxySettingError ? 'proxy-setting' : classifyNetworkError(error), reached: false };
+      }
+      const via = routeLabel(route);
+      const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
+      const result = await send(agentFor(route), route, `${prefix}${path}`, form, left, connectTimeoutMs);
+      return !result.ok && via !== undefined ? { ...result, via } : result;
     },
     close() {
-      agent.destroy();
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
     },
   };
+
+  function send(
+    agent: http.Agent,
+    route: ProxyRoute,
+    fullPath: string,
+    form: Readonly<Record<string, string>>,
+    timeoutMs: number,
+    connectMs: number,
+  ): Promise<PostResult> {
+    return new Promise<PostResult>((resolve) => {
+      const body = new URLSearchParams(form).toString();
+      let reached = false;
+      let timedOut = false;
+      let settled = false;
+      const finish = (result: PostResult): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(connectTimer);
+        clearTimeout(totalTimer);
+        resolve(result);
+      };
+      const failWith = (error: unknown): void => {
+        const failure = timedOut ? (route.kind === 'proxy' && !reached ? 'proxy-down' : 'timeout') : classifyNetworkError(error);
+        finish({ ok: false, failure, reached });
+      };
+      // Through a proxy, a plain-http request names its whole URL; https goes inside the tunnel as usual.
+      const forwarded = route.kind === 'proxy' && !target.secure;
+      const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
+
+      let request: http.ClientRequest;
+      try {
+        request = http.request({
+          host: target.host,
+          port: target.port,
+          path: forwarded ? `http://${authority}${fullPath}` : fullPath,
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'Content-Length': Buffer.byteLength(body),
+            Accept: 'application/json, text/html;q=0.5, */*;q=0.1',
+            ...(forwarded && route.authorization ? { 'Proxy-Authorization': route.authorization } : {}),
+          },
+        });
+      } catch (error) {
+        resolve({ ok: false, failure: classifyNetworkError(error), reached: false });
+        return;
+      }
+
+      const abort = (): void => {
+        timedOut = true;
+        request.destroy();
+      };
+      const connectTimer = setTimeout(abort, Math.min(connectMs, timeoutMs));
+      const totalTimer = setTimeout(abort, timeoutMs);
+
+      // Sockets are handed over ready (see RouteAgent): from here on the request may reach the server.
+      request.on('socket', () => {
+        reached = true;
+        clearTimeout(connectTimer);
+      });
+      request.on('error', failWith);
+      request.on('response', (response) => {
+        // 407 is the proxy's own answer (RFC 9110 §15.5.8): it forwarded nothing to the server.
+        if (forwarded && response.statusCode === 407) {
+          finish({ ok: false, failure: 'proxy-auth', reached: false });
+          request.destroy();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const answer = (): RawAnswer => {
+          const contentType = response.headers['content-type'];
+          const raw = { status: response.statusCode ?? 0, body: Buffer.concat(chunks) };
+          return contentType === undefined ? raw : { ...raw, contentType };
+        };
+        response.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size > MAX_ANSWER_BYTES) {
+            // Enough to know it is not an answer; the rest would only cost memory.
+            finish({ ok: true, answer: answer() });
+            request.destroy();
+          }
+        });
+        response.on('end', () => finish({ ok: true, answer: answer() }));
+        response.on('error', failWith);
+        response.on('close', () => {
+          if (!response.complete) failWith(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
+        });
+      });
+      request.end(body);
+    });
+  }
+}
+
+/** A keep-alive pool whose sockets openConnection makes, through the route's proxy when there is one. */
+class RouteAgent extends http.Agent {
+  readonly #target: Target;
+  readonly #route: ProxyRoute;
+  readonly #options: ConnectOptions;
+
+  constructor(target: Target, route: ProxyRoute, options: ConnectOptions) {
+    super({ keepAlive: true, maxSockets: 1, timeout: IDLE_SOCKET_MS });
+    this.#target = target;
+    this.#route = route;
+    this.#options = options;
+  }
+
+  override createConnection(_options: http.ClientRequestArgs, callback?: (error: Error | null, socket: Duplex) => void): undefined {
+    // Node's Agent takes the socket through the callback when createConnection returns nothing.
+    openConnection(this.#target, this.#route, this.#options).then(
+      (socket) => callback?.(null, socket),
+      (error: unknown) => callback?.(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Duplex),
+    );
+    return undefined;
+  }
 }

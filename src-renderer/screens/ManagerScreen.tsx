@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from '../manager/settingsForm';
 import { ScannerSection } from '../scanner/ScannerSection';
 import { LocalApiSection } from '../localApi/LocalApiSection';
+import { UpdateSection } from '../manager/UpdateSection';
 import { useActions } from '../store/StoreContext';
 import { ManagerHome } from '../journal/ManagerHome';
 import { ManagerLogin } from './ManagerLogin';
@@ -241,6 +242,7 @@ function ManagerSettings() {
       )}
       <ScannerSection />
       <LocalApiSection />
+      <UpdateSection />
     </main>
   );
 }

@@ -76,6 +76,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     demo: { customers: () => ok([]) },
     scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
     localApi: { get: unexpected, save: unexpected, newToken: unexpected },
+    update: { status: unexpected, setFeed: unexpected, check: unexpected, install: unexpected },
     journal: {
       list: unexpected,
       day: unexpected,

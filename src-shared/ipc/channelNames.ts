@@ -35,6 +35,10 @@ export const INVOKE_CHANNELS = [
   'localApi.get',
   'localApi.save',
   'localApi.newToken',
+  'update.status',
+  'update.setFeed',
+  'update.check',
+  'update.install',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -3,6 +3,8 @@ import { MAX_PASSWORD_LENGTH, passwordLength } from '../manager/password';
 import type { Result } from '../errors';
 import { daySchema, journalFilterSchema, operationIdSchema, reasonSchema } from '../journal/schemas';
 import type { ExportProgress, ExportReply, JournalDay, JournalPulse, OperationView, RecheckReply, ReversalReply } from '../journal/types';
+import { MAX_FEED_URL_LENGTH } from '../update/feedUrl';
+import type { UpdateView } from '../update/types';
 import type { EventChannel, InvokeChannel } from './channelNames';
 import type { ScannerEvent, ScannerListView, ScannerRedirected } from './scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from './views';
@@ -127,6 +129,13 @@ export const invokeContract = {
   'localApi.save': channel<LocalApiView>()(z.tuple([z.strictObject({ enabled: z.boolean(), port: integer.min(1024).max(65535) })])),
   /** A new token: the old one stops working at once. */
   'localApi.newToken': channel<LocalApiView>()(z.tuple([])),
+  /** Updates, for the manager only: the version, the feed, the last check. */
+  'update.status': channel<UpdateView>()(z.tuple([])),
+  /** The feed's address; an empty string turns updates off. Main validates it (feedUrl.ts). */
+  'update.setFeed': channel<UpdateView>()(z.tuple([z.string().max(MAX_FEED_URL_LENGTH * 2)])),
+  'update.check': channel<UpdateView>()(z.tuple([])),
+  /** Restarts into the downloaded version; refused while the till is busy. */
+  'update.install': channel<UpdateView>()(z.tuple([])),
 } satisfies Record<InvokeChannel, ChannelSpec<z.ZodTuple, unknown>>;
 
 type Contract = typeof invokeContract;

@@ -1,6 +1,7 @@
 import type { AppError } from '../../../src-shared/errors';
 import { credentialsOf, ENV, inspectConfig, type ConfigReport, type SecretSource, type ValueSource } from '../../settings/resolveConfig';
 import { SkidkabotClient } from '../../skidkabot/client';
+import { cliNetwork } from '../../skidkabot/net/networkSetup';
 import { failed, type CliCommand, type CommandReport, type JsonObject } from '../command';
 
 type Check = { state: 'ok'; message: string } | { state: 'error'; error: AppError } | { state: 'not-checked'; message: string };
@@ -15,7 +16,7 @@ export const doctorCommand: CliCommand = {
     if (!inspected.ok) return failed(inspected.error);
     const report = inspected.value;
     const keychain = keychainCheck(report);
-    const server = await serverCheck(report);
+    const server = await serverCheck(report, env.env);
     return doctorReport(report, keychain, server);
   },
 };
@@ -27,10 +28,10 @@ function keychainCheck(report: ConfigReport): Check {
   return report.secret.ok ? { state: 'ok', message: 'отвечает' } : { state: 'error', error: report.secret.error };
 }
 
-async function serverCheck(report: ConfigReport): Promise<Check> {
+async function serverCheck(report: ConfigReport, env: NodeJS.ProcessEnv): Promise<Check> {
   const resolved = credentialsOf(report);
   if (!resolved.ok) return { state: 'not-checked', message: 'не хватает настроек (см. выше)' };
-  const client = new SkidkabotClient({ baseUrl: resolved.value.settings.apiUrl, credentials: resolved.value.credentials });
+  const client = new SkidkabotClient({ baseUrl: resolved.value.settings.apiUrl, credentials: resolved.value.credentials, network: cliNetwork(env) });
   try {
     const checked = await client.checkShop();
     return checked.ok ? { state: 'ok', message: checked.value.message } : { state: 'error', error: checked.error };

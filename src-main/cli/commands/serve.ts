@@ -36,11 +36,10 @@ interface ServeOptions {
 
 async function serve(env: CommandEnv, options: ServeOptions): Promise<CommandReport> {
   // The app core, the keychain and node-hid are loaded only for this command: the others start fast without them.
-  const [{ createAppCore }, { loadApiSettings }, secrets, version] = await Promise.all([
+  const [{ createAppCore }, { loadApiSettings }, secrets] = await Promise.all([
     import('../../app/createApp'),
     import('../../localApi/apiSettings'),
     import('../../settings/secretStore'),
-    programVersion(),
   ]);
   const envSecret = env.env[ENV.shopSecret];
   const secretStore =
@@ -52,7 +51,6 @@ async function serve(env: CommandEnv, options: ServeOptions): Promise<CommandRep
     dataDir: options.dataDir,
     secretStore,
     trustedOrigin: HEADLESS_ORIGIN,
-    version,
     localApiPort: port,
     ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
     ...(options.scanner ? { scanner: await scannerHost() } : {}),
@@ -79,11 +77,6 @@ function parsePort(text: string | boolean | undefined): Result<number | undefine
   const value = typeof text === 'string' && /^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (Number.isInteger(value) && value >= 0 && value <= 65535) return { ok: true, value };
   return { ok: false, error: appError('input', '--port: нужен номер порта от 0 до 65535 (0 — любой свободный).') };
-}
-
-async function programVersion(): Promise<string> {
-  const manifest = await import('../../../package.json', { with: { type: 'json' } });
-  return manifest.default.version;
 }
 
 async function scannerHost() {
