@@ -55,6 +55,8 @@ export interface AppCore {
   subscribe(listener: (event: EventChannel, payload: unknown) => void): () => void;
   /** A scan from a scanner read in main; the same path as scan.submit. */
   deliverScan(text: string): Promise<void>;
+  /** The window has the camera open (camera.setOpen): main grants `media` only then. */
+  isCameraOpen(): boolean;
   /** The scanner service reports its state for the status line. */
   setScannerState(scanner: AppState['scanner']): void;
   close(): Promise<void>;
@@ -204,6 +206,8 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     return action();
   };
 
+  let cameraOpen = false;
+
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
@@ -234,7 +238,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
     'settings.save': (settings) =>
       asManager(async () => {
-        const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner });
+        const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner, camera: shop.settings.camera });
         if (!saved.ok) return saved;
         checkout.reset();
         pushState();
@@ -286,6 +290,17 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
     'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
     'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
+    'camera.choose': (camera) =>
+      asManager(async () => {
+        const saved = await shop.saveSettings({ ...shop.settings, camera });
+        if (!saved.ok) return saved;
+        pushState();
+        return { ok: true, value: { ...shop.settings.camera } };
+      }),
+    'camera.setOpen': async (open) => {
+      cameraOpen = open;
+      return { ok: true, value: { open } };
+    },
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -299,6 +314,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       };
     },
     deliverScan: (text) => scanners.fromDevice(text),
+    isCameraOpen: () => cameraOpen,
     setScannerState(next) {
       scanner = { ...next };
       pushState();

@@ -48,7 +48,7 @@ function run(options: LaunchOptions): void {
 
   const start = async (): Promise<void> => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));
-    lockDownSession(appOrigin, { filterRequests: options.devServerUrl === undefined });
+    lockDownSession(appOrigin, { filterRequests: options.devServerUrl === undefined, isCameraOpen: () => core?.isCameraOpen() ?? false });
     core = await createAppCore({
       dataDir: app.getPath('userData'),
       secretStore: createKeytarSecretStore(options.keychainService === undefined ? {} : { service: options.keychainService }),

@@ -54,6 +54,8 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'scanner.list': [],
   'scanner.pin': ['0c2e:0b87:A1:0:008c:0002'],
   'scanner.redirectToHidPos': ['0c2e:0b87:A1:0:0001:0006'],
+  'camera.choose': [{ mode: 'always', deviceId: 'f3a9c0de', label: 'Integrated Camera' }],
+  'camera.setOpen': [true],
 };
 
 const invalidArgs: Record<InvokeChannel, unknown[][]> = {
@@ -118,6 +120,15 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'scanner.list': [['all']],
   'scanner.pin': [[], [''], [42], ['x'.repeat(301)]],
   'scanner.redirectToHidPos': [[null], [''], [7]],
+  'camera.choose': [
+    [],
+    [{ mode: 'sometimes', deviceId: null, label: null }],
+    [{ mode: 'always', deviceId: '', label: null }],
+    [{ mode: 'always', deviceId: 'x'.repeat(501), label: null }],
+    [{ mode: 'always', deviceId: null, label: null, audio: true }],
+    [{ mode: 'always' }],
+  ],
+  'camera.setOpen': [[], ['yes'], [1], [true, 'audio']],
 };
 
 describe('createDispatcher', () => {

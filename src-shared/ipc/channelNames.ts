@@ -32,6 +32,8 @@ export const INVOKE_CHANNELS = [
   'scanner.list',
   'scanner.pin',
   'scanner.redirectToHidPos',
+  'camera.choose',
+  'camera.setOpen',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
