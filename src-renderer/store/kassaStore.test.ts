@@ -25,6 +25,7 @@ const appState: AppState = {
   problems: [],
   server: { state: 'unknown', message: '', at: null },
   scanner: { state: 'ready', message: '' },
+  camera: { mode: 'on-demand', deviceId: null, label: null },
   manager: { passwordSet: true, loggedIn: false, lockedUntil: null },
   unresolved: 0,
 };
@@ -73,6 +74,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     firstRun: { choose: unexpected },
     demo: { customers: () => ok([]) },
     scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
+    camera: { choose: unexpected, setOpen: unexpected },
     journal: {
       list: unexpected,
       day: unexpected,
