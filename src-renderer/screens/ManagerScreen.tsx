@@ -5,6 +5,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from '../manager/settingsForm';
+import { CameraSection } from '../camera/CameraSection';
 import { ScannerSection } from '../scanner/ScannerSection';
 import { useActions } from '../store/StoreContext';
 import { ManagerHome } from '../journal/ManagerHome';
@@ -239,6 +240,7 @@ function ManagerSettings() {
         </form>
       )}
       <ScannerSection />
+      <CameraSection />
     </main>
   );
 }
