@@ -1,7 +1,7 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { DecodeReply, DecodeRequest } from './decodeProtocol';
-import { DECODER_OPTIONS, validTexts } from './decoderOptions';
+import { DECODER_OPTIONS, validTexts } from '../../src-shared/camera/decoderOptions';
 
 /**
  * The QR decoder, off the window's thread so the till stays responsive while the camera runs. The
