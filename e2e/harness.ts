@@ -54,6 +54,17 @@ export interface LaunchOptions {
    * one worker. The harness then opens and closes only its own context; without it, it launches one.
    */
   browser?: Browser;
+  /**
+   * A fake camera playing this Y4M clip in a loop (Chromium's fake capture, permission prompt
+   * auto-accepted). Capture switches are per browser launch, so the till then gets its own Chromium
+   * whatever `browser` says.
+   */
+  camera?: { y4m: string };
+}
+
+/** Chromium's fake video capture fed from a file; no real camera is touched. */
+export function fakeCameraArgs(camera: { y4m: string }): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera.y4m}`];
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
@@ -155,8 +166,10 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const trusted: SenderInfo = { isMainFrame: true, url: `${renderer.origin}/index.html` };
     if (options.setup === 'ready') await setUpReadyTill(core, trusted, options.demo ?? false, secretStore);
 
-    const browser = options.browser ?? (await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
-    if (options.browser === undefined) cleanups.push(() => browser.close());
+    const shared = options.camera === undefined ? options.browser : undefined;
+    const args = options.camera === undefined ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, ...fakeCameraArgs(options.camera)];
+    const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM_PATH, args }));
+    if (shared === undefined) cleanups.push(() => browser.close());
     const page = await openPage(browser, options);
     cleanups.push(() => page.context().close());
     const log: BridgeReply[] = [];
@@ -358,7 +371,7 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
   if (options.apiUrl !== undefined) env['SKIDKABOT_API_URL'] = options.apiUrl;
   const app: ElectronApplication = await _electron.launch({
     executablePath,
-    args: [ELECTRON_MAIN, ...(options.demo ? ['--demo'] : [])],
+    args: [ELECTRON_MAIN, ...(options.demo ? ['--demo'] : []), ...(options.camera ? fakeCameraArgs(options.camera) : [])],
     env,
   });
   cleanups.push(() => app.close());
