@@ -142,7 +142,7 @@ export function CameraSection() {
         </div>
         {testing && mode !== 'off' && (
           <div className="scanner__column" data-testid="camera-test">
-            <CameraView videoRef={videoRef} status={status} label={chosenLabel} t={t} onRetry={retry} />
+            <CameraView videoRef={videoRef} status={status} label={chosenLabel} t={t} onRetry={retry} stacked />
             <TestRead read={read} />
           </div>
         )}

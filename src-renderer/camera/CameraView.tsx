@@ -9,6 +9,7 @@ export function CameraView({
   label,
   t,
   onRetry,
+  stacked = false,
   children,
 }: {
   videoRef: RefObject<HTMLVideoElement | null>;
@@ -16,10 +17,12 @@ export function CameraView({
   label: string | null;
   t: CameraText;
   onRetry: () => void;
+  /** Picture above the text, for a narrow column. */
+  stacked?: boolean;
   children?: ReactNode;
 }) {
   return (
-    <div className="camera__body">
+    <div className={stacked ? 'camera__body camera__body--stacked' : 'camera__body'}>
       <div className="camera__frame">
         <video ref={videoRef} className="camera__video" muted playsInline data-camera-state={status.state} />
         {status.state !== 'running' && <div className="camera__cover" aria-hidden="true" />}

@@ -51,6 +51,7 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
     let frameCallback: number | null = null;
     const decodedAt: number[] = [];
     let shownAt = 0;
+    let runningSince = Infinity;
     const setStatus = (next: CameraStatus): void => setReported({ session, status: next });
 
     const fail = (problem: CameraProblem | 'decoder', detail: string): void => {
@@ -74,7 +75,8 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
     const countFrame = (now: number): void => {
       decodedAt.push(now);
       while (decodedAt.length > 0 && (decodedAt[0] ?? now) < now - 1000) decodedAt.shift();
-      if (now - shownAt < 500) return;
+      // A rate is shown only over a full second: the first frames would read as "1 frame/s".
+      if (now - shownAt < 500 || now - runningSince < 1000) return;
       shownAt = now;
       setStatus({ state: 'running', fps: decodedAt.length });
     };
@@ -140,6 +142,7 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
       if (stopped) return;
       decoder = new FrameDecoder();
       setStatus({ state: 'running', fps: null });
+      runningSince = performance.now();
       latest.current.onStarted?.();
       frameCallback = video.requestVideoFrameCallback(onFrame);
     };

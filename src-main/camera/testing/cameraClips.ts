@@ -14,8 +14,16 @@ export const PLACEMENTS = {
 
 export type PlacementName = keyof typeof PLACEMENTS;
 
+export interface ClipOptions {
+  frames: number;
+  /** Frames with no code before it, as before the customer holds up the phone. */
+  blankFrames?: number;
+  /** Frames a second the fake camera plays; 10 by default. */
+  fps?: number;
+}
+
 /** The frames of a clip: `blankFrames` with no code first (the phone not yet shown), then the code, each with its own noise. */
-export function* clipFrames(text: string | null, placement: QrPlacement, options: { frames: number; blankFrames?: number }): Generator<YuvFrame> {
+export function* clipFrames(text: string | null, placement: QrPlacement, options: ClipOptions): Generator<YuvFrame> {
   const blank = options.blankFrames ?? 0;
   for (let i = 0; i < blank + options.frames; i++) {
     const shown = i >= blank ? text : null;
@@ -29,9 +37,9 @@ export async function writeCameraClip(
   name: string,
   text: string | null,
   placement: QrPlacement,
-  options: { frames: number; blankFrames?: number } = { frames: 5 },
+  options: ClipOptions = { frames: 5 },
 ): Promise<string> {
   const file = path.join(dir, `${name}.y4m`);
-  await writeY4m(file, CAMERA_FORMAT, clipFrames(text, placement, options));
+  await writeY4m(file, { ...CAMERA_FORMAT, fps: options.fps ?? CAMERA_FORMAT.fps }, clipFrames(text, placement, options));
   return file;
 }
