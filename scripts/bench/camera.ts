@@ -107,7 +107,7 @@ async function qrToCustomer(dir: string): Promise<void> {
   );
 }
 
-/** Runs in the page (a string: the Node tsconfig has no DOM types). The QR's white quiet zone brightens the frame's centre. */
+/** Runs in the page (a string: the Node tsconfig has no DOM types). The QR's light modules brighten the frame's centre (the empty view is mid-grey). */
 const WATCH_SCRIPT = `new Promise((resolve, reject) => {
   const video = document.querySelector('[data-testid="camera-panel"] video');
   const canvas = document.createElement('canvas');
@@ -120,7 +120,7 @@ const WATCH_SCRIPT = `new Promise((resolve, reject) => {
     const pixels = context.getImageData(24, 18, 16, 12).data;
     let bright = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 200) bright++;
-    if (bright > 20) result.qrAt = now;
+    if (bright > 5) result.qrAt = now;
     else video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
