@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PLACEMENTS, writeCameraClip, type PlacementName } from '../src-main/camera/testing/cameraClips';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
+import { value } from '../src-main/app/testing/callCore';
 import { balanceIn, DEMO, qrOf } from './screens';
 
 /**
@@ -84,6 +85,49 @@ test.describe('camera on the cashier screen', () => {
     await expect(page.locator('[data-error-kind="scan"]')).toContainText('Это ссылка, а не QR-код СкидкаБота');
     await expect(page.getByTestId('camera-panel')).toBeVisible();
     expect(scansFrom(app)).toHaveLength(1);
+  });
+});
+
+test.describe('camera problems, said in Russian with what to do', () => {
+  test('no camera on this computer', async ({ app }) => {
+    const { page } = app;
+    await page.keyboard.press('F6');
+    const problem = page.getByTestId('camera-panel').getByRole('alert');
+    await expect(problem).toHaveAttribute('data-problem', 'missing');
+    await expect(problem).toContainText('Камера не найдена. Подключите веб-камеру к USB');
+    await expect(problem.getByRole('button', { name: 'Повторить' })).toBeVisible();
+    await app.screenshot('camera-none');
+  });
+
+  test('the system refuses the camera', async ({ launch, simulator }) => {
+    const y4m = await writeCameraClip(clips, 'denied', qrOf(simulator, DEMO.ivan), PLACEMENTS.centred);
+    const app = await launch({ setup: 'ready', camera: { y4m, deny: true } });
+    const { page } = app;
+    await page.keyboard.press('F6');
+    const problem = page.getByTestId('camera-panel').getByRole('alert');
+    await expect(problem).toHaveAttribute('data-problem', 'denied');
+    await expect(problem).toContainText('Доступ к камере запрещён системой');
+    await expect(problem).toContainText('Конфиденциальность');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('camera-panel')).toHaveCount(0);
+    await expect.poll(() => app.core.isCameraOpen()).toBe(false);
+    await app.screenshot('camera-denied');
+  });
+
+  test('the chosen camera is unplugged', async ({ launch, simulator }) => {
+    const y4m = await writeCameraClip(clips, 'unplugged', qrOf(simulator, DEMO.ivan), PLACEMENTS.centred);
+    const app = await launch({ setup: 'ready', camera: { y4m } });
+    value(await app.invoke('manager.login', MANAGER_PASSWORD));
+    value(await app.invoke('camera.choose', { mode: 'on-demand', deviceId: 'unplugged-camera-id', label: 'Logitech C270' }));
+    value(await app.invoke('manager.logout'));
+    const { page } = app;
+    await page.keyboard.press('F6');
+    const problem = page.getByTestId('camera-panel').getByRole('alert');
+    await expect(problem).toHaveAttribute('data-problem', 'unplugged');
+    await expect(problem).toContainText('Камера «Logitech C270» отключена или не отвечает. Подключите её к USB');
+    expect(scansFrom(app)).toHaveLength(0);
+    await expect.poll(() => app.core.isCameraOpen()).toBe(false);
+    await app.screenshot('camera-unplugged');
   });
 });
 

@@ -57,14 +57,21 @@ export interface LaunchOptions {
   /**
    * A fake camera playing this Y4M clip in a loop (Chromium's fake capture, permission prompt
    * auto-accepted). Capture switches are per browser launch, so the till then gets its own Chromium
-   * whatever `browser` says.
+   * whatever `browser` says. `deny`: the permission is refused, as by an OS that does not let the app use the camera.
    */
-  camera?: { y4m: string };
+  camera?: FakeCamera;
+}
+
+export interface FakeCamera {
+  y4m: string;
+  deny?: boolean;
 }
 
 /** Chromium's fake video capture fed from a file; no real camera is touched. */
-export function fakeCameraArgs(camera: { y4m: string }): string[] {
-  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera.y4m}`];
+export function fakeCameraArgs(camera: FakeCamera): string[] {
+  // Without the fake prompt the headless browser refuses camera access.
+  const prompt = camera.deny ? [] : ['--use-fake-ui-for-media-stream'];
+  return ['--use-fake-device-for-media-stream', ...prompt, `--use-file-for-fake-video-capture=${camera.y4m}`];
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
