@@ -25,8 +25,7 @@ export function CameraView({
     <div className={stacked ? 'camera__body camera__body--stacked' : 'camera__body'}>
       <div className="camera__frame">
         <video ref={videoRef} className="camera__video" muted playsInline data-camera-state={status.state} />
-        {status.state !== 'running' && <div className="camera__cover" aria-hidden="true" />}
-        <div className="camera__aim" aria-hidden="true" />
+        {status.state === 'running' ? <div className="camera__aim" aria-hidden="true" /> : <div className="camera__cover" aria-hidden="true" />}
       </div>
       <div className="camera__side">
         {children}
