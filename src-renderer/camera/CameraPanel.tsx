@@ -60,7 +60,7 @@ export function CameraButton() {
   const { openCamera } = useActions();
   return (
     <button type="button" className="secondary camera__open" onClick={openCamera} data-testid="camera-open">
-      📷 {t.open}
+      {t.open}
     </button>
   );
 }

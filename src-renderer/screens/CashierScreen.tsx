@@ -28,7 +28,6 @@ export function CashierScreen() {
       <section className="till__main" aria-live="polite">
         <ScanDropNotice />
         {(cameraOpen || stayOn) && <CameraPanel stayOn={stayOn} />}
-        {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && <IdlePanel busy={checkout.busy} compact={error !== null} />}
         {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
@@ -42,6 +41,7 @@ export function CashierScreen() {
         )}
         {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
         {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
+        {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
       </section>
       {demo && <DemoPanel />}
     </main>
