@@ -76,6 +76,9 @@ describe('app core and the camera', () => {
     expect(app.core.isCameraOpen()).toBe(true);
     value(await app.call('camera.setOpen', false));
     expect(app.core.isCameraOpen()).toBe(false);
+    value(await app.call('camera.setOpen', true));
+    app.core.releaseCamera();
+    expect(app.core.isCameraOpen()).toBe(false);
 
     const strangers = [
       { isMainFrame: false, url: FRAME.url },

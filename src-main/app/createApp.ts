@@ -57,6 +57,8 @@ export interface AppCore {
   deliverScan(text: string): Promise<void>;
   /** The window has the camera open (camera.setOpen): main grants `media` only then. */
   isCameraOpen(): boolean;
+  /** The window reloaded or its renderer died: whatever had the camera open is gone. */
+  releaseCamera(): void;
   /** The scanner service reports its state for the status line. */
   setScannerState(scanner: AppState['scanner']): void;
   close(): Promise<void>;
@@ -315,6 +317,9 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     deliverScan: (text) => scanners.fromDevice(text),
     isCameraOpen: () => cameraOpen,
+    releaseCamera: () => {
+      cameraOpen = false;
+    },
     setScannerState(next) {
       scanner = { ...next };
       pushState();

@@ -66,6 +66,11 @@ function run(options: LaunchOptions): void {
       devTools: !app.isPackaged,
     });
     const stopEvents = forwardEvents(core, window.webContents);
+    // A reloaded or crashed page never says it closed the camera: main stops granting it.
+    window.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) core?.releaseCamera();
+    });
+    window.webContents.on('render-process-gone', () => core?.releaseCamera());
     window.on('closed', () => {
       stopEvents();
       window = null;
