@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

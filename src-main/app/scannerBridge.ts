@@ -20,7 +20,7 @@ import type { HidTransport } from '../scanner/hidTransport';
 import { ScanGate } from '../scanner/scanGate';
 import type { ScanEvent, ScannerStatus } from '../scanner/scannerService';
 import { ScannerService } from '../scanner/scannerService';
-import { udevRuleInstalled } from '../scanner/udevRule';
+import { udevInstallCommands, udevRuleInstalled } from '../scanner/udevRule';
 
 /** What the process offers for reading USB scanners: node-hid in Electron, a fake bus in tests. */
 export interface ScannerHost {
@@ -34,6 +34,8 @@ export interface ScannerHost {
   udevRuleFile?: string;
   /** Linux: whether the rule is installed; looks in udev's folders when not given. */
   udevInstalled?: () => Promise<boolean>;
+  /** Linux: the app runs from an AppImage, whose files root cannot read. */
+  fromAppImage?: boolean;
 }
 
 export interface ScannerBridgeOptions {
@@ -201,7 +203,11 @@ export class ScannerBridge {
     const devices = candidates.map((c) => deviceView(c, { active, pinned: this.pinned, silent }));
     const udev =
       platform === 'linux'
-        ? { ruleFile: host?.udevRuleFile ?? null, installed: await (host?.udevInstalled ?? udevRuleInstalled)() }
+        ? {
+            ruleFile: host?.udevRuleFile ?? null,
+            installed: await (host?.udevInstalled ?? udevRuleInstalled)(),
+            commands: udevInstallCommands(host?.udevRuleFile ?? null, host?.fromAppImage === true),
+          }
         : null;
     return { devices, pinned: this.pinned, os: osOf(platform), udev };
   }

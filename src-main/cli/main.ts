@@ -1,30 +1,6 @@
-import type { CliCommand } from './command';
-import { accrueCommand } from './commands/accrue';
-import { balanceCommand } from './commands/balance';
-import { checkoutCommand } from './commands/checkout';
-import { decodeCommand } from './commands/decode';
-import { doctorCommand } from './commands/doctor';
-import { journalCommand } from './commands/journal';
-import { redeemCommand } from './commands/redeem';
-import { scannersCommand } from './commands/scanners';
-import { simulatorCommand } from './commands/simulator';
-import { nodeIo } from './nodeIo';
-import { runCli } from './runCli';
+import { cliMain } from './cliMain';
 
-/** Every command of `skidkabot-kassa`, in the order the help lists them. */
-const commands: readonly CliCommand[] = [
-  decodeCommand,
-  balanceCommand,
-  accrueCommand,
-  redeemCommand,
-  checkoutCommand,
-  simulatorCommand,
-  doctorCommand,
-  scannersCommand,
-  journalCommand,
-];
-
-const code = await runCli(process.argv.slice(2), commands, nodeIo());
+const code = await cliMain(process.argv.slice(2));
 // Exit explicitly: a keychain call that hangs in a native thread must not keep the process alive
 // after the answer has been printed (the streams are flushed by then).
 process.exit(code);

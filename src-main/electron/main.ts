@@ -1,26 +1,55 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, dialog, protocol } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, dialog, Menu, protocol } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
+import type { cliMain } from '../cli/cliMain';
 import { createKeytarSecretStore } from '../settings/secretStore';
+import { applicationMenuTemplate } from './appMenu';
+import { cliArguments } from './cliSwitch';
 import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
 import { readLaunchOptions } from './launchOptions';
 import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
 import { nodeHidScannerHost } from './scannerHost';
+import { createQuitGate } from './quitGate';
 import { lockDownSession, serveRenderer } from './session';
 import { createMainWindow, focus, guardContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** How long quitting waits for the journal and the scanner to close before it exits anyway. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
-const launch = readLaunchOptions({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
-if (launch.ok) {
-  run(launch.value);
+const cliWords = cliArguments(process.argv);
+if (cliWords !== null) {
+  runCommandLine(cliWords);
 } else {
-  void app.whenReady().then(() => failToStart(launch.error.message));
+  const launch = readLaunchOptions({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
+  if (launch.ok) {
+    run(launch.value);
+  } else {
+    void app.whenReady().then(() => failToStart(launch.error.message));
+  }
+}
+
+/**
+ * `<app> --cli …`: the till's command line in the app's own Node, from the CLI bundle packed with it
+ * (dist-cli/); no window, no single-instance lock, so it runs beside an open till.
+ */
+function runCommandLine(words: string[]): void {
+  app.dock?.hide();
+  const entry = pathToFileURL(path.join(app.getAppPath(), 'dist-cli', 'skidkabot-kassa.mjs')).href;
+  (import(entry) as Promise<{ cliMain: typeof cliMain }>)
+    .then((cli) => cli.cliMain(words))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`Командная строка не запустилась: ${error instanceof Error ? error.message : String(error)}\n`);
+        app.exit(3);
+      },
+    );
 }
 
 function run(options: LaunchOptions): void {
@@ -34,6 +63,8 @@ function run(options: LaunchOptions): void {
   }
   const appOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : APP_ORIGIN;
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  const menu = applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform });
+  Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
   let window: BrowserWindow | null = null;
   let core: AppCore | null = null;
 
@@ -42,9 +73,15 @@ function run(options: LaunchOptions): void {
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents, appOrigin));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
-  });
+  app.on(
+    'will-quit',
+    createQuitGate({
+      close: async () => core?.close(),
+      exit: (code) => app.exit(code),
+      timeoutMs: CLOSE_TIMEOUT_MS,
+      onProblem: (message) => console.error(message),
+    }),
+  );
 
   const start = async (): Promise<void> => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));

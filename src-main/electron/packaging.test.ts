@@ -48,7 +48,31 @@ describe('electron-builder.yml', () => {
     expect(config['win']).toMatchObject({ target: [{ target: 'nsis', arch: ['x64'] }] });
     expect(config['linux']).toMatchObject({ target: [{ target: 'AppImage' }, { target: 'deb' }] });
     expect(config['npmRebuild']).toBe(false);
-    expect(config['files']).toEqual(['dist/**/*', 'dist-electron/**/*', 'package.json']);
+    expect(config['files']).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'dist-cli/**/*', 'package.json']));
+  });
+
+  it('builds the AppImage with the toolset whose runtime needs no libfuse2', async () => {
+    // 0.0.0 (the default) is the FUSE2 runtime; 1.0.x carry the static type-2 runtime.
+    expect((await readConfig())['toolsets']).toMatchObject({ appimage: expect.stringMatching(/^1\./) });
+  });
+
+  it('puts a command-line launcher beside the Windows executable', async () => {
+    const win = (await readConfig())['win'] as { executableName: string; extraFiles: { from: string; to: string; filter: string[] }[] };
+    expect(win.extraFiles).toContainEqual({ from: 'assets/win', to: '.', filter: ['skidkabot-kassa-cli.cmd'] });
+    const cmd = await readFile(path.join(root, 'assets/win/skidkabot-kassa-cli.cmd'), 'utf8');
+    // cmd.exe wants CRLF; the launcher passes every word through and returns the exit code.
+    expect(cmd.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    expect(cmd).toContain(`"%~dp0${win.executableName}.exe" --cli -- %*`);
+    expect(cmd).toContain('exit /b %ERRORLEVEL%');
+  });
+
+  it('gives the deb our maintainer scripts and the package a homepage and a maintainer with an address', async () => {
+    const config = await readConfig();
+    expect(config['deb']).toMatchObject({ afterInstall: 'assets/linux/after-install.tpl', afterRemove: 'assets/linux/after-remove.tpl' });
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['homepage']).toMatch(/^https:\/\//);
+    expect(manifest['author']).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/^[^@\s]+@[^@\s]+$/) });
+    expect(manifest['engines']).toEqual({ node: '^20.19.0 || >=22.12.0' });
   });
 
   it('unpacks the native modules from asar', async () => {

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { WebContents } from 'electron';
 import { denyWindowOpen, isNavigationAllowed, webPreferences } from './hardening';
+import { loadFailurePage } from './loadFailure';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -22,7 +23,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: webPreferences(options.preloadPath, { devTools: options.devTools }),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.entryUrl);
+  // A screen that failed to load would leave the window hidden and the cashier with nothing: show why.
+  window.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    const page = loadFailurePage({ errorCode, errorDescription, validatedURL, isMainFrame });
+    if (page === null) return;
+    window.loadURL(page).catch(() => undefined);
+    window.show();
+  });
+  // A failed load is reported through did-fail-load above; the promise's rejection says nothing more.
+  window.loadURL(options.entryUrl).catch(() => undefined);
   return window;
 }
 

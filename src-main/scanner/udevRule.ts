@@ -18,3 +18,30 @@ export async function udevRuleInstalled(dirs: readonly string[] = UDEV_RULE_DIRS
   }
   return false;
 }
+
+/** A path as one word for sh, whatever it holds. */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The commands the manager pastes into a terminal to install the rule shipped at `ruleFile`. An
+ * AppImage's files live in a FUSE mount that only its user can read (root gets "Permission denied"),
+ * so the rule is first copied out, as that user, to a folder root can read.
+ */
+export function udevInstallCommands(ruleFile: string | null, fromAppImage: boolean): string {
+  const shipped = ruleFile ?? UDEV_RULE_NAME;
+  const lines: string[] = [];
+  let source = shellWord(shipped);
+  if (fromAppImage) {
+    const copy = `/tmp/${UDEV_RULE_NAME}`;
+    lines.push(`cp ${source} ${copy}`);
+    source = copy;
+  }
+  lines.push(
+    `sudo install -m 644 ${source} /etc/udev/rules.d/${UDEV_RULE_NAME}`,
+    'sudo udevadm control --reload-rules',
+    'sudo udevadm trigger --action=change --subsystem-match=hidraw',
+  );
+  return lines.join('\n');
+}

@@ -176,7 +176,6 @@ function KeyboardAdvice({ t, open }: { t: Dictionary; open: boolean }) {
 }
 
 function UdevHelp({ udev, t }: { udev: NonNullable<ScannerListView['udev']>; t: Dictionary }) {
-  const rule = udev.ruleFile ?? '70-skidkabot-scanners.rules';
   return (
     <details className="scanner__advice" open={!udev.installed || undefined} data-testid="scanner-udev">
       <summary>{t.scanner.udevTitle}</summary>
@@ -185,9 +184,7 @@ function UdevHelp({ udev, t }: { udev: NonNullable<ScannerListView['udev']>; t: 
       ) : (
         <>
           <p>{t.scanner.udevMissing}</p>
-          <pre className="scanner__command">
-            {`sudo install -m 644 '${rule}' /etc/udev/rules.d/\nsudo udevadm control --reload-rules`}
-          </pre>
+          <pre className="scanner__command">{udev.commands}</pre>
           <p className="scanner__hint">{t.scanner.udevReadme}</p>
         </>
       )}

@@ -69,8 +69,11 @@ export interface ScannerListView {
   devices: ScannerDeviceView[];
   pinned: PinnedScannerSettings | null;
   os: 'windows' | 'macos' | 'linux' | 'other';
-  /** Linux: where the udev rule ships, and whether one is installed on this computer. */
-  udev: { ruleFile: string | null; installed: boolean } | null;
+  /**
+   * Linux: where the udev rule ships, whether one is installed on this computer, and the terminal
+   * commands that install it for the way the app is installed (an AppImage's rule is copied out first).
+   */
+  udev: { ruleFile: string | null; installed: boolean; commands: string } | null;
 }
 
 export interface ScannerRedirected {
