@@ -57,6 +57,24 @@ export interface LaunchOptions {
   browser?: Browser;
   /** The local API for the POS on this port (0: any free one), as `serve` or the manager's switch turns it on. */
   localApiPort?: number;
+  /**
+   * A fake camera playing this Y4M clip in a loop (Chromium's fake capture, permission prompt
+   * auto-accepted). Capture switches are per browser launch, so the till then gets its own Chromium
+   * whatever `browser` says. `deny`: the permission is refused, as by an OS that does not let the app use the camera.
+   */
+  camera?: FakeCamera;
+}
+
+export interface FakeCamera {
+  y4m: string;
+  deny?: boolean;
+}
+
+/** Chromium's fake video capture fed from a file; no real camera is touched. */
+export function fakeCameraArgs(camera: FakeCamera): string[] {
+  // Without the fake prompt the headless browser refuses camera access.
+  const prompt = camera.deny ? [] : ['--use-fake-ui-for-media-stream'];
+  return ['--use-fake-device-for-media-stream', ...prompt, `--use-file-for-fake-video-capture=${camera.y4m}`];
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
@@ -160,8 +178,10 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const trusted: SenderInfo = { isMainFrame: true, url: `${renderer.origin}/index.html` };
     if (options.setup === 'ready') await setUpReadyTill(core, trusted, options.demo ?? false, secretStore);
 
-    const browser = options.browser ?? (await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
-    if (options.browser === undefined) cleanups.push(() => browser.close());
+    const shared = options.camera === undefined ? options.browser : undefined;
+    const args = options.camera === undefined ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, ...fakeCameraArgs(options.camera)];
+    const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM_PATH, args }));
+    if (shared === undefined) cleanups.push(() => browser.close());
     const page = await openPage(browser, options);
     cleanups.push(() => page.context().close());
     const log: BridgeReply[] = [];
@@ -363,7 +383,7 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
   if (options.apiUrl !== undefined) env['SKIDKABOT_API_URL'] = options.apiUrl;
   const app: ElectronApplication = await _electron.launch({
     executablePath,
-    args: [ELECTRON_MAIN, ...(options.demo ? ['--demo'] : [])],
+    args: [ELECTRON_MAIN, ...(options.demo ? ['--demo'] : []), ...(options.camera ? fakeCameraArgs(options.camera) : [])],
     env,
   });
   cleanups.push(() => app.close());

@@ -61,6 +61,7 @@ describe('buildAppState', () => {
       problems: [],
       server: SERVER_NOT_ASKED,
       scanner: { state: 'ready', message: 'Сканер готов' },
+      camera: { mode: 'on-demand', deviceId: null, label: null },
       manager,
       unresolved: 0,
     });

@@ -36,6 +36,7 @@ export function buildAppState(parts: AppStateParts): AppState {
     problems: [...parts.problems],
     server: { ...parts.server },
     scanner: { ...parts.scanner },
+    camera: { ...parts.settings.camera },
     manager: { ...parts.manager },
     unresolved: parts.unresolved ?? 0,
   };

@@ -75,6 +75,10 @@ export interface AppCore {
   subscribe(listener: (event: EventChannel, payload: unknown) => void): () => void;
   /** A scan from a scanner read in main; the same path as scan.submit. */
   deliverScan(text: string): Promise<void>;
+  /** The window has the camera open (camera.setOpen): main grants `media` only then. */
+  isCameraOpen(): boolean;
+  /** The window reloaded or its renderer died: whatever had the camera open is gone. */
+  releaseCamera(): void;
   /** The scanner service reports its state for the status line. */
   setScannerState(scanner: AppState['scanner']): void;
   /** Where the local API serves, or null when it is off; `problem` when it was asked for and did not start. */
@@ -269,6 +273,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
 
   /** A look that is not the manager's activity: a section polling its status must not keep an idle session open. */
   const peekAsManager = <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => (guard.isLoggedIn() ? action() : asManager(action));
+  let cameraOpen = false;
 
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
@@ -300,7 +305,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
     'settings.save': (settings) =>
       asManager(async () => {
-        const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner });
+        const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner, camera: shop.settings.camera });
         if (!saved.ok) return saved;
         checkout.reset();
         pushState();
@@ -356,6 +361,17 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'localApi.save': (settings) => asManager(() => localApi.save(settings)),
     'localApi.newToken': () => asManager(() => localApi.newToken()),
     ...updateHandlers(updates, asManager, peekAsManager),
+    'camera.choose': (camera) =>
+      asManager(async () => {
+        const saved = await shop.saveSettings({ ...shop.settings, camera });
+        if (!saved.ok) return saved;
+        pushState();
+        return { ok: true, value: { ...shop.settings.camera } };
+      }),
+    'camera.setOpen': async (open) => {
+      cameraOpen = open;
+      return { ok: true, value: { open } };
+    },
   };
 
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
@@ -369,6 +385,10 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       };
     },
     deliverScan: (text) => scanners.fromDevice(text),
+    isCameraOpen: () => cameraOpen,
+    releaseCamera: () => {
+      cameraOpen = false;
+    },
     setScannerState(next) {
       scanner = { ...next };
       pushState();

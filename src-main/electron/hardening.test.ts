@@ -46,7 +46,8 @@ describe('content security policy', () => {
     );
     expect(Object.fromEntries(directives)).toEqual({
       'default-src': "'self'",
-      'script-src': "'self'",
+      'script-src': "'self' 'wasm-unsafe-eval'",
+      'worker-src': "'self'",
       'style-src': "'self'",
       'img-src': "'self' data:",
       'connect-src': "'self'",
@@ -55,7 +56,8 @@ describe('content security policy', () => {
       'form-action': "'none'",
       'frame-ancestors': "'none'",
     });
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // 'wasm-unsafe-eval' compiles WebAssembly only; JavaScript eval, inline code, blob: workers stay out.
+    expect(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", '')).not.toMatch(/unsafe-inline|unsafe-eval|\*|blob:|https?:/);
   });
 
   it('travels as a header on every served file and as a meta tag', () => {
@@ -85,6 +87,10 @@ describe('app scheme', () => {
     expect(resolveAppFile('app://kassa/assets/index-abc.js?v=1#x', root)).toEqual({
       filePath: path.join(root, 'assets', 'index-abc.js'),
       contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppFile('app://kassa/assets/zxing_reader-Bq1x.wasm', root)).toEqual({
+      filePath: path.join(root, 'assets', 'zxing_reader-Bq1x.wasm'),
+      contentType: 'application/wasm',
     });
     expect(resolveAppFile('app://kassa/assets/%D0%BB%D0%BE%D0%B3%D0%BE.svg', root)?.filePath).toBe(path.join(root, 'assets', 'лого.svg'));
   });
@@ -123,9 +129,40 @@ describe('navigation, windows, permissions, requests', () => {
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
   });
 
-  it('grants no permission', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'hid', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
-      expect(isPermissionGranted(permission), permission).toBe(false);
+  const open = { appOrigin: APP_ORIGIN, cameraOpen: true };
+  const closed = { appOrigin: APP_ORIGIN, cameraOpen: false };
+
+  it('grants the camera to the app while camera scanning is open, as a request and as a check', () => {
+    expect(isPermissionGranted({ permission: 'media', origin: 'app://kassa/', mediaTypes: ['video'] }, open)).toBe(true);
+    expect(isPermissionGranted({ permission: 'media', origin: APP_ENTRY_URL, mediaType: 'video' }, open)).toBe(true);
+  });
+
+  it('refuses the camera once camera scanning is closed', () => {
+    expect(isPermissionGranted({ permission: 'media', origin: 'app://kassa/', mediaTypes: ['video'] }, closed)).toBe(false);
+    expect(isPermissionGranted({ permission: 'media', origin: 'app://kassa/', mediaType: 'video' }, closed)).toBe(false);
+  });
+
+  it('never grants the microphone, even with the camera', () => {
+    for (const mediaTypes of [['audio'], ['video', 'audio'], ['audio', 'video'], []]) {
+      expect(isPermissionGranted({ permission: 'media', origin: 'app://kassa/', mediaTypes }, open), mediaTypes.join()).toBe(false);
+    }
+    for (const mediaType of ['audio', 'unknown', undefined]) {
+      expect(isPermissionGranted({ permission: 'media', origin: 'app://kassa/', ...(mediaType ? { mediaType } : {}) }, open)).toBe(false);
+    }
+  });
+
+  it('refuses the camera to any other origin', () => {
+    for (const origin of ['https://skidkabot.ru/', 'app://kassa.evil/', 'app://KASSA@evil/', 'file:///', 'null', '', 'http://127.0.0.1:5173/']) {
+      expect(isPermissionGranted({ permission: 'media', origin, mediaTypes: ['video'] }, open), origin).toBe(false);
+    }
+  });
+
+  it('grants no other permission, camera open or not', () => {
+    const others = ['geolocation', 'notifications', 'hid', 'usb', 'serial', 'clipboard-read', 'display-capture', 'openExternal', 'fullscreen', 'unknown'];
+    for (const permission of others) {
+      for (const context of [open, closed]) {
+        expect(isPermissionGranted({ permission, origin: 'app://kassa/', mediaTypes: ['video'], mediaType: 'video' }, context), permission).toBe(false);
+      }
     }
   });
 

@@ -22,10 +22,15 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-/** The renderer never talks to the network (main does), never runs inline script, never frames. */
+/**
+ * The renderer never talks to the network (main does), never runs inline script, never frames.
+ * The camera's QR decoder is WebAssembly run in a worker: 'wasm-unsafe-eval' lets the page compile
+ * wasm (not eval JavaScript), and worker-src admits workers from the app's own files only, no blob:.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -64,11 +69,32 @@ export function denyWindowOpen(): WindowOpenHandlerResponse {
   return { action: 'deny' };
 }
 
-/** Camera, notifications, HID from the page, clipboard reads…: the renderer needs none of them. */
-const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set();
+/** One permission request (`setPermissionRequestHandler`) or check (`setPermissionCheckHandler`) as Electron hands it over. */
+export interface PermissionAsk {
+  permission: string;
+  /** The origin or URL asking: the details' securityOrigin, or the requesting URL/origin. */
+  origin: string;
+  /** A request's media kinds ('video', 'audio'). */
+  mediaTypes?: readonly string[];
+  /** A check's media kind ('video', 'audio', 'unknown'). */
+  mediaType?: string;
+}
 
-export function isPermissionGranted(permission: string): boolean {
-  return GRANTED_PERMISSIONS.has(permission);
+export interface PermissionContext {
+  appOrigin: string;
+  /** The window has camera scanning open (camera.setOpen). */
+  cameraOpen: boolean;
+}
+
+/**
+ * The camera, and only the camera: `media` for video alone, asked by the app's own origin, while
+ * camera scanning is open. No microphone, notifications, HID from the page, clipboard reads, ever.
+ */
+export function isPermissionGranted(ask: PermissionAsk, context: PermissionContext): boolean {
+  if (ask.permission !== 'media' || !context.cameraOpen) return false;
+  if (!sameOrigin(ask.origin, context.appOrigin)) return false;
+  if (ask.mediaTypes !== undefined) return ask.mediaTypes.length > 0 && ask.mediaTypes.every((type) => type === 'video');
+  return ask.mediaType === 'video';
 }
 
 /** Defence in depth behind the CSP: the session lets the page load its own files and data: images only. */
@@ -89,6 +115,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  // Compiled by streaming only when served with its own type.
+  '.wasm': 'application/wasm',
 };
 
 export interface AppFile {

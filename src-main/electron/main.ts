@@ -87,7 +87,7 @@ function run(options: LaunchOptions): void {
 
   const start = async (): Promise<void> => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));
-    lockDownSession(appOrigin, { filterRequests: options.devServerUrl === undefined });
+    lockDownSession(appOrigin, { filterRequests: options.devServerUrl === undefined, isCameraOpen: () => core?.isCameraOpen() ?? false });
     core = await createAppCore({
       dataDir: app.getPath('userData'),
       secretStore: createKeytarSecretStore(options.keychainService === undefined ? {} : { service: options.keychainService }),
@@ -109,6 +109,11 @@ function run(options: LaunchOptions): void {
       devTools: !app.isPackaged,
     });
     const stopEvents = forwardEvents(core, window.webContents);
+    // A reloaded or crashed page never says it closed the camera: main stops granting it.
+    window.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) core?.releaseCamera();
+    });
+    window.webContents.on('render-process-gone', () => core?.releaseCamera());
     window.on('closed', () => {
       stopEvents();
       window = null;

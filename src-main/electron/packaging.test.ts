@@ -91,6 +91,11 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('tells macOS why the till uses the camera', async () => {
+    const mac = (await readConfig())['mac'] as { extendInfo?: Record<string, unknown> } | undefined;
+    expect(mac?.extendInfo?.['NSCameraUsageDescription']).toMatch(/^Камера считывает QR-код/);
+  });
+
   it('points at icons that exist in the sizes each target needs', async () => {
     const config = await readConfig();
     const [width, height] = pngSize(await readFile(path.join(root, String(config['icon']))));

@@ -61,6 +61,8 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'update.setFeed': ['https://updates.example.ru/kassa/'],
   'update.check': [],
   'update.install': [],
+  'camera.choose': [{ mode: 'always', deviceId: 'f3a9c0de', label: 'Integrated Camera' }],
+  'camera.setOpen': [true],
 };
 
 const invalidArgs: Record<InvokeChannel, unknown[][]> = {
@@ -132,6 +134,15 @@ const invalidArgs: Record<InvokeChannel, unknown[][]> = {
   'update.setFeed': [[null], [7], ['x'.repeat(1001)], []],
   'update.check': [[1]],
   'update.install': [[true]],
+  'camera.choose': [
+    [],
+    [{ mode: 'sometimes', deviceId: null, label: null }],
+    [{ mode: 'always', deviceId: '', label: null }],
+    [{ mode: 'always', deviceId: 'x'.repeat(501), label: null }],
+    [{ mode: 'always', deviceId: null, label: null, audio: true }],
+    [{ mode: 'always' }],
+  ],
+  'camera.setOpen': [[], ['yes'], [1], [true, 'audio']],
 };
 
 describe('createDispatcher', () => {

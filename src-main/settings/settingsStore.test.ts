@@ -12,6 +12,7 @@ const shopSettings: Settings = {
   rules: { source: 'shop', pPlus: 3, pMinus: 20, accrueOnPaidPart: false },
   language: 'en',
   scanner: { pinned: { vendorId: 0x0c2e, productId: 0x0b87, serialNumber: 'A1' } },
+  camera: { mode: 'always', deviceId: 'f3a9c0de', label: 'USB2.0 HD UVC WebCam (0bda:58f4)' },
 };
 
 let dir: string;
@@ -92,6 +93,26 @@ describe('SettingsStore.load', () => {
     const loaded = await new SettingsStore(dir).load();
     expect(loaded.problem).toBeNull();
     expect(loaded.settings).toEqual({ ...shopSettings, scanner: { pinned } });
+  });
+
+  it('reads back the camera choice, hostile names included', async () => {
+    const store = new SettingsStore(dir);
+    const label = '\u202eмаркер «"</script>\u0000' + 'к'.repeat(280);
+    const camera = { mode: 'on-demand', deviceId: 'x'.repeat(500), label } as const;
+    await store.save({ ...shopSettings, camera });
+    expect((await store.load()).settings.camera).toEqual(camera);
+    await expect(store.save({ ...shopSettings, camera: { ...camera, deviceId: '' } })).rejects.toThrow(/camera\.deviceId/);
+    await expect(store.save({ ...shopSettings, camera: { ...camera, label: 'я'.repeat(301) } })).rejects.toThrow(/camera\.label/);
+    expect((await store.load()).settings.camera).toEqual(camera);
+  });
+
+  it('loads a file written before the camera section existed, with the camera on demand', async () => {
+    const older: Partial<Settings> = { ...shopSettings };
+    delete older.camera;
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify(older));
+    const loaded = await new SettingsStore(dir).load();
+    expect(loaded.problem).toBeNull();
+    expect(loaded.settings.camera).toEqual({ mode: 'on-demand', deviceId: null, label: null });
   });
 
   it('reports a settings path it cannot read without crashing', async () => {

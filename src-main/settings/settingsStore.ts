@@ -129,7 +129,7 @@ export function parseSettings(text: string): ParsedSettings {
   // Keys a later version added are dropped and keys it lacks take their defaults, so a file
   // written by another version still loads; only a wrong value makes it damaged.
   const known = pickKnownKeys(raw);
-  for (const section of ['rules', 'scanner'] as const) {
+  for (const section of ['rules', 'scanner', 'camera'] as const) {
     if (section in known && !isPlainObject(known[section])) return { ok: false, reason: `неверное значение ${section}` };
   }
   const merged = {
@@ -137,6 +137,7 @@ export function parseSettings(text: string): ParsedSettings {
     ...known,
     rules: { ...DEFAULT_SETTINGS.rules, ...(isPlainObject(known.rules) ? known.rules : {}) },
     scanner: { ...DEFAULT_SETTINGS.scanner, ...(isPlainObject(known.scanner) ? known.scanner : {}) },
+    camera: { ...DEFAULT_SETTINGS.camera, ...(isPlainObject(known.camera) ? known.camera : {}) },
   };
   const valid = settingsSchema.safeParse(merged);
   if (!valid.success) return { ok: false, reason: `неверное значение ${describeIssues(valid.error.issues)}` };
@@ -173,5 +174,10 @@ function isPlainObject(value: unknown): value is object {
 }
 
 function cloneDefaults(): Settings {
-  return { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules }, scanner: { ...DEFAULT_SETTINGS.scanner } };
+  return {
+    ...DEFAULT_SETTINGS,
+    rules: { ...DEFAULT_SETTINGS.rules },
+    scanner: { ...DEFAULT_SETTINGS.scanner },
+    camera: { ...DEFAULT_SETTINGS.camera },
+  };
 }

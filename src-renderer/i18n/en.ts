@@ -200,6 +200,7 @@ export const en: Dictionary = {
       'hid-keyboard': 'keyboard mode, directly over USB',
       keystrokes: 'key presses in the app window',
       paste: 'pasted text (Ctrl+V)',
+      camera: "the PC's camera",
       other: 'a button in the app',
     },
     took: 'Time',

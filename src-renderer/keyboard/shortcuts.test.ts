@@ -34,6 +34,16 @@ describe('commandFor', () => {
     expect(commandFor(press('Enter'), cashier)).toBeNull();
   });
 
+  it('opens the camera with F6 unless the manager turned it off; Esc closes it before anything else', () => {
+    expect(commandFor(press('F6', { inTextEntry: true }), { ...cashier, camera: true })).toEqual({ type: 'openCamera' });
+    expect(commandFor(press('F6'), { ...cashier, camera: false })).toBeNull();
+    expect(commandFor(press('F6'), { ...cashier, camera: true, screen: 'manager' })).toBeNull();
+    const scanning: KeyContext = { ...cashier, camera: true, cameraOpen: true };
+    expect(commandFor(press('Escape'), scanning)).toEqual({ type: 'closeCamera' });
+    expect(commandFor(press('F2'), scanning)).toEqual({ type: 'accrue' });
+    expect(commandFor(press('Escape'), { ...cashier, camera: true })).toEqual({ type: 'newCustomer' });
+  });
+
   it('does nothing during first run or with a modifier held', () => {
     expect(commandFor(press('F2'), { ...cashier, ready: false })).toBeNull();
     expect(commandFor(press('F2', { ctrlKey: true }), cashier)).toBeNull();

@@ -8,7 +8,9 @@ export type Command =
   | { type: 'cancelRepeat' }
   | { type: 'openManager' }
   | { type: 'closeManager' }
-  | { type: 'demoScan'; index: number };
+  | { type: 'demoScan'; index: number }
+  | { type: 'openCamera' }
+  | { type: 'closeCamera' };
 
 export interface KeyPress {
   key: string;
@@ -29,6 +31,10 @@ export interface KeyContext {
    * hurried cashier presses again by habit, so Enter says no, like Esc; nothing else applies.
    */
   confirming?: boolean;
+  /** The manager left the camera on (not 'off'): F6 opens it. */
+  camera?: boolean;
+  /** The cashier's camera is open for one scan: Esc closes it, before anything else. */
+  cameraOpen?: boolean;
 }
 
 /**
@@ -44,7 +50,10 @@ export function commandFor(press: KeyPress, context: KeyContext): Command | null
     if (press.key === 'F9') return { type: 'confirmRepeat' };
     return press.key === 'Escape' || press.key === 'Enter' ? { type: 'cancelRepeat' } : null;
   }
+  if (context.cameraOpen && press.key === 'Escape') return { type: 'closeCamera' };
   switch (press.key) {
+    case 'F6':
+      return context.camera ? { type: 'openCamera' } : null;
     case 'F2':
       return { type: 'accrue' };
     case 'F4':

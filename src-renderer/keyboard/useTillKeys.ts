@@ -10,6 +10,8 @@ export function useTillKeys(): void {
   const ready = useKassa((state) => state.app?.phase === 'ready');
   const demoCustomers = useKassa((state) => state.demoCustomers);
   const confirming = useKassa((state) => state.checkout.stage === 'confirm');
+  const camera = useKassa((state) => (state.app?.camera.mode ?? 'off') !== 'off');
+  const cameraOpen = useKassa((state) => state.cameraOpen);
 
   useEffect(() => {
     const run = (command: Command): void => {
@@ -35,6 +37,12 @@ export function useTillKeys(): void {
         case 'closeManager':
           actions.closeManager();
           return;
+        case 'openCamera':
+          actions.openCamera();
+          return;
+        case 'closeCamera':
+          actions.closeCamera();
+          return;
         case 'demoScan': {
           const customer = demoCustomers[command.index];
           if (customer) void actions.submitScan(customer.qrText);
@@ -52,7 +60,7 @@ export function useTillKeys(): void {
           metaKey: event.metaKey,
           inTextEntry: isTextEntry(event.target),
         },
-        { screen, ready, demoCustomers: demoCustomers.length, confirming },
+        { screen, ready, demoCustomers: demoCustomers.length, confirming, camera, cameraOpen },
       );
       if (!command) return;
       // F10 would otherwise focus the window menu on Windows; F2/F4 have browser meanings too.
@@ -61,5 +69,5 @@ export function useTillKeys(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, screen, ready, demoCustomers, confirming]);
+  }, [actions, screen, ready, demoCustomers, confirming, camera, cameraOpen]);
 }

@@ -17,8 +17,8 @@ export type InvalidReason = 'shopCode' | 'kassa' | 'apiUrl' | 'percent';
 
 export type FieldErrors = Partial<Record<keyof SettingsForm, InvalidReason>>;
 
-/** What the form edits: everything but the scanner pin, which the «Сканер» section sets. */
-export type FormSettings = Omit<Settings, 'scanner'>;
+/** What the form edits: everything but the scanner pin and the camera, which their own sections set. */
+export type FormSettings = Omit<Settings, 'scanner' | 'camera'>;
 
 export type FormResult = { ok: true; settings: FormSettings } | { ok: false; errors: FieldErrors };
 

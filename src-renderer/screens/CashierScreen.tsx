@@ -1,4 +1,5 @@
 import type { AppError } from '../../src-shared/errors';
+import { CameraButton, CameraPanel } from '../camera/CameraPanel';
 import { balanceAfter } from '../checkout/outcomeSummary';
 import { CustomerCard } from '../components/CustomerCard';
 import { DemoPanel } from '../components/DemoPanel';
@@ -17,10 +18,16 @@ export function CashierScreen() {
   const outcomeErrors = checkout.stage === 'done' ? checkout.outcomes.map((o) => ('error' in o ? o.error.message : '')) : [];
   // The done panel shows each operation's own error; the checkout's error is shown once, not twice.
   const error: AppError | null = checkout.error && !outcomeErrors.includes(checkout.error.message) ? checkout.error : null;
+  const cameraMode = useKassa((state) => state.app?.camera.mode ?? 'off');
+  const cameraOpen = useKassa((state) => state.cameraOpen);
+  // The camera as the till's scanner runs while the till waits for the next customer, not while one is served.
+  const waiting = checkout.stage === 'idle' || checkout.stage === 'done';
+  const stayOn = cameraMode === 'always' && waiting;
   return (
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
         <ScanDropNotice />
+        {(cameraOpen || stayOn) && <CameraPanel stayOn={stayOn} />}
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && <IdlePanel busy={checkout.busy} compact={error !== null} />}
         {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
@@ -34,6 +41,7 @@ export function CashierScreen() {
         )}
         {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
         {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
+        {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
       </section>
       {demo && <DemoPanel />}
     </main>

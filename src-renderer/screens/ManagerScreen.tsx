@@ -5,6 +5,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from '../manager/settingsForm';
+import { CameraSection } from '../camera/CameraSection';
 import { ScannerSection } from '../scanner/ScannerSection';
 import { LocalApiSection } from '../localApi/LocalApiSection';
 import { UpdateSection } from '../manager/UpdateSection';
@@ -243,6 +244,7 @@ function ManagerSettings() {
       <ScannerSection />
       <LocalApiSection />
       <UpdateSection />
+      <CameraSection />
     </main>
   );
 }

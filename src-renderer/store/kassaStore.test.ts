@@ -26,6 +26,7 @@ const appState: AppState = {
   problems: [],
   server: { state: 'unknown', message: '', at: null },
   scanner: { state: 'ready', message: '' },
+  camera: { mode: 'on-demand', deviceId: null, label: null },
   manager: { passwordSet: true, loggedIn: false, lockedUntil: null },
   unresolved: 0,
 };
@@ -77,6 +78,7 @@ function fakeApi(overrides: { checkout?: Partial<KassaApi['checkout']>; scan?: P
     scanner: { list: unexpected, pin: unexpected, redirectToHidPos: unexpected },
     localApi: { get: unexpected, save: unexpected, newToken: unexpected },
     update: { status: unexpected, setFeed: unexpected, check: unexpected, install: unexpected },
+    camera: { choose: unexpected, setOpen: unexpected },
     journal: {
       list: unexpected,
       day: unexpected,

@@ -3,6 +3,7 @@ import { appError, type AppError, type Result } from '../../src-shared/errors';
 import type { ChannelArgs, KassaApi } from '../../src-shared/ipc/contract';
 import type { ScanDropReport, ScannerEvent, ScannerListView, ScannerRedirected, ScanOrigin, ScanReport } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from '../../src-shared/ipc/views';
+import type { CameraSettings } from '../../src-shared/settings/settings';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import type { TillPurchase } from '../../src-shared/ipc/localApiViews';
 import { computeFigures } from '../checkout/figures';
@@ -34,6 +35,8 @@ export interface KassaState {
   lastScan: ScanReport | null;
   /** A half-read scan main threw away: the cashier is asked to scan again. Cleared by the next scan. */
   scanDrop: ScanDropReport | null;
+  /** The cashier opened the camera (F6, «Камера») for one scan. */
+  cameraOpen: boolean;
 }
 
 export interface KassaActions {
@@ -66,6 +69,11 @@ export interface KassaActions {
   /** Null unpins: the app chooses the scanner again. */
   pinScanner(deviceId: string | null): Promise<Result<ScannerListView>>;
   redirectScanner(deviceId: string): Promise<Result<ScannerRedirected>>;
+  openCamera(): void;
+  closeCamera(): void;
+  /** Tells main the window is using the camera (or stopped): `media` is granted only in between. */
+  setCameraAccess(open: boolean): Promise<Result<{ open: boolean }>>;
+  chooseCamera(camera: CameraSettings): Promise<Result<CameraSettings>>;
 }
 
 export type KassaStore = StoreApi<KassaState & { actions: KassaActions }>;
@@ -215,6 +223,7 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
       demoCustomers: [],
       lastScan: null,
       scanDrop: null,
+      cameraOpen: false,
       actions: {
         start() {
           const offApp = api.events.onAppState(applyApp);
@@ -254,7 +263,7 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
           await operate(() => api.checkout.clear());
         },
         openManager() {
-          set({ screen: 'manager' });
+          set({ screen: 'manager', cameraOpen: false });
         },
         closeManager() {
           set({ screen: 'cashier' });
@@ -285,6 +294,14 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
         listScanners: () => call(() => api.scanner.list()),
         pinScanner: (deviceId) => call(() => api.scanner.pin(deviceId)),
         redirectScanner: (deviceId) => call(() => api.scanner.redirectToHidPos(deviceId)),
+        openCamera() {
+          if (get().app?.camera.mode !== 'off') set({ cameraOpen: true });
+        },
+        closeCamera() {
+          set({ cameraOpen: false });
+        },
+        setCameraAccess: (open) => call(() => api.camera.setOpen(open)),
+        chooseCamera: async (camera) => afterSettings(await call(() => api.camera.choose(camera))),
       },
     };
   });

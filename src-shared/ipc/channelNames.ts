@@ -39,6 +39,8 @@ export const INVOKE_CHANNELS = [
   'update.setFeed',
   'update.check',
   'update.install',
+  'camera.choose',
+  'camera.setOpen',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -7,6 +7,7 @@ import { MAX_FEED_URL_LENGTH } from '../update/feedUrl';
 import type { UpdateView } from '../update/types';
 import type { EventChannel, InvokeChannel } from './channelNames';
 import type { ScannerEvent, ScannerListView, ScannerRedirected } from './scannerViews';
+import type { CameraSettings } from '../settings/settings';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from './views';
 import type { LocalApiView, TillPurchase } from './localApiViews';
 
@@ -55,10 +56,18 @@ export const settingsSchema = z.strictObject({
       })
       .nullable(),
   }),
+  camera: z.strictObject({
+    mode: z.enum(['off', 'on-demand', 'always']),
+    deviceId: z.string().min(1).max(500).nullable(),
+    label: z.string().max(300).nullable(),
+  }),
 });
 
-/** The scanner pin is the «Сканер» section's (scanner.pin): a form loaded before it was set must not undo it. */
-export const settingsSaveSchema = settingsSchema.partial({ scanner: true });
+/**
+ * The scanner pin is the «Сканер» section's (scanner.pin), the camera the «Камера» section's
+ * (camera.choose): a form loaded before they were set must not undo them.
+ */
+export const settingsSaveSchema = settingsSchema.partial({ scanner: true, camera: true });
 
 /** A device as `scanner.list` named it. */
 const scannerIdSchema = z.string().min(1).max(300);
@@ -69,7 +78,7 @@ export const invokeContract = {
   'scan.submit': channel<CheckoutView>()(
     z.tuple([
       z.string().max(1_000_000),
-      z.strictObject({ via: z.enum(['keystrokes', 'paste']), durationMs: z.number().min(0).max(3_600_000).optional() }).optional(),
+      z.strictObject({ via: z.enum(['keystrokes', 'paste', 'camera']), durationMs: z.number().min(0).max(3_600_000).optional() }).optional(),
     ]),
   ),
   /** `confirmDuplicate`: the cashier answered «yes» to the double-press question of the 'confirm' stage. */
@@ -136,6 +145,13 @@ export const invokeContract = {
   'update.check': channel<UpdateView>()(z.tuple([])),
   /** Restarts into the downloaded version; refused while the till is busy. */
   'update.install': channel<UpdateView>()(z.tuple([])),
+  /** The manager's camera choice for this till. */
+  'camera.choose': channel<CameraSettings>()(z.tuple([settingsSchema.shape.camera])),
+  /**
+   * The window opens (true) or closes (false) the camera. Main grants `media` only between the two,
+   * so the renderer awaits this before asking for the camera.
+   */
+  'camera.setOpen': channel<{ open: boolean }>()(z.tuple([z.boolean()])),
 } satisfies Record<InvokeChannel, ChannelSpec<z.ZodTuple, unknown>>;
 
 type Contract = typeof invokeContract;

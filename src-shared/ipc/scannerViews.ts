@@ -2,13 +2,13 @@ import type { PinnedScannerSettings } from '../settings/settings';
 
 /**
  * How a scan reached the app: read from the device in main (HID POS or keyboard reports), typed
- * into the window as keystrokes, pasted, or handed over without saying (the demo buttons).
+ * into the window as keystrokes, pasted, read by the PC's camera, or handed over without saying (the demo buttons).
  */
-export type ScanVia = 'hid-pos' | 'hid-keyboard' | 'keystrokes' | 'paste' | 'other';
+export type ScanVia = 'hid-pos' | 'hid-keyboard' | 'keystrokes' | 'paste' | 'camera' | 'other';
 
 /** What the renderer says about a scan it hands over with scan.submit. */
 export interface ScanOrigin {
-  via: 'keystrokes' | 'paste';
+  via: 'keystrokes' | 'paste' | 'camera';
   /** From the first key of the burst to the last. */
   durationMs?: number;
 }

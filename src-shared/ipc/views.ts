@@ -1,5 +1,5 @@
 import type { AppError } from '../errors';
-import type { BonusRuleSettings, Settings } from '../settings/settings';
+import type { BonusRuleSettings, CameraSettings, Settings } from '../settings/settings';
 import type { OperationStatus } from '../journal/types';
 import type { OperationKind, OperationOutcome } from '../skidkabot/types';
 
@@ -16,6 +16,8 @@ export interface AppState {
   problems: AppError[];
   server: { state: 'unknown' | 'ok' | 'error'; message: string; at: number | null };
   scanner: { state: 'ready' | 'searching' | 'error'; message: string };
+  /** The till's camera as the manager set it (the cashier screen opens it, or keeps it on). */
+  camera: CameraSettings;
   manager: { passwordSet: boolean; loggedIn: boolean; lockedUntil: number | null };
   /** Operations in the journal whose outcome nobody knows yet (from before a crash too): the manager must settle each. */
   unresolved: number;

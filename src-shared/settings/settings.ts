@@ -20,6 +20,18 @@ export interface ScannerSettings {
   pinned: PinnedScannerSettings | null;
 }
 
+/**
+ * The till's camera, for shops without a 2D scanner. 'on-demand': F6 or «Камера» opens it for one
+ * scan; 'always': the camera is the till's scanner and stays on while the till waits for a customer.
+ */
+export interface CameraSettings {
+  mode: 'off' | 'on-demand' | 'always';
+  /** The browser's id of the chosen camera; null: the system's default camera. */
+  deviceId: string | null;
+  /** Its name when chosen, so an unplugged camera can be named. */
+  label: string | null;
+}
+
 export interface Settings {
   shopCode: number | null;
   kassa: number;
@@ -27,6 +39,7 @@ export interface Settings {
   rules: BonusRuleSettings;
   language: 'ru' | 'en';
   scanner: ScannerSettings;
+  camera: CameraSettings;
 }
 
 export const DEFAULT_API_URL = 'https://skidkabot.ru';
@@ -38,4 +51,5 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: { source: 'server', pPlus: 0, pMinus: 0, accrueOnPaidPart: true },
   language: 'ru',
   scanner: { pinned: null },
+  camera: { mode: 'on-demand', deviceId: null, label: null },
 };
