@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkRedeem, effectiveRules, quote } from '../../src-shared/bonus/bonusRules';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { CheckoutView, CustomerView, RepeatQuestion } from '../../src-shared/ipc/views';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
@@ -38,7 +38,7 @@ interface HeldCustomer {
   scannedAt: number;
 }
 
-const BUSY_ERROR: AppError = appError('input', 'Подождите: предыдущая операция ещё выполняется.');
+const BUSY_ERROR: AppError = codedError('input', 'checkout.busy');
 
 /**
  * One till's checkout: the scanned customer and the QR secret stay here; the renderer gets views.
@@ -87,7 +87,7 @@ export class CheckoutSession {
     if ('error' in ready) return this.keepStageWith(ready.error);
     const bonuses = quote(purchaseKopecks, ready.customer.balance, ready.customer.rules).accrue;
     if (bonuses < 1) {
-      return this.keepStageWith(appError('input', 'За эту покупку бонусы не начисляются: по правилам выходит 0. Продолжите без бонусов.'));
+      return this.keepStageWith(codedError('input', 'checkout.zeroAccrual'));
     }
     return this.press(ready, { kind: 'accrue', purchaseKopecks, bonuses }, 0, confirmDuplicate);
   }
@@ -185,9 +185,9 @@ export class CheckoutSession {
       return { held: this.held, customer: this.current.customer };
     }
     if (this.current.stage === 'done') {
-      return { error: appError('input', 'Операция уже проведена. Для новой покупки отсканируйте QR-код покупателя ещё раз.') };
+      return { error: codedError('input', 'checkout.alreadyDone') };
     }
-    return { error: appError('input', 'Сначала отсканируйте QR-код покупателя.') };
+    return { error: codedError('input', 'checkout.scanFirst') };
   }
 
   private customerView(held: HeldCustomer): CustomerView {
@@ -239,5 +239,5 @@ export class CheckoutSession {
 }
 
 function notConfigured(): AppError {
-  return appError('config', 'Касса не настроена: не задан код магазина. Позовите менеджера.');
+  return codedError('config', 'config.noShopCode');
 }

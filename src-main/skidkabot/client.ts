@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
 import { serverCodeError } from './answerMessages';
@@ -40,11 +40,6 @@ const PATHS = {
   accrue: '/api_plus_balance.php',
   redeem: '/api_minus_balance.php',
 } as const;
-
-const WORDS: Record<OperationKind, { done: string; action: string }> = {
-  accrue: { done: 'начислены', action: 'начисление' },
-  redeem: { done: 'списаны', action: 'списание' },
-};
 
 /** A customer that cannot exist: the shop check only needs the server to get past its shop checks. */
 const NO_CUSTOMER: QrRef = { client: 1, secret: 1 };
@@ -106,7 +101,7 @@ export class SkidkabotClient {
     const call = await this.#askBalance(NO_CUSTOMER, Date.now() + this.#totalMs);
     if (!call.ok) return { ok: false, error: this.#redact(call.error) };
     if (SHOP_ACCEPTED.has(call.answer.code)) {
-      return { ok: true, value: { message: 'Сервер Скидкабота отвечает, код и секретный код магазина верны.' } };
+      return { ok: true, value: { message: 'Сервер Скидкабот отвечает, код и секретный код магазина верны.' } };
     }
     return { ok: false, error: this.#redact(serverCodeError(call.answer.code, call.answer.text)) };
   }
@@ -176,7 +171,6 @@ export class SkidkabotClient {
     lost: AppError | null,
     deadline: number,
   ): Promise<OperationOutcome> {
-    const { done, action } = WORDS[kind];
     const check = await this.#customer(qr, deadline);
     if (!check.ok) {
       return {
@@ -184,10 +178,7 @@ export class SkidkabotClient {
         kind,
         bonuses,
         balanceBefore: before,
-        error: appError(
-          'outcome-unknown',
-          `Неизвестно, ${done} ли бонусы (${bonuses}): сервер не подтвердил операцию, а проверить баланс не удалось. Не повторяйте ${action} — позовите менеджера.`,
-        ),
+        error: codedError('outcome-unknown', 'outcome.unknownUnchecked', { op: kind, bonuses }),
       };
     }
     const after = check.value.balance;
@@ -201,7 +192,7 @@ export class SkidkabotClient {
         kind,
         bonuses,
         balance: after,
-        error: appError(lost.kind, `Сервер не подтвердил операцию, но баланс клиента не изменился: бонусы не ${done}. Можно провести ${action} ещё раз.`),
+        error: codedError(lost.kind, 'outcome.notApplied', { op: kind }),
       };
     }
     return {
@@ -210,10 +201,7 @@ export class SkidkabotClient {
       bonuses,
       balanceBefore: before,
       balanceAfter: after,
-      error: appError(
-        'outcome-unknown',
-        `Неизвестно, ${done} ли бонусы (${bonuses}): сервер не подтвердил операцию, а баланс клиента стал ${after} (был ${before}). Не повторяйте ${action} — позовите менеджера.`,
-      ),
+      error: codedError('outcome-unknown', 'outcome.unknownMoved', { op: kind, bonuses, before, after }),
     };
   }
 
@@ -224,7 +212,7 @@ export class SkidkabotClient {
     if (code !== 0) return { ok: false, error: serverCodeError(code, text) };
     const customer = customerFrom(data);
     if (customer) return { ok: true, value: customer };
-    return { ok: false, error: appError('server', 'Сервер Скидкабота прислал неполный ответ: нет баланса клиента. Повторите; если не проходит — позвоните менеджеру.') };
+    return { ok: false, error: codedError('server', 'answer.noBalance') };
   }
 
   /** The balance request, retried once when the network failed and time is left. */
@@ -237,7 +225,7 @@ export class SkidkabotClient {
 
   async #post(path: string, form: Record<string, string>, deadline: number): Promise<Call> {
     if (!this.#transport) {
-      const error = this.#problem ?? appError('config', 'Сервер Скидкабота не настроен. Позвоните менеджеру.');
+      const error = this.#problem ?? codedError('config', 'config.serverMissing');
       return { ok: false, error, reached: false, transient: false };
     }
     const timeoutMs = Math.max(1, deadline - Date.now());
@@ -259,7 +247,9 @@ export class SkidkabotClient {
   /** The server's own words can end up in a message; the shop secret must never be among them. */
   #redact(error: AppError): AppError {
     const message = error.message.replace(this.#secretPattern, '***');
-    return message === error.message ? error : { ...error, message };
+    const text = error.params?.['text'];
+    const params = typeof text === 'string' ? { ...error.params, text: text.replace(this.#secretPattern, '***') } : error.params;
+    return message === error.message && params === error.params ? error : { ...error, message, ...(params === undefined ? {} : { params }) };
   }
 }
 
@@ -268,7 +258,7 @@ function clampWait(ms: number | undefined, fallback = MAX_WAIT_MS): number {
 }
 
 function parseBaseUrl(baseUrl: string): Result<URL> {
-  const bad = appError('config', 'Адрес сервера Скидкабота в настройках неверен: нужен адрес вида https://skidkabot.ru. Позвоните менеджеру.');
+  const bad = codedError('config', 'config.badUrl');
   try {
     const url = new URL(baseUrl);
     return url.protocol === 'http:' || url.protocol === 'https:' ? { ok: true, value: url } : { ok: false, error: bad };
@@ -280,22 +270,22 @@ function parseBaseUrl(baseUrl: string): Result<URL> {
 function credentialsProblem(credentials: ShopCredentials): AppError | null {
   const { shopCode, shopSecret, kassa } = credentials;
   if (!isCount(shopCode) || !isCount(shopSecret)) {
-    return appError('config', 'Код или секретный код магазина в настройках не заданы или неверны. Позвоните менеджеру.');
+    return codedError('config', 'config.badCredentials');
   }
-  if (!isCount(kassa)) return appError('config', 'Номер кассы в настройках неверен. Позвоните менеджеру.');
+  if (!isCount(kassa)) return codedError('config', 'config.badKassa');
   return null;
 }
 
 function qrProblem(qr: QrRef): AppError | null {
-  return isCount(qr.client) && isCount(qr.secret) ? null : appError('scan', 'В QR-коде неверные номера. Отсканируйте QR-код клиента ещё раз.');
+  return isCount(qr.client) && isCount(qr.secret) ? null : codedError('scan', 'qr.badNumbers');
 }
 
 function bonusesProblem(bonuses: number): AppError | null {
-  return Number.isSafeInteger(bonuses) && bonuses >= 1 ? null : appError('input', 'Число бонусов должно быть целым, не меньше 1.');
+  return Number.isSafeInteger(bonuses) && bonuses >= 1 ? null : codedError('input', 'bonuses.invalid');
 }
 
 function balanceProblem(balance: number | undefined): AppError | null {
-  return balance === undefined || Number.isFinite(balance) ? null : appError('input', 'Баланс клиента до операции неизвестен. Отсканируйте QR-код ещё раз.');
+  return balance === undefined || Number.isFinite(balance) ? null : codedError('input', 'balance.unknown');
 }
 
 function isCount(value: number): boolean {

@@ -1,23 +1,9 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError } from '../../src-shared/errors';
 import { errnoCode } from '../fs/errnoCode';
 
 export type NetworkFailure = 'refused' | 'timeout' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'other';
 
-/**
- * One message per way a request can fail to get an answer; none of them ever quotes the request.
- * Each says what the cashier can do at the till (retry, look at the internet, the clock) and
- * otherwise to call the manager: only the manager can change the server address.
- */
-export const NETWORK_MESSAGES: Readonly<Record<NetworkFailure, string>> = {
-  refused: 'Нет связи с сервером Скидкабота. Проверьте интернет на кассе; если он есть — позовите менеджера.',
-  timeout: 'Сервер Скидкабота не ответил вовремя. Повторите; если снова не отвечает — проверьте интернет на кассе и позовите менеджера.',
-  dns: 'Сервер Скидкабота не найден. Проверьте интернет на кассе; если он есть — позовите менеджера.',
-  tls: 'Соединение с сервером Скидкабота небезопасно: сертификат не прошёл проверку. Проверьте дату и время на кассе; если они верны — позовите менеджера.',
-  reset: 'Связь с сервером Скидкабота оборвалась. Повторите; если не проходит — проверьте интернет на кассе.',
-  unreachable: 'Касса не в сети: нет связи с сервером Скидкабота. Проверьте кабель или Wi-Fi кассы и повторите.',
-  other: 'Не удалось связаться с сервером Скидкабота. Проверьте интернет на кассе и повторите; если не проходит — позовите менеджера.',
-};
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -53,5 +39,5 @@ export function isTransient(failure: NetworkFailure): boolean {
 }
 
 export function networkError(failure: NetworkFailure): AppError {
-  return appError('network', NETWORK_MESSAGES[failure]);
+  return codedError('network', `network.${failure}`);
 }
