@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../src-shared/errors';
+import type { ErrorCategory } from '../../src-shared/errorCategory';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { pluralRu } from '../../src-shared/format/plural';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
@@ -23,7 +23,7 @@ export const ru = {
     scanner: 'Сканер',
     scannerState: { ready: 'готов', searching: 'ищем сканер', error: 'ошибка' },
     server: 'Сервер',
-    serverState: { unknown: 'запросов ещё не было', ok: 'на связи', error: 'ошибка' },
+    serverState: { unknown: 'запросов ещё не было', pending: 'ждём ответа', ok: 'на связи', error: 'ошибка' },
     at: (time: string) => `в ${time}`,
     demo: 'ДЕМО-РЕЖИМ · встроенный тренажёр, бонусы ненастоящие',
     manager: 'Менеджер',
@@ -32,7 +32,6 @@ export const ru = {
     idleTitle: 'Отсканируйте QR-код покупателя',
     idleHint: 'Покупатель открывает бота СкидкаБота и показывает QR-код.',
     pasteHint: 'Текст QR-кода можно вставить: Ctrl+V',
-    checking: 'Проверяем QR-код…',
     balance: 'Баланс',
     unnamed: 'Покупатель без имени',
     purchase: 'Сумма покупки, ₽',
@@ -71,33 +70,32 @@ export const ru = {
     balanceAfter: (n: number) => `Баланс при проверке: ${int(n, 'ru')}`,
     balanceNotChecked: 'Проверить баланс не удалось',
   },
-  errors: {
+  waiting: {
     title: {
-      scan: 'QR-код не прочитан',
-      vendor: 'QR-код другого магазина',
-      server: 'Сервер СкидкаБота отказал',
-      network: 'Нет связи с сервером',
-      'outcome-unknown': 'Неизвестно, прошла ли операция',
-      config: 'Касса не настроена',
-      input: 'Проверьте ввод',
-      auth: 'Нет доступа',
-      journal: 'Журнал операций не записывается',
-      internal: 'Сбой программы',
-    } satisfies Record<ErrorKind, string>,
+      balance: 'Спрашиваю у сервера Скидкабот имя и баланс покупателя…',
+      accrue: 'Отправляю начисление на сервер Скидкабот…',
+      redeem: 'Отправляю списание на сервер Скидкабот…',
+    },
+    seconds: (n: number) => `${n} с`,
+    cancel: 'отменить запрос: на сервере ничего не меняется',
+    cannotCancel:
+      'Отменить нельзя: операция уже отправлена, и только ответ сервера скажет, прошла ли она. Если ответа не будет, касса сама проверит баланс.',
+  },
+  errors: {
+    category: {
+      customer: { title: 'Нужен другой QR-код покупателя', next: 'Попросите покупателя открыть в боте свежий QR-код вашего магазина.' },
+      cashier: { title: 'Исправьте на кассе', next: 'Исправьте и повторите: сервер тут ни при чём.' },
+      manager: { title: 'Нужен менеджер', next: 'Позовите менеджера: это настройки кассы или счёт магазина.' },
+      server: { title: 'Сбой на стороне Скидкабот', next: 'Повторите через минуту; если не проходит — позовите менеджера.' },
+      network: { title: 'Нет связи с сервером', next: 'Проверьте интернет на кассе и повторите.' },
+      'outcome-unknown': { title: 'Неизвестно, прошла ли операция', next: 'НЕ нажимайте кнопку ещё раз: менеджер проверит операцию в журнале.' },
+    } satisfies Record<ErrorCategory, { title: string; next: string }>,
+    keys: {
+      nextCustomer: 'следующий покупатель: отсканируйте новый код',
+      scanAgain: 'убрать сообщение и отсканировать ещё раз',
+      retryPress: 'повторить нажатие, когда исправите',
+    },
     code: (code: number) => `код ${code}`,
-    next: {
-      scan: '',
-      vendor: 'На сервер ничего не отправлено.',
-      server: '',
-      network: '',
-      'outcome-unknown':
-        'НЕ нажимайте кнопку ещё раз. Отсканируйте QR-код покупателя снова и сравните баланс с балансом до операции.',
-      config: 'Позовите менеджера: настройки — клавиша F10.',
-      input: '',
-      auth: '',
-      journal: 'Позовите менеджера.',
-      internal: 'Позовите менеджера.',
-    } satisfies Record<ErrorKind, string>,
     dismiss: 'Понятно',
   },
   manager: {

@@ -96,6 +96,8 @@ export const messagesEn: Record<MessageKey, (p: MessageParams) => string> = {
   'scan.badField': (p) =>
     `The QR code is damaged: the ${FIELD_LABELS[str(p, 'field')] ?? 'field'} (${str(p, 'field')}) ${FIELD_PROBLEMS[str(p, 'problem')] ?? 'is wrong'}. ${REISSUE}`,
   'checkout.busy': () => 'Wait: the previous operation is still running.',
+  'checkout.cannotCancel': () =>
+    'The operation has been sent and cannot be cancelled: otherwise nobody would know whether it went through. Wait for the answer; the till checks the balance itself.',
   'checkout.zeroAccrual': () => 'This purchase earns no bonuses: the rules give 0. Go on without bonuses.',
   'checkout.alreadyDone': () => "The operation is done. For a new purchase scan the customer's QR code again.",
   'checkout.scanFirst': () => "Scan the customer's QR code first.",
