@@ -64,7 +64,7 @@ describe('first run', () => {
 
   it("chooses the vendor's test shop", async () => {
     await setPassword();
-    await app.page.getByRole('button', { name: 'Тестовый магазин СкидкаБота' }).click();
+    await app.page.getByRole('button', { name: 'Тестовый магазин Скидкабот' }).click();
     await app.page.getByText('Отсканируйте QR-код покупателя').waitFor();
     expect(plainText(await app.page.locator('[data-status="shop"]').textContent())).toBe('Магазин 4');
     await app.scan(simulator.issueQr(83532824));

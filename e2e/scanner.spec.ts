@@ -156,7 +156,7 @@ describe('scanner: read in main from the USB bus', () => {
     await shopCode.focus();
     await scannerTypes(page, qrOf(simulator, DEMO.ivan), 'ru');
     await expect.poll(() => section.getByTestId('scanner-test-way').textContent()).toBe('нажатия клавиш в окне программы');
-    expect(plainText(await section.getByTestId('scanner-test-result').textContent())).toBe('✓ QR-код СкидкаБота: магазин 4, покупатель 83532824');
+    expect(plainText(await section.getByTestId('scanner-test-result').textContent())).toBe('✓ QR-код Скидкабот: магазин 4, покупатель 83532824');
     expect(await shopCode.inputValue()).toBe(before);
     expect(app.bridgeLog().some((entry) => entry.channel === 'skidkabot:settings.save')).toBe(false);
 

@@ -238,7 +238,7 @@ describe('customer commands against the simulator', () => {
     expectNoSecret(raw);
     const human = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], env);
     expect(human.code).toBe(3);
-    expect(human.stderr).toMatch(/Нет связи с сервером Скидкабота/);
+    expect(human.stderr).toMatch(/Нет связи с сервером Скидкабот/);
   });
 });
 
