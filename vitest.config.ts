@@ -4,14 +4,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['src-*/**/*.test.{ts,tsx}', 'e2e/**/*.spec.ts'],
+    include: ['src-*/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
-    // A ceiling for waits on the screen, not a speed goal: a loaded CI machine may take seconds.
+    // A ceiling for polled waits, not a speed goal: a loaded CI machine may take seconds.
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
-    reporters: ['default', './scripts/summary-reporter.ts'],
-    // Playwright specs share one Chromium binary and the loopback simulator; two cores do not
-    // gain from running many browsers at once.
+    // The CI machine has two cores.
     maxWorkers: 2,
   },
 });

@@ -1,101 +1,91 @@
-import { describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../src-main/simulator/simulator';
-import { launchApp, type LaunchedApp } from './harness';
-import { balanceOnScreen, DEMO, focusedInputMode, nameOnScreen, overflowsSideways, pasteOnBody, plainText, qrOf } from './screens';
-import { eachTestWithReadyTill } from './readyTill';
+import { expect, test } from './fixtures';
+import { balanceIn, DEMO, focused, pasteOnBody, overflowsSideways, qrOf } from './screens';
 
-describe('cashier: scan, accrue, redeem', () => {
-  let simulator: Simulator;
-  let app: LaunchedApp;
-
-  eachTestWithReadyTill((till) => ({ simulator, app } = till));
-
-  it('shows the idle prompt, then the customer and balance after a scan, with the purchase field focused', async () => {
+test.describe('cashier: scan, accrue, redeem', () => {
+  test('shows the idle prompt, then the customer and balance after a scan, with the purchase field focused', async ({ app, simulator }) => {
     const { page } = app;
-    await page.getByText('Отсканируйте QR-код покупателя').waitFor();
+    await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
     await app.screenshot('cashier-idle');
     await app.scan(qrOf(simulator, DEMO.ivan));
-    await expect.poll(() => balanceOnScreen(page)).toBe(2365);
-    expect(plainText(await page.getByTestId('customer-name').textContent())).toBe('Иван Петров');
-    expect(await focusedInputMode(page)).toBe('decimal');
+    await expect(balanceIn(page)).toHaveText('2 365');
+    await expect(page.getByTestId('customer-name')).toHaveText('Иван Петров');
+    await expect(focused(page)).toHaveAttribute('inputmode', 'decimal');
     await app.screenshot('cashier-customer');
   });
 
-  it('accrues with Enter, shows what was done and the new balance, and Esc starts over', async () => {
+  test('accrues with Enter, shows what was done and the new balance, and Esc starts over', async ({ app, simulator }) => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
-    await expect.poll(() => balanceOnScreen(page)).toBe(2365);
+    await expect(balanceIn(page)).toHaveText('2 365');
     await page.keyboard.type('1 234,50');
-    expect(plainText(await page.locator('.figures__accrue').textContent())).toBe('Покупка принесёт 24 бонуса');
+    await expect(page.locator('.figures__accrue')).toHaveText('Покупка принесёт 24 бонуса');
     await app.screenshot('cashier-purchase-typed');
     await page.keyboard.press('Enter');
-    await page.locator('[data-outcome="applied"]').waitFor();
-    expect(plainText(await page.locator('[data-outcome="applied"]').textContent())).toContain('Начислено 24 бонуса');
-    expect(simulator.balanceOf(DEMO.ivan)).toBe(2389);
-    await expect.poll(() => balanceOnScreen(page)).toBe(2389);
-    expect(plainText(await page.locator('.customer__balance-label').textContent())).toBe('Баланс теперь');
+    await expect(page.locator('[data-outcome="applied"]')).toContainText('Начислено 24 бонуса');
+    await expect.poll(() => simulator.balanceOf(DEMO.ivan)).toBe(2389);
+    await expect(balanceIn(page)).toHaveText('2 389');
+    await expect(page.locator('.customer__balance-label')).toHaveText('Баланс теперь');
     await app.screenshot('cashier-accrued');
 
     await page.keyboard.press('F2');
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2389);
     await page.keyboard.press('Escape');
-    await page.getByText('Отсканируйте QR-код покупателя').waitFor();
-    expect(await page.getByTestId('customer-name').count()).toBe(0);
+    await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
+    await expect(page.getByTestId('customer-name')).toHaveCount(0);
   });
 
-  it('redeems the maximum with F4 and accrues on the part paid with money, saying so before the press', async () => {
+  test('redeems the maximum with F4 and accrues on the part paid with money, saying so before the press', async ({ app, simulator }) => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
-    await expect.poll(() => balanceOnScreen(page)).toBe(2365);
+    await expect(balanceIn(page)).toHaveText('2 365');
     await page.keyboard.type('1200');
-    expect(plainText(await page.getByTestId('redeem-preview').textContent())).toBe('Спишем 120, к оплате 1 080 ₽, начислим 21');
+    await expect(page.getByTestId('redeem-preview')).toHaveText('Спишем 120, к оплате 1 080 ₽, начислим 21');
     await app.screenshot('cashier-redeem-preview');
     await page.keyboard.press('F4');
-    await expect.poll(() => page.locator('[data-outcome="applied"]').count()).toBe(2);
-    const lines = await page.locator('[data-outcome="applied"] .outcome__text').allTextContents();
-    expect(lines.map(plainText)).toEqual(['Списано 120 бонусов', 'Начислено 21 бонус']);
-    expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 - 120 + 21);
-    await expect.poll(() => balanceOnScreen(page)).toBe(2266);
+    await expect(page.locator('[data-outcome="applied"] .outcome__text')).toHaveText(['Списано 120 бонусов', 'Начислено 21 бонус']);
+    await expect.poll(() => simulator.balanceOf(DEMO.ivan)).toBe(2365 - 120 + 21);
+    await expect(balanceIn(page)).toHaveText('2 266');
     await app.screenshot('cashier-redeemed');
   });
 
-  it('redeems an amount the cashier typed, and refuses one above the maximum before sending', async () => {
+  test('redeems an amount the cashier typed, and refuses one above the maximum before sending', async ({ app, simulator }) => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
-    await expect.poll(() => balanceOnScreen(page)).toBe(2365);
+    await expect(balanceIn(page)).toHaveText('2 365');
     await page.keyboard.type('1000');
     const redeem = page.getByLabel('Списать бонусов');
     await redeem.fill('101');
-    expect(plainText(await page.locator('.figures__preview').textContent())).toContain('Можно списать от 1 до 100');
-    expect(await page.getByRole('button', { name: /Списать бонусы/ }).isDisabled()).toBe(true);
+    await expect(page.locator('.figures__preview')).toContainText('Можно списать от 1 до 100');
+    await expect(page.getByRole('button', { name: /Списать бонусы/ })).toBeDisabled();
     await app.screenshot('cashier-redeem-too-much');
     const before = simulator.requestCount();
     await page.keyboard.press('F4');
     expect(simulator.requestCount()).toBe(before);
 
     await redeem.fill('50');
-    expect(plainText(await page.getByTestId('redeem-preview').textContent())).toBe('Спишем 50, к оплате 950 ₽, начислим 19');
+    await expect(page.getByTestId('redeem-preview')).toHaveText('Спишем 50, к оплате 950 ₽, начислим 19');
     await redeem.press('Enter');
-    await expect.poll(() => page.locator('[data-outcome="applied"]').count()).toBe(2);
-    expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 - 50 + 19);
+    await expect(page.locator('[data-outcome="applied"]')).toHaveCount(2);
+    await expect.poll(() => simulator.balanceOf(DEMO.ivan)).toBe(2365 - 50 + 19);
   });
 
-  it('shows a name with HTML in it as text', async () => {
+  test('shows a name with HTML in it as text', async ({ app, simulator }) => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ira));
-    await expect.poll(() => balanceOnScreen(page)).toBe(150);
+    await expect(balanceIn(page)).toHaveText('150');
     const name = page.getByTestId('customer-name');
-    expect(plainText(await name.textContent())).toBe('<b>Ира</b> Кузнецова');
-    expect(await name.locator('b').count()).toBe(0);
+    await expect(name).toHaveText('<b>Ира</b> Кузнецова');
+    await expect(name.locator('b')).toHaveCount(0);
     await app.screenshot('cashier-html-name');
   });
 
-  it('fits a cash desk at 1024×768 too', async () => {
+  test('fits a cash desk at 1024×768 too', async ({ app, simulator }) => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 768 });
     await app.scan(qrOf(simulator, DEMO.alexey));
-    await expect.poll(() => balanceOnScreen(page)).toBe(12000);
+    await expect(balanceIn(page)).toHaveText('12 000');
     await page.keyboard.type('15 000');
+    await expect(page.getByLabel('Сумма покупки, ₽')).toHaveValue('15 000');
     expect(await overflowsSideways(page)).toBe(false);
     const buttons = page.locator('.action');
     for (const box of [await buttons.nth(0).boundingBox(), await buttons.nth(1).boundingBox()]) {
@@ -104,52 +94,47 @@ describe('cashier: scan, accrue, redeem', () => {
     await app.screenshot('cashier-1024x768');
   });
 
-  it('takes a pasted QR text outside the fields as a scan', async () => {
+  test('takes a pasted QR text outside the fields as a scan', async ({ app, simulator }) => {
     const { page } = app;
-    await page.getByText('Отсканируйте QR-код покупателя').waitFor();
+    await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
     await pasteOnBody(page, qrOf(simulator, DEMO.maria));
-    await expect.poll(() => nameOnScreen(page)).toBe('Мария Смирнова');
+    await expect(page.getByTestId('customer-name')).toHaveText('Мария Смирнова');
     expect(app.pageErrors()).toEqual([]);
   });
 
-  it('a second press while the first is in flight sends nothing more', async () => {
+  test('a second press while the first is in flight sends nothing more', async ({ app, simulator }) => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
-    await expect.poll(() => balanceOnScreen(page)).toBe(2365);
+    await expect(balanceIn(page)).toHaveText('2 365');
     simulator.injectFault({ kind: 'slow', delayMs: 1500 }, { endpoint: 'plus' });
     await page.keyboard.type('1000');
     await page.keyboard.press('F2');
     const accrue = page.locator('.action--accrue');
-    await page.getByText('Отправляем…').waitFor();
-    expect(plainText(await accrue.textContent())).toContain('Отправляем…');
-    expect(await accrue.isDisabled()).toBe(true);
-    expect(await page.locator('.action--redeem').isDisabled()).toBe(true);
+    await expect(accrue).toContainText('Отправляем…');
+    await expect(accrue).toBeDisabled();
+    await expect(page.locator('.action--redeem')).toBeDisabled();
     await app.screenshot('cashier-sending');
     await page.keyboard.press('F2');
     await page.keyboard.press('Enter');
     await page.keyboard.press('F4');
-    await page.locator('[data-outcome="applied"]').waitFor();
-    expect(await page.locator('[data-outcome]').count()).toBe(1);
+    await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
+    await expect(page.locator('[data-outcome]')).toHaveCount(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 + 20);
   });
 });
 
-describe('cashier: privacy at the till', () => {
-  it("clears the customer's name and balance when main clears an idle checkout", async () => {
-    const simulator = await startSimulator();
-    const app = await launchApp({ apiUrl: simulator.url, setup: 'ready', idleClearMs: 500 });
-    try {
-      await app.scan(qrOf(simulator, DEMO.ivan));
-      await expect.poll(() => balanceOnScreen(app.page)).toBe(2365);
-      await app.page.keyboard.type('999');
-      await app.page.getByText('Отсканируйте QR-код покупателя').waitFor();
-      expect(await nameOnScreen(app.page)).toBe('');
-      await app.scan(qrOf(simulator, DEMO.ivan));
-      await expect.poll(() => balanceOnScreen(app.page)).toBe(2365);
-      expect(await app.page.getByLabel('Сумма покупки, ₽').inputValue()).toBe('');
-    } finally {
-      await app.close();
-      await simulator.close();
-    }
+test.describe('cashier: privacy at the till', () => {
+  test.use({ tillOptions: { setup: 'ready', idleClearMs: 500 } });
+
+  test("clears the customer's name and balance when main clears an idle checkout", async ({ app, simulator }) => {
+    const { page } = app;
+    await app.scan(qrOf(simulator, DEMO.ivan));
+    await expect(balanceIn(page)).toHaveText('2 365');
+    await page.keyboard.type('999');
+    await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
+    await expect(page.getByTestId('customer-name')).toHaveCount(0);
+    await app.scan(qrOf(simulator, DEMO.ivan));
+    await expect(balanceIn(page)).toHaveText('2 365');
+    await expect(page.getByLabel('Сумма покупки, ₽')).toHaveValue('');
   });
 });

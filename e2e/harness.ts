@@ -18,6 +18,7 @@ import { APP_ORIGIN, resolveAppFile, responseHeaders } from '../src-main/electro
 import type { SenderInfo } from '../src-main/ipc/dispatch';
 import { createKeytarSecretStore } from '../src-main/settings/secretStore';
 import type { SecretStore } from '../src-main/settings/secretStore';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -28,16 +29,6 @@ const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 /** What `setup: 'ready'` configures, so specs can log in and check what they typed. */
 export const READY_SHOP = { code: 4, secret: 31337 } as const;
 export const MANAGER_PASSWORD = 'менеджер-2024';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface LaunchOptions {
   /** The Skidkabot server the app talks to (a simulator started by the spec). Required unless `demo`. */
@@ -58,6 +49,11 @@ export interface LaunchOptions {
   secretStore?: SecretStore;
   /** A USB bus for main to read scanners from (a FakeHidTransport). Chromium harness only: Electron's main uses node-hid. */
   scanner?: ScannerHost;
+  /**
+   * A running Chromium to open the app's window in: Playwright Test's browser, shared by the tests of
+   * one worker. The harness then opens and closes only its own context; without it, it launches one.
+   */
+  browser?: Browser;
 }
 
 /** One reply the harness's bridge handed to the page, as the page received it. */
@@ -159,9 +155,10 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const trusted: SenderInfo = { isMainFrame: true, url: `${renderer.origin}/index.html` };
     if (options.setup === 'ready') await setUpReadyTill(core, trusted, options.demo ?? false, secretStore);
 
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    cleanups.push(() => browser.close());
+    const browser = options.browser ?? (await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
+    if (options.browser === undefined) cleanups.push(() => browser.close());
     const page = await openPage(browser, options);
+    cleanups.push(() => page.context().close());
     const log: BridgeReply[] = [];
     const errors = watchErrors(page);
 
@@ -390,6 +387,7 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
     invoke: unavailable('invoke'),
     async close() {
       for (const undo of cleanups.reverse()) await undo().catch(() => undefined);
+      cleanups.length = 0;
     },
   };
   if (options.setup === 'ready') await setUpThroughPage(page, options.demo ?? false);

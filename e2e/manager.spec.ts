@@ -1,72 +1,64 @@
-import { describe, expect, it } from 'vitest';
-import type { Simulator } from '../src-main/simulator/simulator';
+import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, READY_SHOP, type LaunchedApp } from './harness';
-import { everythingOnScreen, plainText } from './screens';
-import { eachTestWithReadyTill } from './readyTill';
+import { everythingOnScreen } from './screens';
 
 const NEW_SECRET = 77_665_544;
 
-describe('manager screen', () => {
-  let simulator: Simulator;
-  let app: LaunchedApp;
+async function logIn(app: LaunchedApp): Promise<void> {
+  const { page } = app;
+  await page.keyboard.press('F10');
+  await expect(page.getByRole('heading', { name: 'Вход для менеджера' })).toBeVisible();
+  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toBeVisible();
+}
 
-  eachTestWithReadyTill((till) => ({ simulator, app } = till));
-
-  async function logIn(): Promise<void> {
+test.describe('manager screen', () => {
+  test('locks out after repeated wrong passwords and shows the time left', async ({ app }) => {
     const { page } = app;
     await page.keyboard.press('F10');
-    await page.getByRole('heading', { name: 'Вход для менеджера' }).waitFor();
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Настройки кассы' }).waitFor();
-  }
-
-  it('locks out after repeated wrong passwords and shows the time left', async () => {
-    const { page } = app;
-    await page.keyboard.press('F10');
-    await page.getByRole('heading', { name: 'Вход для менеджера' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Вход для менеджера' })).toBeVisible();
     await app.screenshot('manager-login');
     const password = page.getByLabel('Пароль менеджера');
     await password.press('Enter');
-    await page.getByText('Введите пароль', { exact: true }).waitFor();
+    await expect(page.getByText('Введите пароль', { exact: true })).toBeVisible();
     await password.fill('неверный-1');
     await password.press('Enter');
-    await page.locator('[data-error-kind="auth"]').waitFor();
+    await expect(page.locator('[data-error-kind="auth"]')).toBeVisible();
     await app.screenshot('manager-login-wrong');
     for (let attempt = 2; attempt <= 6; attempt += 1) {
       await password.fill(`неверный-${attempt}`);
       await password.press('Enter');
-      await expect.poll(() => password.inputValue()).toBe('');
+      await expect(password).toHaveValue('');
     }
-    await page.getByTestId('lockout').waitFor();
-    expect(plainText(await page.getByTestId('lockout').textContent())).toMatch(/Вход снова через \d+:\d\d/);
+    await expect(page.getByTestId('lockout')).toHaveText(/Вход снова через \d+:\d\d/);
     const logins = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:manager.login');
     await password.fill(MANAGER_PASSWORD);
     await password.press('Enter');
     await expect.poll(() => logins().length).toBe(7);
     expect(logins().at(-1)?.reply).toMatchObject({ ok: false, error: { kind: 'auth' } });
-    expect(await page.getByRole('heading', { name: 'Настройки кассы' }).count()).toBe(0);
-    await page.getByTestId('lockout').waitFor();
+    await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toHaveCount(0);
+    await expect(page.getByTestId('lockout')).toBeVisible();
     await app.screenshot('manager-lockout');
   });
 
-  it('masks the shop secret, shows only whether it is set, and never lets it reach the page', async () => {
+  test('masks the shop secret, shows only whether it is set, and never lets it reach the page', async ({ app }) => {
     const { page } = app;
-    await logIn();
+    await logIn(app);
     const secretField = page.getByLabel(/Секретный код магазина/);
-    expect(await secretField.getAttribute('type')).toBe('password');
-    expect(await secretField.inputValue()).toBe('');
-    expect(plainText(await page.locator('.field__note').first().textContent())).toContain('задан');
+    await expect(secretField).toHaveAttribute('type', 'password');
+    await expect(secretField).toHaveValue('');
+    await expect(page.locator('.field__note').first()).toContainText('задан');
     await app.screenshot('manager-settings');
 
     await secretField.fill('12a');
     await secretField.press('Enter');
-    await page.getByText('Секретный код — только цифры').waitFor();
+    await expect(page.getByText('Секретный код — только цифры')).toBeVisible();
     await secretField.fill(String(NEW_SECRET));
     await app.screenshot('manager-secret-typed');
     await secretField.press('Enter');
-    await page.getByText('Секретный код сохранён').waitFor();
-    expect(await secretField.inputValue()).toBe('');
+    await expect(page.getByText('Секретный код сохранён')).toBeVisible();
+    await expect(secretField).toHaveValue('');
 
     const screen = await everythingOnScreen(page);
     expect(screen).not.toContain(String(READY_SHOP.secret));
@@ -77,9 +69,9 @@ describe('manager screen', () => {
     expect(replies).not.toContain(String(NEW_SECRET));
   });
 
-  it('validates every field in Russian before sending, then saves', async () => {
+  test('validates every field in Russian before sending, then saves', async ({ app, simulator }) => {
     const { page } = app;
-    await logIn();
+    await logIn(app);
     const saves = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:settings.save').length;
     await page.getByLabel('Код магазина', { exact: true }).fill('0');
     await page.getByLabel('Номер кассы').fill('касса');
@@ -94,7 +86,7 @@ describe('manager screen', () => {
       'Процент — число от 0 до 100',
       'Адрес сервера начинается с https:// (или http://)',
     ]) {
-      await page.getByText(message).waitFor();
+      await expect(page.getByText(message)).toBeVisible();
     }
     expect(saves()).toBe(0);
     await app.screenshot('manager-settings-invalid');
@@ -104,27 +96,26 @@ describe('manager screen', () => {
     await page.getByLabel('Начисление, % покупки').fill('3');
     await page.getByLabel('Адрес сервера Скидкабот').fill(simulator.url);
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-    await page.getByText('Настройки сохранены').waitFor();
+    await expect(page.getByText('Настройки сохранены')).toBeVisible();
     expect(saves()).toBe(1);
-    expect(plainText(await page.locator('[data-status="kassa"]').textContent())).toBe('Касса 2');
+    await expect(page.locator('[data-status="kassa"]')).toHaveText('Касса 2');
   });
 
-  it('checks the connection, switches the language, and logs out', async () => {
+  test('checks the connection, switches the language, and logs out', async ({ app }) => {
     const { page } = app;
-    await logIn();
+    await logIn(app);
     await page.getByRole('button', { name: 'Проверить подключение' }).click();
-    await page.getByRole('status').waitFor();
-    expect(plainText(await page.getByRole('status').textContent())).toContain('верны');
+    await expect(page.getByRole('status')).toContainText('верны');
     await app.screenshot('manager-connection-ok');
 
     await page.getByLabel('Язык').selectOption('en');
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-    await page.getByRole('heading', { name: 'Till settings' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Till settings' })).toBeVisible();
     await app.screenshot('manager-english');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Manager sign-in' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Manager sign-in' })).toBeVisible();
     await page.keyboard.press('Escape');
-    await page.getByText("Scan the customer's QR code").waitFor();
+    await expect(page.getByText("Scan the customer's QR code")).toBeVisible();
     await app.screenshot('cashier-idle-english');
   });
 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright/test';
 import type { Simulator } from '../src-main/simulator/simulator';
 
 /** Demo customers of the simulator's shop 4 (src-main/simulator/demoData.ts). */
@@ -16,24 +16,19 @@ export function qrOf(simulator: Simulator, client: number): string {
   return simulator.issueQr(client);
 }
 
-/** The demo list's QR text whose label mentions `label`. */
-export function demoQr(simulator: Simulator, label: string): string {
-  const found = simulator.demoCustomers().find((customer) => customer.label.includes(label));
-  if (!found) throw new Error(`no simulator demo customer labelled like ${label}`);
-  return found.qrText;
-}
-
 /** Text with every kind of space (Intl's group separators are no-break spaces) made plain. */
 export function plainText(text: string | null): string {
   return (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-/** The balance on the cashier screen as a number, or null while none is shown. */
-export async function balanceOnScreen(page: Page): Promise<number | null> {
-  const balance = page.getByTestId('customer-balance');
-  if ((await balance.count()) === 0) return null;
-  const digits = plainText(await balance.textContent()).replace(/ /g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : null;
+/** The balance on the cashier screen: `await expect(balanceIn(page)).toHaveText('2 365')`. */
+export function balanceIn(page: Page): Locator {
+  return page.getByTestId('customer-balance');
+}
+
+/** The element that has the keyboard focus. */
+export function focused(page: Page): Locator {
+  return page.locator(':focus');
 }
 
 /** The kinds of the error panels on screen, in order. */
@@ -48,17 +43,11 @@ export async function errorKinds(page: Page): Promise<string[]> {
 interface PageGlobals {
   innerWidth: number;
   document: {
-    activeElement: { getAttribute(name: string): string | null; tagName: string } | null;
     documentElement: { scrollWidth: number };
     body: { dispatchEvent(event: object): boolean; innerText: string };
   };
   DataTransfer: new () => { setData(type: string, value: string): void };
   ClipboardEvent: new (type: string, init: { clipboardData: object; bubbles: boolean; cancelable: boolean }) => object;
-}
-
-/** The inputmode of the focused element: 'decimal' is the purchase field. */
-export function focusedInputMode(page: Page): Promise<string | null> {
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('inputmode') ?? null);
 }
 
 export function overflowsSideways(page: Page): Promise<boolean> {
@@ -85,8 +74,3 @@ export async function everythingOnScreen(page: Page): Promise<string> {
   return `${html}\n${values.join('\n')}`;
 }
 
-/** The customer's name on screen, or '' when none is shown. */
-export async function nameOnScreen(page: Page): Promise<string> {
-  const name = page.getByTestId('customer-name');
-  return (await name.count()) === 0 ? '' : plainText(await name.textContent());
-}
