@@ -5,7 +5,7 @@ import { formatInteger as int, formatRubles } from './format';
 import { journalEn } from './journalEn';
 
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')} ₽`;
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')}\u00a0₽`;
 
 export const en: Dictionary = {
   appTitle: 'Skidkabot Kassa',
@@ -122,6 +122,7 @@ export const en: Dictionary = {
     languages: { ru: 'Русский', en: 'English' },
     save: 'Save settings',
     saved: 'Settings saved',
+    connectionOk: 'The Skidkabot server answers; the shop code and secret are right.',
     testConnection: 'Test connection',
     testing: 'Testing…',
     logout: 'Sign out',
@@ -149,6 +150,7 @@ export const en: Dictionary = {
     testShop: 'Skidkabot test shop',
     testShopHint: 'Shop 4 on the real server. QR codes come from the @Skidkabotmymagbot bot.',
     demo: 'Demo mode',
+    tryTitle: 'Just try the till',
     demoHint: 'Built-in simulator: no internet and no phone needed.',
   },
   demo: {

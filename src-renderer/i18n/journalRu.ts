@@ -4,13 +4,15 @@ import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { formatInteger as int, formatRubles } from './format';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')} ₽`;
+// A no-break space: «₽» never wraps onto a line of its own.
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')}\u00a0₽`;
 const kindWord = (kind: OperationKind) => (kind === 'accrue' ? 'начисление' : 'списание');
 
 /** The journal's words: the manager's journal screen, and the cashier's double-press and blocked notices. */
 export const journalRu = {
   tab: 'Журнал операций',
   settingsTab: 'Настройки',
+  views: { operations: 'Операции за день', report: 'Отчёт за смену и часы' },
   title: 'Журнал операций',
   unresolvedNotice: (n: number) =>
     `${n === 1 ? 'Есть операция' : `Есть операции (${int(n, 'ru')})`} с неизвестным итогом. Менеджеру: F10 → «Журнал операций».`,
@@ -49,6 +51,7 @@ export const journalRu = {
     accrued: 'начислено',
     redeemed: 'списано',
     empty: 'За этот день проведённых операций нет',
+    hour: (hour: number) => `${String(hour).padStart(2, '0')}–${String(hour + 1).padStart(2, '0')} ч`,
     bar: (hour: number, accrued: number, redeemed: number) => `${hour}:00 — начислено ${bonuses(accrued)}, списано ${bonuses(redeemed)}`,
   },
   list: {

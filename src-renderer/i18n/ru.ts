@@ -6,7 +6,7 @@ import { formatInteger as int, formatRubles } from './format';
 import { journalRu } from './journalRu';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')} ₽`;
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')}\u00a0₽`;
 /** The genitive after «не короче», «не длиннее»: 21 символа, 6 символов. */
 const characters = (n: number) => `${n} ${pluralRu(n, 'символа', 'символов', 'символов')}`;
 
@@ -127,6 +127,7 @@ export const ru = {
     languages: { ru: 'Русский', en: 'English' },
     save: 'Сохранить настройки',
     saved: 'Настройки сохранены',
+    connectionOk: 'Сервер Скидкабот отвечает, код и секретный код магазина верны.',
     testConnection: 'Проверить подключение',
     testing: 'Проверяем…',
     logout: 'Выйти',
@@ -154,6 +155,7 @@ export const ru = {
     testShop: 'Тестовый магазин Скидкабот',
     testShopHint: 'Магазин 4 на настоящем сервере. QR-коды — в боте @Skidkabotmymagbot.',
     demo: 'Демо-режим',
+    tryTitle: 'Только попробовать кассу',
     demoHint: 'Встроенный тренажёр: без интернета и без телефона.',
   },
   demo: {
