@@ -48,6 +48,8 @@ export function CashierScreen() {
 function IdlePanel({ compact }: { compact: boolean }) {
   const t = useT();
   const scanner = useKassa((state) => state.app?.scanner);
+  // main words the scanner's details in Russian only; an English screen keeps to the state it can name.
+  const russian = useKassa((state) => state.app?.language !== 'en');
   return (
     <div className={compact ? 'idle idle--compact' : 'idle'}>
       <h1 className="idle__title">{t.cashier.idleTitle}</h1>
@@ -57,7 +59,7 @@ function IdlePanel({ compact }: { compact: boolean }) {
           <p>
             {t.status.scanner}: {t.status.scannerState[scanner.state]}
           </p>
-          {scanner.message !== '' && <p className="idle__scanner-message">{scanner.message}</p>}
+          {scanner.message !== '' && russian && <p className="idle__scanner-message">{scanner.message}</p>}
         </div>
       )}
       <p className="idle__paste">{t.cashier.pasteHint}</p>
