@@ -28,7 +28,11 @@ export function ManagerHome({ app }: { app: AppState }) {
                 role="tab"
                 aria-selected={current?.id === section.id}
                 className={current?.id === section.id ? 'manager-tabs__tab manager-tabs__tab--active' : 'manager-tabs__tab'}
-                onClick={() => setTab(section.id)}
+                onClick={() => {
+                  setTab(section.id);
+                  // A section starts at its top, under the bar, whatever the last one was scrolled to.
+                  window.scrollTo(0, 0);
+                }}
               >
                 {section.label(t)}
                 {badge > 0 && <span className="manager-tabs__badge">{badge}</span>}

@@ -3,7 +3,6 @@ import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
-import { ScannerSection } from '../scanner/ScannerSection';
 import { useActions } from '../store/StoreContext';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from './settingsForm';
 
@@ -13,7 +12,7 @@ const FORM_ID = 'manager-settings';
 /** Kept as keys, not words, so a language switch on save re-words the notice too. */
 type Notice = { type: 'ok'; message: 'saved' | 'secretSaved' | 'connectionOk' } | { type: 'error'; error: AppError } | null;
 
-/** The manager's «Настройки» section: the shop, the rules, the language, the scanner. */
+/** The manager's «Настройки» section: the shop, the rules, the language, the server address. */
 export function ManagerSettings() {
   const t = useT();
   const actions = useActions();
@@ -227,7 +226,6 @@ export function ManagerSettings() {
           </details>
         </form>
       )}
-      <ScannerSection />
     </main>
   );
 }

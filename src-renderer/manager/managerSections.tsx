@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppState } from '../../src-shared/ipc/views';
 import type { Dictionary } from '../i18n/dictionary';
 import { JournalScreen } from '../journal/JournalScreen';
+import { ScannerSection } from '../scanner/ScannerSection';
 import { ManagerSettings } from './ManagerSettings';
 
 /**
@@ -19,9 +20,18 @@ export interface ManagerSection {
 export const MANAGER_SECTIONS: readonly ManagerSection[] = [
   { id: 'journal', label: (t) => t.journal.tab, badge: (app) => app.unresolved, render: () => <JournalScreen /> },
   { id: 'settings', label: (t) => t.journal.settingsTab, render: () => <ManagerSettings /> },
+  { id: 'scanner', label: (t) => t.scanner.title, render: () => <ScannerTab /> },
 ];
 
 /** The tab to open: the first one with something to settle, else the settings, where a manager usually comes to work. */
 export function firstSection(sections: readonly ManagerSection[], app: AppState): string {
   return sections.find((section) => (section.badge?.(app) ?? 0) > 0)?.id ?? 'settings';
+}
+
+function ScannerTab() {
+  return (
+    <main className="manager">
+      <ScannerSection />
+    </main>
+  );
 }
