@@ -116,6 +116,8 @@ for (const size of SIZES) {
       await expect(sending).toContainText('Отменить нельзя');
       await page.keyboard.press('Escape');
       await expect(sending).toBeVisible();
+      const panel = await box(sending);
+      expect(panel.y + panel.height, 'the wait is below the first screen').toBeLessThanOrEqual(size.height);
       await shoot(app, 'waiting-operation', size, bar);
       await expect(page.locator('[data-outcome="applied"]')).toBeVisible({ timeout: 8_000 });
       await clearTill(page);

@@ -42,6 +42,7 @@ export function ErrorPanel({ error, look = 'full' }: { error: AppError; look?: '
             {nextKey ? nextKey.label : copy.next}
           </p>
         )}
+        {look === 'embedded' && <p className="error__next">{copy.next}</p>}
       </div>
     </div>
   );
