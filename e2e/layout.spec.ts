@@ -211,6 +211,11 @@ for (const size of SIZES) {
       await shoot(app, 'manager-settings', size, bar);
       await page.mouse.wheel(0, 2_000);
       await expect.poll(async () => (await box(managerBar)).y, { message: 'the manager bar scrolled away' }).toBe(0);
+      const save = await box(page.getByRole('button', { name: 'Сохранить настройки' }));
+      expect(save.y, '«Сохранить настройки» scrolled away or under the bar').toBeGreaterThanOrEqual(managerBarBox.height);
+      expect(save.y + save.height).toBeLessThan(size.height);
+      // What the manager sees scrolled: the viewport, not the full page the harness shoots.
+      await page.screenshot({ path: `test-results/screenshots/layout-${size.width}-manager-settings-scrolled-viewport.png` });
       await shoot(app, 'manager-settings-scrolled', size, bar);
 
       await page.getByRole('tab', { name: /Журнал операций/ }).click();
