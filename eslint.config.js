@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
