@@ -124,7 +124,8 @@ test.describe('cashier: scan, accrue, redeem', () => {
 });
 
 test.describe('cashier: privacy at the till', () => {
-  test.use({ tillOptions: { setup: 'ready', idleClearMs: 500 } });
+  // Long enough for the customer to reach the page under load (each push of the harness is a round trip), short for a test.
+  test.use({ tillOptions: { setup: 'ready', idleClearMs: 1_500 } });
 
   test("clears the customer's name and balance when main clears an idle checkout", async ({ app, simulator }) => {
     const { page } = app;

@@ -9,7 +9,8 @@ test.describe('errors a cashier meets, each in its own look', () => {
     const before = simulator.requestCount();
     await app.scan('4607001234567');
     await expect.poll(() => errorKinds(app.page)).toEqual(['scan']);
-    await expect(firstError(app.page)).toContainText('QR-код не прочитан');
+    await expect(firstError(app.page)).toContainText('Исправьте на кассе');
+    await expect(firstError(app.page)).toHaveAttribute('data-error-category', 'cashier');
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-bad-scan');
   });
@@ -18,7 +19,8 @@ test.describe('errors a cashier meets, each in its own look', () => {
     const before = simulator.requestCount();
     await app.scan(qrOf(simulator, DEMO.otherShop));
     await expect.poll(() => errorKinds(app.page)).toEqual(['vendor']);
-    await expect(firstError(app.page)).toContainText('QR-код другого магазина');
+    await expect(firstError(app.page)).toContainText('Нужен другой QR-код покупателя');
+    await expect(firstError(app.page)).toHaveAttribute('data-error-category', 'customer');
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-wrong-shop');
   });

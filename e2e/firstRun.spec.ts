@@ -52,7 +52,7 @@ test.describe('first run', () => {
 
   test("chooses the vendor's test shop", async ({ app, simulator }) => {
     await setPassword(app);
-    await app.page.getByRole('button', { name: 'Тестовый магазин СкидкаБота' }).click();
+    await app.page.getByRole('button', { name: 'Тестовый магазин Скидкабот' }).click();
     await expect(app.page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
     await expect(app.page.locator('[data-status="shop"]')).toHaveText('Магазин 4');
     await app.scan(simulator.issueQr(83532824));

@@ -41,12 +41,14 @@ test.describe('operations journal', () => {
     await expect(rows(app)).toHaveCount(2);
     const newest = rows(app).first();
     await expect(newest).toContainText(String(DEMO.maria));
-    await expect(newest).toHaveText(/Начисление 10 бонусов.*500 ₽.*Проведена/);
+    await expect(newest).toHaveText(/Начисление 10 бонусов.*500\s₽.*Проведена/);
+    await page.getByRole('tab', { name: 'Отчёт за смену и часы' }).click();
     const report = page.getByTestId('shift-report');
     await expect(report.locator('[data-report="accruals"]')).toContainText('30 бонусов');
     await expect(report.locator('[data-report="purchases"]')).toHaveText(/Покупок обслужено\s*2\s*1\s500\s₽/);
     expect(await page.locator('.chart__bar--accrued').count()).toBeGreaterThan(0);
     await app.screenshot('journal-day');
+    await page.getByRole('tab', { name: 'Операции за день' }).click();
 
     await page.getByLabel('Покупатель (номер)').fill(String(DEMO.ivan));
     await expect(rows(app)).toHaveCount(1);
@@ -182,7 +184,9 @@ test.describe('operations journal', () => {
     await expect(rows(app)).toHaveCount(2);
     await expect(rows(app).nth(0)).toHaveAttribute('data-tone', 'reversal');
     await expect(rows(app).nth(1)).toHaveAttribute('data-tone', 'reversed');
+    await page.getByRole('tab', { name: 'Отчёт за смену и часы' }).click();
     await expect(page.locator('.report__more')).toContainText('Отмен операций: 1');
+    await page.getByRole('tab', { name: 'Операции за день' }).click();
     await expect(rows(app).nth(1)).toHaveText(/отменена в \d\d:\d\d: Покупатель вернул товар/);
     await app.screenshot('journal-reversed');
   });

@@ -78,7 +78,7 @@ test.describe('manager screen', () => {
     await page.getByLabel('Свои проценты магазина').check();
     await page.getByLabel('Начисление, % покупки').fill('150');
     await page.getByText('Дополнительно').click();
-    await page.getByLabel('Адрес сервера СкидкаБота').fill('skidkabot.ru');
+    await page.getByLabel('Адрес сервера Скидкабот').fill('skidkabot.ru');
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
     for (const message of [
       'Код магазина — целое число больше нуля',
@@ -94,7 +94,7 @@ test.describe('manager screen', () => {
     await page.getByLabel('Код магазина', { exact: true }).fill('4');
     await page.getByLabel('Номер кассы').fill('2');
     await page.getByLabel('Начисление, % покупки').fill('3');
-    await page.getByLabel('Адрес сервера СкидкаБота').fill(simulator.url);
+    await page.getByLabel('Адрес сервера Скидкабот').fill(simulator.url);
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
     await expect(page.getByText('Настройки сохранены')).toBeVisible();
     expect(saves()).toBe(1);

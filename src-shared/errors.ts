@@ -1,3 +1,5 @@
+import { translate, type MessageKey, type MessageParams } from './messages/messages';
+
 /**
  * Every failure the cashier, the manager or a script can meet, as one plain object. It crosses IPC
  * and the CLI's --json output unchanged, so it holds no class instances and never the shop secret.
@@ -18,11 +20,23 @@ export interface AppError {
   kind: ErrorKind;
   /** The vendor's answer code for kind 'server', or a stable local code where useful. */
   code?: number;
-  /** Russian text written for the person at the till. */
+  /** Russian text written for the person at the till; kept for logs, the journal and older readers. */
   message: string;
+  /** What each edge (screen, CLI) translates: a key of src-shared/messages with its parameters. */
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** An error that every edge can translate: the Russian `message` is written from the same key. */
+export function codedError(kind: ErrorKind, key: MessageKey, params?: MessageParams, code?: number): AppError {
+  const error: AppError = { kind, message: translate(key, params) };
+  if (code !== undefined) error.code = code;
+  error.key = key;
+  if (params !== undefined && Object.keys(params).length > 0) error.params = params;
+  return error;
+}
 
 export function appError(kind: ErrorKind, message: string, code?: number): AppError {
   return code === undefined ? { kind, message } : { kind, code, message };

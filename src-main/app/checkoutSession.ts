@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkRedeem, effectiveRules, quote } from '../../src-shared/bonus/bonusRules';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { CheckoutView, CustomerView, RepeatQuestion } from '../../src-shared/ipc/views';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
@@ -24,6 +24,8 @@ export interface CheckoutSessionOptions {
   shop: CheckoutShop;
   /** After every server call: null when it answered, the error otherwise (for the status line). */
   onServerCall(error: AppError | null): void;
+  /** A request is about to leave: the status line says so instead of the previous call's result. */
+  onServerStart?(): void;
   onChange(view: CheckoutView): void;
   idleClearMs: number;
   /** Accruals and redemptions go through the journal, never straight to the client. */
@@ -38,7 +40,8 @@ interface HeldCustomer {
   scannedAt: number;
 }
 
-const BUSY_ERROR: AppError = appError('input', 'Подождите: предыдущая операция ещё выполняется.');
+const BUSY_ERROR: AppError = codedError('input', 'checkout.busy');
+const CANNOT_CANCEL: AppError = codedError('input', 'checkout.cannotCancel');
 
 /**
  * One till's checkout: the scanned customer and the QR secret stay here; the renderer gets views.
@@ -51,6 +54,8 @@ export class CheckoutSession {
   private held: HeldCustomer | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Grows with every balance query and every cancel: an answer for an older one is not shown. */
+  private balanceQuery = 0;
 
   constructor(private readonly options: CheckoutSessionOptions) {}
 
@@ -72,9 +77,14 @@ export class CheckoutSession {
     if (!client.ok) return this.keepStageWith(client.error);
 
     this.held = null;
+    const query = ++this.balanceQuery;
     this.show({ stage: 'idle', busy: true, error: null });
+    this.options.onServerStart?.();
     const balance = await client.value.balance(decoded.value);
-    this.options.onServerCall(balance.ok ? null : balance.error);
+    const cancelled = query !== this.balanceQuery;
+    // A cancelled query's answer is still news about the server, unless a newer request is out.
+    if (!(cancelled && this.current.busy)) this.options.onServerCall(balance.ok ? null : balance.error);
+    if (cancelled) return { ok: true, value: this.current };
     if (!balance.ok) return this.settle({ stage: 'idle', busy: false, error: balance.error });
     this.held = { qr: decoded.value, balance: balance.value, scannedAt: (this.options.now ?? Date.now)() };
     return this.settle({ stage: 'customer', busy: false, error: null, customer: this.customerView(this.held) });
@@ -87,7 +97,7 @@ export class CheckoutSession {
     if ('error' in ready) return this.keepStageWith(ready.error);
     const bonuses = quote(purchaseKopecks, ready.customer.balance, ready.customer.rules).accrue;
     if (bonuses < 1) {
-      return this.keepStageWith(appError('input', 'За эту покупку бонусы не начисляются: по правилам выходит 0. Продолжите без бонусов.'));
+      return this.keepStageWith(codedError('input', 'checkout.zeroAccrual'));
     }
     return this.press(ready, { kind: 'accrue', purchaseKopecks, bonuses }, 0, confirmDuplicate);
   }
@@ -113,9 +123,18 @@ export class CheckoutSession {
     return this.settle({ stage: 'customer', busy: false, error: null, customer: this.current.customer });
   }
 
-  /** «Новый покупатель» (Esc): forget the customer. Refused while a request is in flight. */
+  /**
+   * «Новый покупатель» (Esc): forget the customer. A balance query in flight is dropped (it changes
+   * nothing on the server, its answer is ignored); an operation in flight cannot be: only its answer
+   * or the balance check after it tells whether the bonuses moved.
+   */
   clear(): Result<CheckoutView> {
-    if (this.current.busy) return { ok: false, error: BUSY_ERROR };
+    if (this.current.busy && this.current.stage === 'idle') {
+      this.balanceQuery++;
+      this.forget();
+      return { ok: true, value: this.current };
+    }
+    if (this.current.busy) return { ok: false, error: CANNOT_CANCEL };
     this.forget();
     return { ok: true, value: this.current };
   }
@@ -152,6 +171,7 @@ export class CheckoutSession {
       asked.purchaseKopecks === pressed.purchaseKopecks &&
       asked.bonuses === pressed.bonuses;
     this.show({ ...this.current, busy: true, error: null });
+    this.options.onServerStart?.();
     const result = await this.options.operations.press({
       qr: { client: held.qr.client, secret: held.qr.secret },
       // The latest balance on screen: what a lost answer is checked against.
@@ -185,9 +205,9 @@ export class CheckoutSession {
       return { held: this.held, customer: this.current.customer };
     }
     if (this.current.stage === 'done') {
-      return { error: appError('input', 'Операция уже проведена. Для новой покупки отсканируйте QR-код покупателя ещё раз.') };
+      return { error: codedError('input', 'checkout.alreadyDone') };
     }
-    return { error: appError('input', 'Сначала отсканируйте QR-код покупателя.') };
+    return { error: codedError('input', 'checkout.scanFirst') };
   }
 
   private customerView(held: HeldCustomer): CustomerView {
@@ -239,5 +259,5 @@ export class CheckoutSession {
 }
 
 function notConfigured(): AppError {
-  return appError('config', 'Касса не настроена: не задан код магазина. Позовите менеджера.');
+  return codedError('config', 'config.noShopCode');
 }

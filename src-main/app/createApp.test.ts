@@ -289,13 +289,28 @@ describe('checkout against the simulator', () => {
       app.call('checkout.accrue', { purchaseKopecks: 1000_00 }),
       app.call('checkout.redeem', { purchaseKopecks: 1000_00, bonuses: 10 }),
       app.call('scan.submit', sim.issueQr(IVAN.client)),
-      app.call('checkout.clear'),
     ]) {
       expect(await second).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('Подождите') } });
     }
+    // Esc cannot drop an operation in flight: the refusal says why.
+    expect(await app.call('checkout.clear')).toMatchObject({ ok: false, error: { kind: 'input', key: 'checkout.cannotCancel' } });
     expect(value(await first).stage).toBe('done');
     expect(sim.requestCount() - before).toBe(1);
     expect(sim.balanceOf(IVAN.client)).toBe(2385);
+  });
+
+  it('Esc drops a slow balance query: the till is idle at once and the late answer is not shown', async () => {
+    const app = await readyTill();
+    sim.injectFault({ kind: 'slow', delayMs: 300 }, { endpoint: 'balance' });
+    const busy = waitForEvent(app, (event, payload) => event === 'checkout' && (payload as CheckoutView).busy);
+    const scan = app.call('scan.submit', sim.issueQr(IVAN.client));
+    await busy;
+    expect(value(await app.call('app.getState')).server.state).toBe('pending');
+    expect(value(await app.call('checkout.clear'))).toEqual({ stage: 'idle', busy: false, error: null });
+    expect(value(await scan)).toEqual({ stage: 'idle', busy: false, error: null });
+    const last = app.events.filter((e) => e.event === 'checkout').at(-1)?.payload as CheckoutView;
+    expect(last.stage).toBe('idle');
+    expect(value(await app.call('app.getState')).server.state).toBe('ok');
   });
 
   it('clears the customer after the idle period', async () => {

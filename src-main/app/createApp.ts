@@ -197,6 +197,10 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       server = serverStateAfter(error, now());
       pushState();
     },
+    onServerStart: () => {
+      server = { state: 'pending', message: 'Запрос к серверу', at: now() };
+      pushState();
+    },
     onChange: (view: CheckoutView) => emit('checkout', view),
     idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
   });

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { appError } from '../../src-shared/errors';
+import { appError, codedError } from '../../src-shared/errors';
 import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { BlockedOperation } from '../../src-shared/ipc/views';
@@ -296,7 +296,7 @@ export class JournalService implements CheckoutOperations {
     const client = this.options.shop.client();
     if (!client.ok) return client;
     const shop = this.options.shop.shopCode();
-    if (shop === null) return { ok: false, error: appError('config', 'Касса не настроена: не задан код магазина. Позовите менеджера.') };
+    if (shop === null) return { ok: false, error: codedError('config', 'config.noShopCode') };
     const kassa = this.options.shop.kassa();
     const held = this.cached;
     if (held && held.client === client.value && held.shop === shop && held.kassa === kassa && held.journal === journal.value) {

@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { SecretStore } from '../settings/secretStore';
@@ -79,8 +79,7 @@ export class ShopConnection {
     // Nothing is sent without the secret: the cashier is told the keychain is the trouble, not a missing setting.
     if (shopCode !== null && this.secretUnreadable && this.secretProblem) return { ok: false, error: this.secretProblem };
     if (shopCode === null || this.secret === null) {
-      const what = shopCode === null ? 'код магазина' : 'секретный код магазина';
-      return { ok: false, error: appError('config', `Касса не настроена: не задан ${what}. Позовите менеджера.`) };
+      return { ok: false, error: codedError('config', shopCode === null ? 'config.noShopCode' : 'config.noSecret') };
     }
     this.cached ??= new SkidkabotClient({
       baseUrl: this.source.apiUrl ?? this.source.settings.apiUrl,
@@ -95,7 +94,7 @@ export class ShopConnection {
     try {
       await this.source.sink.save(settings);
     } catch (error) {
-      const reason = error instanceof SettingsSaveError ? error.toAppError() : appError('config', 'Настройки не сохранены. Повторите.');
+      const reason = error instanceof SettingsSaveError ? error.toAppError() : codedError('config', 'config.settingsNotSaved');
       return { ok: false, error: reason };
     }
     this.source = { ...this.source, settings };

@@ -103,7 +103,7 @@ describe('decode', () => {
   it('refuses a product barcode with exit 2', async () => {
     const { code, json } = await runJson(['decode', '4600000000007'], cleanEnv({}));
     expect(code).toBe(2);
-    expect(json).toEqual({ ok: false, error: { kind: 'scan', message: expect.stringMatching(/[а-я]/) } });
+    expect(json).toEqual({ ok: false, error: { kind: 'scan', message: expect.stringMatching(/[а-я]/), key: 'scan.productBarcode' } });
     const human = await runBin(['decode', '4600000000007'], cleanEnv({}));
     expect(human.code).toBe(2);
     expect(human.stdout).toBe('');
@@ -255,7 +255,12 @@ describe('customer commands against the simulator', () => {
     expectNoSecret(raw);
     const human = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], env);
     expect(human.code).toBe(3);
-    expect(human.stderr).toMatch(/Нет связи с сервером Скидкабота/);
+    expect(human.stderr).toMatch(/Нет связи с сервером Скидкабот/);
+    // SKIDKABOT_LANG=en: the same error from the English dictionary, its key for programs.
+    const english = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...env, SKIDKABOT_LANG: 'en' });
+    expect(english.json).toMatchObject({ ok: false, error: { kind: 'network', key: 'network.refused', message: expect.stringMatching(/^No connection to the Skidkabot server/) } });
+    const englishHuman = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], { ...env, SKIDKABOT_LANG: 'en' });
+    expect(englishHuman.stderr).not.toMatch(/[\u0400-\u04ff]/);
   });
 });
 

@@ -30,7 +30,7 @@ export function customerLines(customer: CustomerBalance): string[] {
   return [
     `Покупатель: ${fullName(customer)}`,
     `Баланс: ${bonuses(customer.balance)}`,
-    `Правила Скидкабота: начисление ${customer.pPlus} % покупки, списание до ${customer.pMinus} % покупки`,
+    `Правила Скидкабот: начисление ${customer.pPlus} % покупки, списание до ${customer.pMinus} % покупки`,
   ];
 }
 

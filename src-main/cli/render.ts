@@ -1,19 +1,36 @@
 import type { AppError } from '../../src-shared/errors';
+import { isMessageKey, translate, type Language } from '../../src-shared/messages/messages';
 import type { OptionSpec } from './args';
 import type { CliCommand, CommandReport, JsonObject } from './command';
 
 export const PROGRAM = 'skidkabot-kassa';
 
-/** The one JSON object `--json` prints: `ok`, the figures, and on failure `error: {kind, code?, message}`. */
-export function reportJson(report: CommandReport): JsonObject {
+/**
+ * The one JSON object `--json` prints: `ok`, the figures, and on failure `error: {kind, code?, message,
+ * key?, params?}`. `message` is in the CLI's language; `key` and `params` let a program translate it itself.
+ */
+export function reportJson(report: CommandReport, language: Language = 'ru'): JsonObject {
   const { data, error } = report;
-  return error ? { ok: false, ...data, error: errorJson(error) } : { ok: true, ...data };
+  return error ? { ok: false, ...data, error: errorJson(error, language) } : { ok: true, ...data };
 }
 
-function errorJson(error: AppError): JsonObject {
-  return error.code === undefined
-    ? { kind: error.kind, message: error.message }
-    : { kind: error.kind, code: error.code, message: error.message };
+function errorJson(error: AppError, language: Language): JsonObject {
+  const json: JsonObject = { kind: error.kind };
+  if (error.code !== undefined) json['code'] = error.code;
+  json['message'] = cliErrorText(error, language);
+  if (error.key !== undefined) json['key'] = error.key;
+  if (error.params !== undefined) json['params'] = { ...error.params };
+  return json;
+}
+
+/** The CLI's language: Russian unless SKIDKABOT_LANG says English. */
+export function cliLanguage(env: NodeJS.ProcessEnv): Language {
+  return env['SKIDKABOT_LANG']?.toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+/** A keyed error in the CLI's language; one main still writes only in Russian keeps its detail for the technician. */
+function cliErrorText(error: AppError, language: Language): string {
+  return error.key !== undefined && isMessageKey(error.key) ? translate(error.key, error.params, language) : error.message;
 }
 
 export interface Rendered {
@@ -21,11 +38,11 @@ export interface Rendered {
   stderr: string;
 }
 
-export function renderReport(report: CommandReport, json: boolean): Rendered {
-  if (json) return { stdout: `${JSON.stringify(reportJson(report))}\n`, stderr: '' };
+export function renderReport(report: CommandReport, json: boolean, language: Language = 'ru'): Rendered {
+  if (json) return { stdout: `${JSON.stringify(reportJson(report, language))}\n`, stderr: '' };
   return {
     stdout: report.lines.map((line) => `${line}\n`).join(''),
-    stderr: report.error ? `${report.error.message}\n` : '',
+    stderr: report.error ? `${cliErrorText(report.error, language)}\n` : '',
   };
 }
 
@@ -42,6 +59,7 @@ const ENVIRONMENT_HELP = [
   '  SKIDKABOT_SHOP_SECRET  секретный код магазина (хранилище паролей тогда не используется)',
   '  SKIDKABOT_KASSA        номер кассы',
   '  SKIDKABOT_DATA_DIR     папка настроек приложения',
+  '  SKIDKABOT_LANG         en — сообщения об ошибках по-английски',
 ];
 
 const EXIT_HELP = [

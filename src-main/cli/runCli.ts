@@ -1,7 +1,7 @@
 import { appError, type AppError } from '../../src-shared/errors';
 import { parseCommandArgs } from './args';
 import { exitCodeOf, failed, type CliCommand, type CommandEnv, type CommandReport, type ExitCode } from './command';
-import { commandHelpText, GLOBAL_OPTIONS, PROGRAM, renderReport, usageText } from './render';
+import { cliLanguage, commandHelpText, GLOBAL_OPTIONS, PROGRAM, renderReport, usageText } from './render';
 
 export interface CliIo extends CommandEnv {
   stdout(text: string): Promise<void>;
@@ -75,7 +75,7 @@ async function usageFailure(io: CliIo, json: boolean, commands: readonly CliComm
 }
 
 async function print(io: CliIo, report: CommandReport, json: boolean): Promise<ExitCode> {
-  const { stdout, stderr } = renderReport(report, json);
+  const { stdout, stderr } = renderReport(report, json, cliLanguage(io.env));
   if (stdout) await io.stdout(stdout);
   if (stderr) await io.stderr(stderr);
   return exitCodeOf(report);

@@ -1,3 +1,4 @@
+import { isMessageKey } from '../../src-shared/messages/messages';
 import { z } from 'zod';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { JournalRecord } from '../../src-shared/journal/types';
@@ -15,6 +16,8 @@ const appErrorSchema = z.object({
   kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
   code: int.optional(),
   message: z.string(),
+  key: z.string().refine(isMessageKey).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 const base = { v: z.literal(1), id, at };
 const anomaly = z.discriminatedUnion('code', [

@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { appError } from '../../src-shared/errors';
+import { appError, codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import { MIN_PASSWORD_LENGTH, passwordLength } from '../../src-shared/manager/password';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -128,7 +128,7 @@ export class PasswordGuard {
   requireLogin(): AppError | null {
     if (!this.isLoggedIn()) {
       this.sessionUntil = null;
-      return appError('auth', 'Нужен вход менеджера: введите пароль менеджера.');
+      return codedError('auth', 'auth.loginNeeded');
     }
     this.sessionUntil = this.now() + this.idleMs;
     return null;
@@ -181,10 +181,10 @@ export class PasswordGuard {
       const written = await this.persist({ ...stored, failures, lockedUntil });
       if (!written.ok) return written;
       if (lockMs > 0) {
-        return failure(appError('auth', `Неверный пароль. Вход заблокирован на ${formatDuration(lockMs)}.`));
+        return failure(codedError('auth', 'auth.lockedFor', { ms: lockMs }));
       }
       const left = this.lockout.freeAttempts - failures;
-      return failure(appError('auth', `Неверный пароль. Осталось попыток до блокировки: ${left}.`));
+      return failure(codedError('auth', 'auth.wrongPassword', { left }));
     });
   }
 
@@ -286,7 +286,7 @@ function parseStored(text: string): StoredPassword | null {
 }
 
 function lockedError(remainingMs: number): AppError {
-  return appError('auth', `Слишком много неверных попыток. Повторите через ${formatDuration(remainingMs)}.`);
+  return codedError('auth', 'auth.tooManyAttempts', { ms: remainingMs });
 }
 
 export function formatDuration(ms: number): string {

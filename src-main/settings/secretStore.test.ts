@@ -68,7 +68,7 @@ describe('keytar secret store when the keychain is unavailable', () => {
       loadKeytar: () => Promise.reject(new Error("Cannot find module 'keytar'\nRequire stack: …")),
     });
     for (const result of [await store.get(), await store.set(5), await store.clear()]) {
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
         error: {
           kind: 'config',
@@ -115,7 +115,7 @@ describe('keytar secret store when the keychain is unavailable', () => {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/kassa-test-bus' },
     });
     const results: unknown = JSON.parse(stdout);
-    expect(results).toEqual([
+    expect(results).toMatchObject([
       { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
       { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
     ]);

@@ -1,4 +1,4 @@
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
 
 /** Where the shop secret lives. The app and the CLI use the OS keychain; demo mode keeps the demo shop's secret in memory. */
 export interface SecretStore {
@@ -60,7 +60,7 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       const secret = parseSecret(stored.value);
       if (secret === null) {
         return failure(
-          appError('config', 'В хранилище паролей ОС записан неверный секретный код магазина. Задайте его заново в режиме менеджера.'),
+          codedError('config', 'keychain.badSecret'),
         );
       }
       return { ok: true, value: secret };
@@ -104,7 +104,7 @@ export class MemorySecretStore implements SecretStore {
 
 function checkSecret(secret: number): AppError | null {
   if (Number.isSafeInteger(secret) && secret >= 0) return null;
-  return appError('input', 'Секретный код магазина — целое неотрицательное число. Проверьте его в личном кабинете Скидкабота.');
+  return codedError('input', 'secret.invalid');
 }
 
 function parseSecret(text: string): number | null {
@@ -135,13 +135,13 @@ function unavailable(error: unknown, timeoutMs: number, hide: string | undefined
   const advice = 'Секретный код магазина хранится только там: обратитесь к администратору компьютера.';
   if (error instanceof KeychainTimeout) {
     const seconds = Math.ceil(timeoutMs / 1000);
-    return appError('config', `Хранилище паролей ОС недоступно: нет ответа за ${seconds} с (возможно, оно заблокировано). ${advice}`);
+    return codedError('config', 'keychain.timeout', { seconds });
   }
   let reason = error instanceof Error ? error.message : String(error);
   reason = reason.split('\n')[0]?.trim() || 'неизвестная ошибка';
   // keytar's own messages do not echo the password; this makes sure no future version does.
   if (hide) reason = reason.replace(new RegExp(`(?<!\\d)${hide}(?!\\d)`, 'g'), '***');
-  return appError('config', `Хранилище паролей ОС недоступно (техническая причина: ${reason}). ${advice}`);
+  return { ...codedError('config', 'keychain.unavailable'), message: `Хранилище паролей ОС недоступно (техническая причина: ${reason}). ${advice}` };
 }
 
 function failure(error: AppError): { ok: false; error: AppError } {

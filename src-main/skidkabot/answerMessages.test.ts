@@ -55,7 +55,7 @@ describe('messageForCode', () => {
 
 describe('serverCodeError', () => {
   it('keeps the vendor code on a server error', () => {
-    expect(serverCodeError(9, 'QR-код устарел.')).toEqual({ kind: 'server', code: 9, message: messageForCode(9) });
+    expect(serverCodeError(9, 'QR-код устарел.')).toMatchObject({ kind: 'server', code: 9, message: messageForCode(9) });
   });
 });
 

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
-import { cleanServerText } from './serverText';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 
 /** An HTTP answer as the transport received it. */
 export interface RawAnswer {
@@ -21,7 +21,6 @@ export interface ParsedAnswer {
 /** Answers are a few hundred bytes; anything past this is not an answer and is not worth decoding. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
-const RETRY_OR_MANAGER = 'Повторите; если не проходит — позвоните менеджеру.';
 
 /**
  * Reads an answer of the Skidkabot server. Never throws: whatever arrives is either an answer
@@ -31,23 +30,20 @@ const RETRY_OR_MANAGER = 'Повторите; если не проходит —
  */
 export function parseAnswer(raw: RawAnswer): Result<ParsedAnswer> {
   if (raw.body.length > MAX_ANSWER_BYTES) {
-    return fail(`Сервер Скидкабота прислал слишком длинный ответ. ${RETRY_OR_MANAGER}`);
+    return fail('answer.tooLong');
   }
   const text = decodeBody(raw.body, raw.contentType);
-  if (raw.status < 200 || raw.status > 299) return fail(statusMessage(raw.status, pageTitle(text)));
-  if (text.trim() === '') return fail(`Сервер Скидкабота прислал пустой ответ. ${RETRY_OR_MANAGER}`);
+  if (raw.status < 200 || raw.status > 299) return statusError(raw.status);
+  if (text.trim() === '') return fail('answer.empty');
 
   const answer = findAnswer(text);
   if (answer) return { ok: true, value: answer };
-  if (looksLikeHtml(text)) {
-    const title = pageTitle(text);
-    return fail(`Сервер Скидкабота прислал веб-страницу вместо ответа${title ? ` («${title}»)` : ''}. ${RETRY_OR_MANAGER}`);
-  }
-  return fail(`Сервер Скидкабота прислал непонятный ответ («${cleanServerText(text, 60)}»). ${RETRY_OR_MANAGER}`);
+  // A page's title or a garbled body is the server's English or nonsense: the cashier gets our words only.
+  return fail(looksLikeHtml(text) ? 'answer.html' : 'answer.garbled');
 }
 
-function fail(message: string): Result<ParsedAnswer> {
-  const error: AppError = appError('server', message);
+function fail(key: MessageKey, params?: MessageParams): Result<ParsedAnswer> {
+  const error: AppError = codedError('server', key, params);
   return { ok: false, error };
 }
 
@@ -70,14 +66,11 @@ function decodeBody(body: Uint8Array, contentType: string | undefined): string {
   }
 }
 
-function statusMessage(status: number, title: string): string {
-  const http = `HTTP ${status}${title ? `, «${title}»` : ''}`;
-  if (status >= 500) return `Сбой на сервере Скидкабота (${http}). Повторите через минуту; если не проходит — позвоните менеджеру.`;
-  if (status === 404) return `Сервер не знает такого адреса (${http}). Позовите менеджера: в настройках кассы неверный адрес сервера.`;
-  if (status >= 300 && status < 400) {
-    return `Сервер перенаправляет запрос (${http}). Позовите менеджера: в настройках кассы неверный адрес сервера.`;
-  }
-  return `Сервер Скидкабота отклонил запрос (${http}). Позвоните менеджеру.`;
+function statusError(status: number): Result<ParsedAnswer> {
+  if (status >= 500) return fail('http.5xx', { status });
+  if (status === 404) return fail('http.404');
+  if (status >= 300 && status < 400) return fail('http.redirect', { status });
+  return fail('http.other', { status });
 }
 
 /**
@@ -179,20 +172,4 @@ function unescapeJson(raw: string): string {
 
 function looksLikeHtml(text: string): boolean {
   return /<(?:!doctype|html|head|body|title|h1|br|b|p|div)\b/i.test(text);
-}
-
-/** The page's <title> (or first <h1>), found without backtracking so a page of broken tags stays linear. */
-function pageTitle(text: string): string {
-  for (const tag of ['title', 'h1']) {
-    const open = text.search(new RegExp(`<${tag}\\b`, 'i'));
-    if (open < 0) continue;
-    const contentStart = text.indexOf('>', open);
-    if (contentStart < 0) continue;
-    const closing = new RegExp(`</${tag}`, 'gi');
-    closing.lastIndex = contentStart;
-    const close = closing.exec(text)?.index ?? contentStart + 200;
-    const title = cleanServerText(text.slice(contentStart + 1, close), 80);
-    if (title !== '') return title;
-  }
-  return '';
 }

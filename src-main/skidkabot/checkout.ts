@@ -1,5 +1,5 @@
 import { accrualFor, checkRedeem, effectiveRules, quote } from '../../src-shared/bonus/bonusRules';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { Result } from '../../src-shared/errors';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
@@ -37,7 +37,7 @@ export async function performOperations(
   rules: BonusRuleSettings,
 ): Promise<Result<OperationOutcome[]>> {
   if (!Number.isSafeInteger(purchaseKopecks) || purchaseKopecks <= 0) {
-    return { ok: false, error: appError('input', 'Сумма покупки должна быть больше нуля. Исправьте сумму.') };
+    return { ok: false, error: codedError('input', 'checkout.badPurchase') };
   }
   if (redeemBonuses !== 0) {
     const refusal = checkRedeem(redeemBonuses, purchaseKopecks, customer.balance, rules);

@@ -1,7 +1,7 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { BalanceAnomaly, CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
-import { MALFORMED_ANSWER, serverCodeError } from './answerMessages';
+import { serverCodeError } from './answerMessages';
 import { parseAnswer } from './answerParser';
 import type { ParsedAnswer } from './answerParser';
 import { isTransient, networkError } from './networkErrors';
@@ -44,11 +44,6 @@ const PATHS = {
   accrue: '/api_plus_balance.php',
   redeem: '/api_minus_balance.php',
 } as const;
-
-const WORDS: Record<OperationKind, { done: string; action: string }> = {
-  accrue: { done: 'начислены', action: 'начисление' },
-  redeem: { done: 'списаны', action: 'списание' },
-};
 
 /** A customer that cannot exist: the shop check only needs the server to get past its shop checks. */
 const NO_CUSTOMER: QrRef = { client: 1, secret: 1 };
@@ -112,7 +107,7 @@ export class SkidkabotClient {
     const call = await this.#askBalance(NO_CUSTOMER, Date.now() + this.#totalMs);
     if (!call.ok) return { ok: false, error: this.#redact(call.error) };
     if (SHOP_ACCEPTED.has(call.answer.code)) {
-      return { ok: true, value: { message: 'Сервер Скидкабота отвечает, код и секретный код магазина верны.' } };
+      return { ok: true, value: { message: 'Сервер Скидкабот отвечает, код и секретный код магазина верны.' } };
     }
     return { ok: false, error: this.#redact(serverCodeError(call.answer.code, call.answer.text)) };
   }
@@ -188,7 +183,6 @@ export class SkidkabotClient {
     lost: AppError | null,
     deadline: number,
   ): Promise<OperationOutcome> {
-    const { done, action } = WORDS[kind];
     const check = await this.#customer(qr, deadline);
     if (!check.ok) {
       return {
@@ -196,10 +190,7 @@ export class SkidkabotClient {
         kind,
         bonuses,
         balanceBefore: before,
-        error: appError(
-          'outcome-unknown',
-          `Неизвестно, ${done} ли бонусы (${bonuses}): сервер не подтвердил операцию, а проверить баланс не удалось. Не повторяйте ${action} — позовите менеджера.`,
-        ),
+        error: codedError('outcome-unknown', 'outcome.unknownUnchecked', { op: kind, bonuses }),
       };
     }
     const after = check.value.balance;
@@ -213,7 +204,7 @@ export class SkidkabotClient {
         kind,
         bonuses,
         balance: after,
-        error: appError(lost.kind, `Сервер не подтвердил операцию, но баланс клиента не изменился: бонусы не ${done}. Можно провести ${action} ещё раз.`),
+        error: codedError(lost.kind, 'outcome.notApplied', { op: kind }),
       };
     }
     return {
@@ -222,10 +213,7 @@ export class SkidkabotClient {
       bonuses,
       balanceBefore: before,
       balanceAfter: after,
-      error: appError(
-        'outcome-unknown',
-        `Неизвестно, ${done} ли бонусы (${bonuses}): сервер не подтвердил операцию, а баланс клиента стал ${after} (был ${before}). Не повторяйте ${action} — позовите менеджера.`,
-      ),
+      error: codedError('outcome-unknown', 'outcome.unknownMoved', { op: kind, bonuses, before, after }),
     };
   }
 
@@ -247,7 +235,7 @@ export class SkidkabotClient {
 
   async #post(path: string, form: Record<string, string>, deadline: number): Promise<Call> {
     if (!this.#transport) {
-      const error = this.#problem ?? appError('config', 'Сервер Скидкабота не настроен. Позвоните менеджеру.');
+      const error = this.#problem ?? codedError('config', 'config.serverMissing');
       return { ok: false, error, reached: false, transient: false };
     }
     const timeoutMs = Math.max(1, deadline - Date.now());
@@ -269,7 +257,9 @@ export class SkidkabotClient {
   /** The server's own words can end up in a message; the shop secret must never be among them. */
   #redact(error: AppError): AppError {
     const message = this.#redactSecret(error.message);
-    return message === error.message ? error : { ...error, message };
+    const text = error.params?.['text'];
+    const params = typeof text === 'string' ? { ...error.params, text: this.#redactSecret(text) } : error.params;
+    return message === error.message && params === error.params ? error : { ...error, message, ...(params === undefined ? {} : { params }) };
   }
 }
 
@@ -278,7 +268,7 @@ function clampWait(ms: number | undefined, fallback = MAX_WAIT_MS): number {
 }
 
 function parseBaseUrl(baseUrl: string): Result<URL> {
-  const bad = appError('config', 'Адрес сервера Скидкабота в настройках неверен: нужен адрес вида https://skidkabot.ru. Позвоните менеджеру.');
+  const bad = codedError('config', 'config.badUrl');
   try {
     const url = new URL(baseUrl);
     return url.protocol === 'http:' || url.protocol === 'https:' ? { ok: true, value: url } : { ok: false, error: bad };
@@ -290,22 +280,22 @@ function parseBaseUrl(baseUrl: string): Result<URL> {
 function credentialsProblem(credentials: ShopCredentials): AppError | null {
   const { shopCode, shopSecret, kassa } = credentials;
   if (!isCount(shopCode) || !isCount(shopSecret)) {
-    return appError('config', 'Код или секретный код магазина в настройках не заданы или неверны. Позвоните менеджеру.');
+    return codedError('config', 'config.badCredentials');
   }
-  if (!isCount(kassa)) return appError('config', 'Номер кассы в настройках неверен. Позвоните менеджеру.');
+  if (!isCount(kassa)) return codedError('config', 'config.badKassa');
   return null;
 }
 
 function qrProblem(qr: QrRef): AppError | null {
-  return isCount(qr.client) && isCount(qr.secret) ? null : appError('scan', 'В QR-коде неверные номера. Отсканируйте QR-код клиента ещё раз.');
+  return isCount(qr.client) && isCount(qr.secret) ? null : codedError('scan', 'qr.badNumbers');
 }
 
 function bonusesProblem(bonuses: number): AppError | null {
-  return Number.isSafeInteger(bonuses) && bonuses >= 1 ? null : appError('input', 'Число бонусов должно быть целым, не меньше 1.');
+  return Number.isSafeInteger(bonuses) && bonuses >= 1 ? null : codedError('input', 'bonuses.invalid');
 }
 
 function balanceProblem(balance: number | undefined): AppError | null {
-  return balance === undefined || Number.isFinite(balance) ? null : appError('input', 'Баланс клиента до операции неизвестен. Отсканируйте QR-код ещё раз.');
+  return balance === undefined || Number.isFinite(balance) ? null : codedError('input', 'balance.unknown');
 }
 
 function isCount(value: number): boolean {
@@ -316,11 +306,16 @@ function customerFrom(data: Record<string, unknown>): Result<CustomerBalance> {
   const balance = readNumber(data.balance);
   const pPlus = readNumber(data.p_plus);
   const pMinus = readNumber(data.p_minus);
-  const malformed = (message: string): Result<CustomerBalance> => ({ ok: false, error: appError('server', message) });
-  if (balance === null || pPlus === null || pMinus === null) return malformed(MALFORMED_ANSWER['answer.balance-missing']());
-  if (!Number.isSafeInteger(balance)) return malformed(MALFORMED_ANSWER['answer.balance-not-whole'](reportedText(data.balance)));
+  // A balance is a whole number of bonuses and a percentage lies between 0 and 100: anything else is
+  // refused here, at the edge, so no later check ever shows the cashier a validator's English.
+  const malformed = (key: 'answer.noBalance' | 'answer.balanceNotWhole' | 'answer.percentOutOfRange', reported?: unknown): Result<CustomerBalance> => ({
+    ok: false,
+    error: codedError('server', key, reported === undefined ? undefined : { reported: reportedText(reported) }),
+  });
+  if (balance === null || pPlus === null || pMinus === null) return malformed('answer.noBalance');
+  if (!Number.isSafeInteger(balance)) return malformed('answer.balanceNotWhole', data.balance);
   const badPercent = [pPlus, pMinus].find((percent) => percent < 0 || percent > 100);
-  if (badPercent !== undefined) return malformed(MALFORMED_ANSWER['answer.percent-out-of-range'](String(badPercent)));
+  if (badPercent !== undefined) return malformed('answer.percentOutOfRange', badPercent);
   return { ok: true, value: { firstName: cleanServerName(data.first_name), lastName: cleanServerName(data.last_name), balance, pPlus, pMinus } };
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkError, isTransient, networkError, NETWORK_MESSAGES } from './networkErrors';
+import { classifyNetworkError, isTransient, networkError, type NetworkFailure } from './networkErrors';
+import { translate } from '../../src-shared/messages/messages';
+
+const FAILURES: NetworkFailure[] = ['refused', 'timeout', 'dns', 'tls', 'reset', 'unreachable', 'other'];
+const NETWORK_MESSAGES = Object.fromEntries(FAILURES.map((failure) => [failure, translate(`network.${failure}`)])) as Record<NetworkFailure, string>;
 
 describe('classifyNetworkError', () => {
   it.each([
@@ -39,6 +43,6 @@ describe('classifyNetworkError', () => {
   });
 
   it('builds a network error from the fixed message only', () => {
-    expect(networkError('timeout')).toEqual({ kind: 'network', message: NETWORK_MESSAGES.timeout });
+    expect(networkError('timeout')).toEqual({ kind: 'network', message: NETWORK_MESSAGES.timeout, key: 'network.timeout' });
   });
 });

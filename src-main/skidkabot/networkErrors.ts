@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError } from '../../src-shared/errors';
 import { errnoCode } from '../fs/errnoCode';
 
@@ -15,24 +15,6 @@ export type NetworkFailure =
   | 'proxy-setting'
   | 'other';
 
-/**
- * One message per way a request can fail to get an answer; none of them ever quotes the request.
- * Each says what the cashier can do at the till (retry, look at the internet, the clock) and
- * otherwise to call the manager: only the manager can change the server address.
- */
-export const NETWORK_MESSAGES: Readonly<Record<NetworkFailure, string>> = {
-  refused: 'Нет связи с сервером Скидкабота. Проверьте интернет на кассе; если он есть — позовите менеджера.',
-  timeout: 'Сервер Скидкабота не ответил вовремя. Повторите; если снова не отвечает — проверьте интернет на кассе и позовите менеджера.',
-  dns: 'Сервер Скидкабота не найден. Проверьте интернет на кассе; если он есть — позовите менеджера.',
-  tls: 'Соединение с сервером Скидкабота небезопасно: сертификат не прошёл проверку. Проверьте дату и время на кассе; если они верны — позовите менеджера.',
-  reset: 'Связь с сервером Скидкабота оборвалась. Повторите; если не проходит — проверьте интернет на кассе.',
-  unreachable: 'Касса не в сети: нет связи с сервером Скидкабота. Проверьте кабель или Wi-Fi кассы и повторите.',
-  'proxy-down': 'Прокси-сервер не отвечает: запрос не отправлен. Проверьте интернет на кассе и повторите; если не проходит — позовите менеджера.',
-  'proxy-auth': 'Прокси требует авторизацию (407): запрос не отправлен. Позовите менеджера или администратора сети: кассе нужен доступ к Скидкаботу через прокси без пароля.',
-  'proxy-refused': 'Прокси-сервер не пропустил соединение с сервером Скидкабота: запрос не отправлен. Позовите менеджера или администратора сети.',
-  'proxy-setting': 'Прокси-сервер в переменной HTTPS_PROXY или HTTP_PROXY указан неверно: нужен вид http://хост:порт. Запрос не отправлен.',
-  other: 'Не удалось связаться с сервером Скидкабота. Проверьте интернет на кассе и повторите; если не проходит — позовите менеджера.',
-};
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -75,6 +57,5 @@ export function isTransient(failure: NetworkFailure): boolean {
 
 /** `via` names the proxy (from the OS settings or the environment, never from the server) for the manager. */
 export function networkError(failure: NetworkFailure, via?: string): AppError {
-  const message = NETWORK_MESSAGES[failure];
-  return appError('network', via !== undefined && failure.startsWith('proxy-') ? message.replace('Прокси-сервер', `Прокси-сервер ${via}`).replace('Прокси требует', `Прокси ${via} требует`) : message);
+  return codedError('network', `network.${failure}`, failure.startsWith('proxy-') && via !== undefined ? { via } : undefined);
 }

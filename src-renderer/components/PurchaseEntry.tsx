@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CustomerView } from '../../src-shared/ipc/views';
 import { computeFigures, type Figures } from '../checkout/figures';
 import type { Dictionary } from '../i18n/dictionary';
+import { useErrorText } from '../i18n/useErrorText';
 import { useT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 
@@ -120,11 +121,12 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
 }
 
 function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purchaseMissing: boolean; t: Dictionary }) {
+  const text = useErrorText();
   if (figures.state === 'empty') {
     return <p className={purchaseMissing ? 'figures figures--problem' : 'figures'}>{t.cashier.enterPurchase}</p>;
   }
   if (figures.state === 'invalid') {
-    return <p className="figures figures--problem">{figures.error.message}</p>;
+    return <p className="figures figures--problem">{text(figures.error)}</p>;
   }
   const { redeem } = figures;
   return (
@@ -136,7 +138,7 @@ function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purch
           {t.cashier.redeemPreview(redeem.bonuses, redeem.toPayKopecks, redeem.accrue)}
         </p>
       )}
-      {redeem.state === 'refused' && figures.maxRedeem > 0 && <p className="figures__preview figures--problem">{redeem.error.message}</p>}
+      {redeem.state === 'refused' && figures.maxRedeem > 0 && <p className="figures__preview figures--problem">{text(redeem.error)}</p>}
       {redeem.state === 'not-a-number' && <p className="figures__preview figures--problem">{t.cashier.redeemNotNumber}</p>}
     </div>
   );

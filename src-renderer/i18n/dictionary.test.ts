@@ -24,3 +24,13 @@ describe('dictionaries', () => {
     expect(empty.filter((key) => lookup(key) === '')).toEqual([]);
   });
 });
+
+describe('the brand', () => {
+  it('is spelled the vendor’s way, «Скидкабот», in every Russian text', () => {
+    const texts = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : [];
+    const odd = texts(ru).filter((text) => /СкидкаБот|Скидкабот[аеуо]/.test(text));
+    expect(odd).toEqual([]);
+    expect(texts(ru).some((text) => text.includes('Скидкабот'))).toBe(true);
+  });
+});

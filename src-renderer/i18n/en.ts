@@ -5,7 +5,7 @@ import { formatInteger as int, formatRubles } from './format';
 import { journalEn } from './journalEn';
 
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')} ₽`;
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')}\u00a0₽`;
 
 export const en: Dictionary = {
   appTitle: 'Skidkabot Kassa',
@@ -19,7 +19,7 @@ export const en: Dictionary = {
     scanner: 'Scanner',
     scannerState: { ready: 'ready', searching: 'looking for scanner', error: 'error' },
     server: 'Server',
-    serverState: { unknown: 'no requests yet', ok: 'connected', error: 'error' },
+    serverState: { unknown: 'no requests yet', pending: 'waiting for the answer', ok: 'connected', error: 'error' },
     at: (time) => `at ${time}`,
     demo: 'DEMO MODE · built-in simulator, bonuses are not real',
     manager: 'Manager',
@@ -28,7 +28,6 @@ export const en: Dictionary = {
     idleTitle: "Scan the customer's QR code",
     idleHint: 'The customer opens the Skidkabot bot and shows the QR code.',
     pasteHint: 'You can paste the QR text: Ctrl+V',
-    checking: 'Checking the QR code…',
     balance: 'Balance',
     unnamed: 'Unnamed customer',
     purchase: 'Purchase total, ₽',
@@ -70,32 +69,32 @@ export const en: Dictionary = {
         anomaly.code === 'balance-unreadable' ? `"${anomaly.reported}", which is not a whole number` : `${anomaly.reported} instead of ${anomaly.expected}`
       }. Recorded as done; the manager must check the customer's balance in the journal.`,
   },
-  errors: {
+  waiting: {
     title: {
-      scan: 'QR code not read',
-      vendor: "Another shop's QR code",
-      server: 'The Skidkabot server refused',
-      network: 'No connection to the server',
-      'outcome-unknown': 'Unknown whether it went through',
-      config: 'The till is not set up',
-      input: 'Check the input',
-      auth: 'Access denied',
-      journal: 'The operations journal cannot be written',
-      internal: 'Program failure',
+      balance: "Asking the Skidkabot server for the customer's name and balance…",
+      accrue: 'Sending the accrual to the Skidkabot server…',
+      redeem: 'Sending the redemption to the Skidkabot server…',
+    },
+    seconds: (n) => `${n} s`,
+    cancel: 'cancel the request: nothing changes on the server',
+    cannotCancel:
+      "Cannot be cancelled: the operation has been sent, and only the server's answer tells whether it went through. If no answer comes, the till checks the balance itself.",
+  },
+  errors: {
+    category: {
+      customer: { title: 'The customer must show another QR code', next: "Ask the customer to open a fresh QR code of your shop in the bot." },
+      cashier: { title: 'Fix it at the till', next: 'Correct it and try again: the server is not the problem.' },
+      manager: { title: 'The manager is needed', next: "Call the manager: it is the till's settings or the shop's account." },
+      server: { title: "Skidkabot's side failed", next: 'Try again in a minute; if it still fails, call the manager.' },
+      network: { title: 'No connection to the server', next: 'Check the internet at the till and try again.' },
+      'outcome-unknown': { title: 'Unknown whether it went through', next: 'Do NOT press the button again: the manager checks the operation in the journal.' },
+    },
+    keys: {
+      nextCustomer: 'next customer: scan the new code',
+      scanAgain: 'clear the message and scan again',
+      retryPress: 'press again once corrected',
     },
     code: (code) => `code ${code}`,
-    next: {
-      scan: '',
-      vendor: 'Nothing was sent to the server.',
-      server: '',
-      network: '',
-      'outcome-unknown': "Do NOT press the button again. Scan the customer's QR code again and compare the balance with the one before.",
-      config: 'Call the manager: settings are on F10.',
-      input: '',
-      auth: '',
-      journal: 'Call the manager.',
-      internal: 'Call the manager.',
-    },
     dismiss: 'OK',
   },
   manager: {
@@ -127,6 +126,7 @@ export const en: Dictionary = {
     languages: { ru: 'Русский', en: 'English' },
     save: 'Save settings',
     saved: 'Settings saved',
+    connectionOk: 'The Skidkabot server answers; the shop code and secret are right.',
     testConnection: 'Test connection',
     testing: 'Testing…',
     logout: 'Sign out',
@@ -154,6 +154,7 @@ export const en: Dictionary = {
     testShop: 'Skidkabot test shop',
     testShopHint: 'Shop 4 on the real server. QR codes come from the @Skidkabotmymagbot bot.',
     demo: 'Demo mode',
+    tryTitle: 'Just try the till',
     demoHint: 'Built-in simulator: no internet and no phone needed.',
   },
   demo: {

@@ -4,13 +4,17 @@ import { formatInteger as int, formatRubles } from './format';
 import type { JournalWords } from './journalRu';
 
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')} ₽`;
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')}\u00a0₽`;
 const kindWord = (kind: OperationKind) => (kind === 'accrue' ? 'accrual' : 'redemption');
 const operations = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'operation', 'operations')}`;
 
 export const journalEn: JournalWords = {
   tab: 'Operations journal',
   settingsTab: 'Settings',
+  cameraTab: 'Camera',
+  localApiTab: 'POS API',
+  updatesTab: 'Updates',
+  views: { operations: "The day's operations", report: 'Shift report and hours' },
   title: 'Operations journal',
   unresolvedNotice: (n) =>
     `${n === 1 ? 'An operation has' : `${int(n, 'en')} operations have`} an unknown outcome. Manager: F10 → “Operations journal”.`,
@@ -49,6 +53,7 @@ export const journalEn: JournalWords = {
     accrued: 'accrued',
     redeemed: 'redeemed',
     empty: 'No completed operations on this day',
+    hour: (hour) => `${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00`,
     bar: (hour, accrued, redeemed) => `${hour}:00 — accrued ${bonuses(accrued)}, redeemed ${bonuses(redeemed)}`,
   },
   list: {

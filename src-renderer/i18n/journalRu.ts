@@ -5,13 +5,18 @@ import type { BalanceAnomaly, OperationKind } from '../../src-shared/skidkabot/t
 import { formatInteger as int, formatRubles } from './format';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')} ₽`;
+// A no-break space: «₽» never wraps onto a line of its own.
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')}\u00a0₽`;
 const kindWord = (kind: OperationKind) => (kind === 'accrue' ? 'начисление' : 'списание');
 
 /** The journal's words: the manager's journal screen, and the cashier's double-press and blocked notices. */
 export const journalRu = {
   tab: 'Журнал операций',
   settingsTab: 'Настройки',
+  cameraTab: 'Камера',
+  localApiTab: 'API для кассы',
+  updatesTab: 'Обновления',
+  views: { operations: 'Операции за день', report: 'Отчёт за смену и часы' },
   title: 'Журнал операций',
   unresolvedNotice: (n: number) =>
     `${n === 1 ? 'Есть операция' : `Есть операции (${int(n, 'ru')})`} с неизвестным итогом. Менеджеру: F10 → «Журнал операций».`,
@@ -50,6 +55,7 @@ export const journalRu = {
     accrued: 'начислено',
     redeemed: 'списано',
     empty: 'За этот день проведённых операций нет',
+    hour: (hour: number) => `${String(hour).padStart(2, '0')}–${String(hour + 1).padStart(2, '0')} ч`,
     bar: (hour: number, accrued: number, redeemed: number) => `${hour}:00 — начислено ${bonuses(accrued)}, списано ${bonuses(redeemed)}`,
   },
   list: {
@@ -104,7 +110,7 @@ export const journalRu = {
     balanceBefore: (n: number) => `Баланс до операции: ${int(n, 'ru')}`,
     balanceSeen: (n: number) => `Баланс при проверке: ${int(n, 'ru')}`,
     freshQrTitle: 'Нужен новый QR-код покупателя',
-    freshQrHint: 'Старый код уже не действует. Попросите покупателя открыть бот СкидкаБота и показать QR-код, отсканируйте его сканером кассы.',
+    freshQrHint: 'Старый код уже не действует. Попросите покупателя открыть бот Скидкабот и показать QR-код, отсканируйте его сканером кассы.',
     freshQrWaiting: 'Ждём скан кода этого покупателя…',
     freshQrOther: (client: number) => `Отсканирован код другого покупателя (${client}). Нужен код покупателя этой операции.`,
     freshQrReady: (client: number) => `Код покупателя ${client} отсканирован ✓`,
@@ -130,7 +136,7 @@ export const journalRu = {
       kind === 'accrue'
         ? `Покупателю ${client} будет начислено ${bonuses(n)} обратно.`
         : `У покупателя ${client} будет списано ${bonuses(n)}.`,
-    hint: 'У СкидкаБота нет возврата: отмена — это обратная операция, она записывается в журнал отдельно, с вашей причиной.',
+    hint: 'В Скидкабот нет возврата: отмена — это обратная операция, она записывается в журнал отдельно, с вашей причиной.',
     confirm: 'Отменить операцию',
     confirmFresh: 'Отменить по новому коду',
     done: 'Операция отменена.',

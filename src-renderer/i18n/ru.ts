@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../src-shared/errors';
+import type { ErrorCategory } from '../../src-shared/errorCategory';
 import { balanceAnomalyRu } from '../../src-shared/skidkabot/anomaly';
 import type { BalanceAnomaly, OperationKind } from '../../src-shared/skidkabot/types';
 import { pluralRu } from '../../src-shared/format/plural';
@@ -7,7 +7,7 @@ import { formatInteger as int, formatRubles } from './format';
 import { journalRu } from './journalRu';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')} ₽`;
+const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')}\u00a0₽`;
 /** The genitive after «не короче», «не длиннее»: 21 символа, 6 символов. */
 const characters = (n: number) => `${n} ${pluralRu(n, 'символа', 'символов', 'символов')}`;
 
@@ -24,16 +24,15 @@ export const ru = {
     scanner: 'Сканер',
     scannerState: { ready: 'готов', searching: 'ищем сканер', error: 'ошибка' },
     server: 'Сервер',
-    serverState: { unknown: 'запросов ещё не было', ok: 'на связи', error: 'ошибка' },
+    serverState: { unknown: 'запросов ещё не было', pending: 'ждём ответа', ok: 'на связи', error: 'ошибка' },
     at: (time: string) => `в ${time}`,
     demo: 'ДЕМО-РЕЖИМ · встроенный тренажёр, бонусы ненастоящие',
     manager: 'Менеджер',
   },
   cashier: {
     idleTitle: 'Отсканируйте QR-код покупателя',
-    idleHint: 'Покупатель открывает бота СкидкаБота и показывает QR-код.',
+    idleHint: 'Покупатель открывает бот Скидкабот и показывает QR-код.',
     pasteHint: 'Текст QR-кода можно вставить: Ctrl+V',
-    checking: 'Проверяем QR-код…',
     balance: 'Баланс',
     unnamed: 'Покупатель без имени',
     purchase: 'Сумма покупки, ₽',
@@ -57,7 +56,7 @@ export const ru = {
     newCustomer: 'Новый покупатель',
     newCustomerKey: 'Esc',
     rules: (source: 'server' | 'shop', pPlus: number, pMinus: number) =>
-      `${source === 'server' ? 'Проценты из кабинета СкидкаБота' : 'Проценты магазина'}: начисление ${pPlus} %, списание до ${pMinus} % покупки`,
+      `${source === 'server' ? 'Проценты из кабинета Скидкабот' : 'Проценты магазина'}: начисление ${pPlus} %, списание до ${pMinus} % покупки`,
   },
   done: {
     applied: (kind: OperationKind, n: number) => (kind === 'accrue' ? `Начислено ${bonuses(n)}` : `Списано ${bonuses(n)}`),
@@ -73,33 +72,32 @@ export const ru = {
     balanceNotChecked: 'Проверить баланс не удалось',
     anomaly: (anomaly: BalanceAnomaly, kind: OperationKind): string => balanceAnomalyRu(anomaly, kind),
   },
-  errors: {
+  waiting: {
     title: {
-      scan: 'QR-код не прочитан',
-      vendor: 'QR-код другого магазина',
-      server: 'Сервер СкидкаБота отказал',
-      network: 'Нет связи с сервером',
-      'outcome-unknown': 'Неизвестно, прошла ли операция',
-      config: 'Касса не настроена',
-      input: 'Проверьте ввод',
-      auth: 'Нет доступа',
-      journal: 'Журнал операций не записывается',
-      internal: 'Сбой программы',
-    } satisfies Record<ErrorKind, string>,
+      balance: 'Спрашиваю у сервера Скидкабот имя и баланс покупателя…',
+      accrue: 'Отправляю начисление на сервер Скидкабот…',
+      redeem: 'Отправляю списание на сервер Скидкабот…',
+    },
+    seconds: (n: number) => `${n} с`,
+    cancel: 'отменить запрос: на сервере ничего не меняется',
+    cannotCancel:
+      'Отменить нельзя: операция уже отправлена, и только ответ сервера скажет, прошла ли она. Если ответа не будет, касса сама проверит баланс.',
+  },
+  errors: {
+    category: {
+      customer: { title: 'Нужен другой QR-код покупателя', next: 'Попросите покупателя открыть в боте свежий QR-код вашего магазина.' },
+      cashier: { title: 'Исправьте на кассе', next: 'Исправьте и повторите: сервер тут ни при чём.' },
+      manager: { title: 'Нужен менеджер', next: 'Позовите менеджера: это настройки кассы или счёт магазина.' },
+      server: { title: 'Сбой на стороне Скидкабот', next: 'Повторите через минуту; если не проходит — позовите менеджера.' },
+      network: { title: 'Нет связи с сервером', next: 'Проверьте интернет на кассе и повторите.' },
+      'outcome-unknown': { title: 'Неизвестно, прошла ли операция', next: 'НЕ нажимайте кнопку ещё раз: менеджер проверит операцию в журнале.' },
+    } satisfies Record<ErrorCategory, { title: string; next: string }>,
+    keys: {
+      nextCustomer: 'следующий покупатель: отсканируйте новый код',
+      scanAgain: 'убрать сообщение и отсканировать ещё раз',
+      retryPress: 'повторить нажатие, когда исправите',
+    },
     code: (code: number) => `код ${code}`,
-    next: {
-      scan: '',
-      vendor: 'На сервер ничего не отправлено.',
-      server: '',
-      network: '',
-      'outcome-unknown':
-        'НЕ нажимайте кнопку ещё раз. Отсканируйте QR-код покупателя снова и сравните баланс с балансом до операции.',
-      config: 'Позовите менеджера: настройки — клавиша F10.',
-      input: '',
-      auth: '',
-      journal: 'Позовите менеджера.',
-      internal: 'Позовите менеджера.',
-    } satisfies Record<ErrorKind, string>,
     dismiss: 'Понятно',
   },
   manager: {
@@ -120,9 +118,9 @@ export const ru = {
     secretSaved: 'Секретный код сохранён',
     kassa: 'Номер кассы',
     advanced: 'Дополнительно',
-    apiUrl: 'Адрес сервера СкидкаБота',
+    apiUrl: 'Адрес сервера Скидкабот',
     rules: 'Правила бонусов',
-    rulesServer: 'Проценты из кабинета СкидкаБота',
+    rulesServer: 'Проценты из кабинета Скидкабот',
     rulesShop: 'Свои проценты магазина',
     pPlus: 'Начисление, % покупки',
     pMinus: 'Списание, не больше % покупки',
@@ -131,6 +129,7 @@ export const ru = {
     languages: { ru: 'Русский', en: 'English' },
     save: 'Сохранить настройки',
     saved: 'Настройки сохранены',
+    connectionOk: 'Сервер Скидкабот отвечает, код и секретный код магазина верны.',
     testConnection: 'Проверить подключение',
     testing: 'Проверяем…',
     logout: 'Выйти',
@@ -153,11 +152,12 @@ export const ru = {
     next: 'Дальше',
     shopTitle: 'Какой магазин подключить?',
     ownShop: 'Свой магазин',
-    ownShopHint: 'Код магазина и секретный код — в кабинете СкидкаБота.',
+    ownShopHint: 'Код магазина и секретный код — в кабинете Скидкабот.',
     connect: 'Подключить магазин',
-    testShop: 'Тестовый магазин СкидкаБота',
+    testShop: 'Тестовый магазин Скидкабот',
     testShopHint: 'Магазин 4 на настоящем сервере. QR-коды — в боте @Skidkabotmymagbot.',
     demo: 'Демо-режим',
+    tryTitle: 'Только попробовать кассу',
     demoHint: 'Встроенный тренажёр: без интернета и без телефона.',
   },
   demo: {
@@ -196,7 +196,7 @@ export const ru = {
     testHint: 'Отсканируйте QR-код покупателя — здесь появится, что прочитано, каким путём и за сколько.',
     testEmpty: 'Сканов ещё не было',
     result: 'Прочитано',
-    resultOk: (vendor: number, client: number) => `QR-код СкидкаБота: магазин ${vendor}, покупатель ${client}`,
+    resultOk: (vendor: number, client: number) => `QR-код Скидкабот: магазин ${vendor}, покупатель ${client}`,
     repaired: 'Код пришёл в русской раскладке и исправлен. Надёжнее: HID POS или страна клавиатуры США в сканере.',
     way: 'Путь',
     via: {

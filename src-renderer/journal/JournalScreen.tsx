@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { OperationView } from '../../src-shared/journal/types';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useT } from '../i18n/useT';
-import { useActions } from '../store/StoreContext';
 import { ExportStatus } from './ExportStatus';
 import { HourChart } from './HourChart';
 import { JournalFilters } from './JournalFilters';
@@ -19,7 +18,7 @@ type Open = { dialog: 'resolve' | 'reverse'; operation: OperationView } | null;
 /** The manager's journal: what needs a decision first, then the day's figures, the chart and every operation. */
 export function JournalScreen() {
   const t = useT();
-  const { closeManager, logout } = useActions();
+  const [view, setView] = useState<'operations' | 'report'>('operations');
   const { exportDay } = useJournalActions();
   const error = useJournal((state) => state.error);
   const unresolved = useJournal((state) => state.unresolved);
@@ -48,12 +47,6 @@ export function JournalScreen() {
           <button type="button" className="primary" disabled={exporting} onClick={() => void exportDay()}>
             {t.journal.export.button}
           </button>
-          <button type="button" className="secondary" onClick={closeManager}>
-            {t.manager.back}
-          </button>
-          <button type="button" className="secondary" onClick={() => void logout()}>
-            {t.manager.logout}
-          </button>
         </div>
       </div>
       <ExportStatus />
@@ -65,11 +58,29 @@ export function JournalScreen() {
       {error && <ErrorPanel error={error} look="compact" />}
       {unresolved.length > 0 && <UnresolvedPanel operations={unresolved} onResolve={resolve} />}
       <JournalFilters />
-      <div className="journal__summary">
-        <ShiftReportCard />
-        <HourChart />
+      {/* Second level: the day's operations or its report, so the table never sits below the figures. */}
+      <div className="journal__views" role="tablist" aria-label={t.journal.title}>
+        {(['operations', 'report'] as const).map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={view === id}
+            className={view === id ? 'journal__view journal__view--active' : 'journal__view'}
+            onClick={() => setView(id)}
+          >
+            {t.journal.views[id]}
+          </button>
+        ))}
       </div>
-      <OperationList onResolve={resolve} onReverse={reverse} />
+      {view === 'operations' ? (
+        <OperationList onResolve={resolve} onReverse={reverse} />
+      ) : (
+        <div className="journal__summary">
+          <ShiftReportCard />
+          <HourChart />
+        </div>
+      )}
       {open?.dialog === 'resolve' && <ResolveDialog operation={open.operation} onDone={finish} />}
       {open?.dialog === 'reverse' && <ReverseDialog operation={open.operation} onDone={finish} />}
     </main>

@@ -4,36 +4,33 @@ export interface HourBar {
   hour: number;
   accrued: number;
   redeemed: number;
-  /** Bar heights in chart units, 0 for none; a non-zero amount is never drawn thinner than `minBar`. */
-  accruedHeight: number;
-  redeemedHeight: number;
+  /** Bar lengths in percent of the row, 0 for none; a non-zero amount is never drawn shorter than `minPercent`. */
+  accruedPercent: number;
+  redeemedPercent: number;
 }
 
 export interface HourChartModel {
   bars: HourBar[];
-  /** The largest hourly amount, the top of the scale; 0 when the day has nothing. */
+  /** The largest hourly amount, the end of the scale; 0 when the day has nothing. */
   max: number;
 }
 
 /**
- * The hours worth drawing: the shop's usual day (8–20) widened to any hour that had operations, so
- * the chart stays readable and an operation at night is never cut off.
+ * Only the hours that had operations, in order: a day of three busy hours is three readable rows,
+ * not twelve slots of empty space. Each bar is scaled to the busiest hour.
  */
-export function hourChart(hours: readonly HourBucket[], height: number, minBar = 3): HourChartModel {
-  const busy = hours.filter((bucket) => bucket.accrued.bonuses > 0 || bucket.redeemed.bonuses > 0).map((bucket) => bucket.hour);
-  const first = Math.min(8, ...busy);
-  const last = Math.max(20, ...busy);
-  const shown = hours.filter((bucket) => bucket.hour >= first && bucket.hour <= last);
+export function hourChart(hours: readonly HourBucket[], minPercent = 2): HourChartModel {
+  const shown = hours.filter((bucket) => bucket.accrued.bonuses > 0 || bucket.redeemed.bonuses > 0).sort((a, b) => a.hour - b.hour);
   const max = Math.max(0, ...shown.map((bucket) => Math.max(bucket.accrued.bonuses, bucket.redeemed.bonuses)));
-  const scale = (amount: number): number => (amount <= 0 || max === 0 ? 0 : Math.max(minBar, Math.round((amount / max) * height)));
+  const scale = (amount: number): number => (amount <= 0 || max === 0 ? 0 : Math.max(minPercent, Math.round((amount / max) * 100)));
   return {
     max,
     bars: shown.map((bucket) => ({
       hour: bucket.hour,
       accrued: bucket.accrued.bonuses,
       redeemed: bucket.redeemed.bonuses,
-      accruedHeight: scale(bucket.accrued.bonuses),
-      redeemedHeight: scale(bucket.redeemed.bonuses),
+      accruedPercent: scale(bucket.accrued.bonuses),
+      redeemedPercent: scale(bucket.redeemed.bonuses),
     })),
   };
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
-/** The clock, re-read every second from mount: for countdowns such as a login lockout. */
-export function useNow(): number {
+/** The clock, re-read every `everyMs` from mount: for countdowns and the seconds a request has waited. */
+export function useNow(everyMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [everyMs]);
   return now;
 }
 

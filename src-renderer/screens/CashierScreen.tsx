@@ -5,6 +5,7 @@ import { CustomerCard } from '../components/CustomerCard';
 import { DemoPanel } from '../components/DemoPanel';
 import { DonePanel } from '../components/DonePanel';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { WaitingPanel } from '../components/WaitingPanel';
 import { PurchaseEntry } from '../components/PurchaseEntry';
 import { BlockedNotice } from '../journal/BlockedNotice';
 import { RepeatDialog } from '../journal/RepeatDialog';
@@ -15,6 +16,7 @@ import { useKassa } from '../store/StoreContext';
 export function CashierScreen() {
   const checkout = useKassa((state) => state.checkout);
   const demo = useKassa((state) => state.app?.demo === true);
+  const sending = useKassa((state) => state.sending);
   const outcomeErrors = checkout.stage === 'done' ? checkout.outcomes.map((o) => ('error' in o ? o.error.message : '')) : [];
   // The done panel shows each operation's own error; the checkout's error is shown once, not twice.
   const error: AppError | null = checkout.error && !outcomeErrors.includes(checkout.error.message) ? checkout.error : null;
@@ -29,7 +31,8 @@ export function CashierScreen() {
         <ScanDropNotice />
         {(cameraOpen || stayOn) && <CameraPanel stayOn={stayOn} />}
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
-        {checkout.stage === 'idle' && <IdlePanel busy={checkout.busy} compact={error !== null} />}
+        {checkout.stage === 'idle' && checkout.busy && <WaitingPanel what="balance" />}
+        {checkout.stage === 'idle' && !checkout.busy && <IdlePanel compact={error !== null} />}
         {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
         {checkout.stage === 'done' && <CustomerCard customer={checkout.customer} after={{ balance: balanceAfter(checkout.outcomes) }} />}
         {checkout.stage !== 'idle' && error && <ErrorPanel error={error} />}
@@ -39,6 +42,7 @@ export function CashierScreen() {
         {(checkout.stage === 'customer' || checkout.stage === 'confirm') && (
           <PurchaseEntry customer={checkout.customer} busy={checkout.busy || checkout.stage === 'confirm'} />
         )}
+        {checkout.stage === 'customer' && checkout.busy && <WaitingPanel what={sending ?? 'accrue'} />}
         {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
         {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
         {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
@@ -49,20 +53,21 @@ export function CashierScreen() {
 }
 
 /** `compact` when an error is shown above it: the error leads, the prompt stays as a reminder. */
-function IdlePanel({ busy, compact }: { busy: boolean; compact: boolean }) {
+function IdlePanel({ compact }: { compact: boolean }) {
   const t = useT();
   const scanner = useKassa((state) => state.app?.scanner);
-  const pending = useKassa((state) => state.inFlight > 0);
+  // main words the scanner's details in Russian only; an English screen keeps to the state it can name.
+  const russian = useKassa((state) => state.app?.language !== 'en');
   return (
     <div className={compact ? 'idle idle--compact' : 'idle'}>
-      <h1 className="idle__title">{busy || pending ? t.cashier.checking : t.cashier.idleTitle}</h1>
+      <h1 className="idle__title">{t.cashier.idleTitle}</h1>
       <p className="idle__hint">{t.cashier.idleHint}</p>
       {scanner && (
         <div className={`idle__scanner idle__scanner--${scanner.state}`} data-status="scanner-detail">
           <p>
             {t.status.scanner}: {t.status.scannerState[scanner.state]}
           </p>
-          {scanner.message !== '' && <p className="idle__scanner-message">{scanner.message}</p>}
+          {scanner.message !== '' && russian && <p className="idle__scanner-message">{scanner.message}</p>}
         </div>
       )}
       <p className="idle__paste">{t.cashier.pasteHint}</p>

@@ -50,7 +50,7 @@ export function FirstRunShop() {
       <h1 className="setup__title">{t.firstRun.shopTitle}</h1>
       {refusal && <ErrorPanel error={refusal} />}
       <div className="choices">
-        <form className="choice" onSubmit={connect} noValidate aria-label={t.firstRun.ownShop}>
+        <form className="choice choice--primary" onSubmit={connect} noValidate aria-label={t.firstRun.ownShop}>
           <h2>{t.firstRun.ownShop}</h2>
           <p className="setup__hint">{t.firstRun.ownShopHint}</p>
           <Field
@@ -80,19 +80,23 @@ export function FirstRunShop() {
             {t.firstRun.connect}
           </button>
         </form>
-        <section className="choice">
-          <h2>{t.firstRun.testShop}</h2>
-          <p className="setup__hint">{t.firstRun.testShopHint}</p>
-          <button type="button" className="secondary" disabled={sending} onClick={() => void run(() => chooseFirstRun('test-shop'))}>
-            {t.firstRun.testShop}
-          </button>
-        </section>
-        <section className="choice">
-          <h2>{t.firstRun.demo}</h2>
-          <p className="setup__hint">{t.firstRun.demoHint}</p>
-          <button type="button" className="secondary" disabled={sending} onClick={() => void run(() => chooseFirstRun('demo'))}>
-            {t.firstRun.demo}
-          </button>
+        {/* Trying the till comes second: a shop that means to work starts on the left. */}
+        <section className="choices__others" aria-label={t.firstRun.tryTitle}>
+          <h2 className="choices__others-title">{t.firstRun.tryTitle}</h2>
+          <div className="choice choice--minor">
+            <h3>{t.firstRun.testShop}</h3>
+            <p className="setup__hint">{t.firstRun.testShopHint}</p>
+            <button type="button" className="secondary" disabled={sending} onClick={() => void run(() => chooseFirstRun('test-shop'))}>
+              {t.firstRun.testShop}
+            </button>
+          </div>
+          <div className="choice choice--minor">
+            <h3>{t.firstRun.demo}</h3>
+            <p className="setup__hint">{t.firstRun.demoHint}</p>
+            <button type="button" className="secondary" disabled={sending} onClick={() => void run(() => chooseFirstRun('demo'))}>
+              {t.firstRun.demo}
+            </button>
+          </div>
         </section>
       </div>
     </main>

@@ -181,6 +181,37 @@ describe('kassa store', () => {
     expect(store.getState().checkout.stage).toBe('done');
   });
 
+  it('Esc drops a balance query in flight, and the next customer is not held by it', async () => {
+    const slow = deferred<Result<CheckoutView>>();
+    const answers = [() => slow.promise, () => ok(onScreen)];
+    const fake = fakeApi({ scan: { submit: () => (answers.shift() ?? (() => ok(onScreen)))() } });
+    const store = createKassaStore(fake.api);
+    store.getState().actions.start();
+    const first = store.getState().actions.submitScan('{"type":"Skidkabot"}');
+    fake.pushes.checkout.forEach((push) => push({ stage: 'idle', busy: true, error: null }));
+    await store.getState().actions.newCustomer();
+    expect(fake.sent.filter(isPress)).toEqual(['checkout.clear []']);
+    expect(store.getState().checkout).toEqual(idle);
+    await store.getState().actions.submitScan('{"type":"Skidkabot"}');
+    expect(store.getState().checkout.stage).toBe('customer');
+    expect(store.getState().inFlight).toBe(0);
+    slow.resolve({ ok: true, value: onScreen });
+    await first;
+  });
+
+  it('Esc does not touch an operation in flight', async () => {
+    const answer = deferred<Result<CheckoutView>>();
+    const fake = fakeApi({ checkout: { accrue: () => answer.promise } });
+    const store = await withCustomer(fake);
+    store.getState().actions.setPurchaseText('500');
+    const pressed = store.getState().actions.accrue();
+    fake.pushes.checkout.forEach((push) => push({ ...onScreen, busy: true }));
+    await store.getState().actions.newCustomer();
+    expect(fake.sent.filter(isPress)).toEqual(['checkout.accrue [{"purchaseKopecks":50000}]']);
+    answer.resolve({ ok: true, value: onScreen });
+    await pressed;
+  });
+
   it("clears the customer's figures when main pushes an idle view", async () => {
     const fake = fakeApi();
     const store = await withCustomer(fake);

@@ -244,7 +244,10 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
         async submitScan(text, origin) {
           // Never dropped here, even mid-operation: main decides, and a scan that vanishes silently
           // would leave the cashier scanning again and again.
-          await operate(() => (origin ? api.scan.submit(text, origin) : api.scan.submit(text)));
+          // Not counted in flight: a balance query the cashier cancels must not hold the next customer's buttons.
+          const reply = await call(() => (origin ? api.scan.submit(text, origin) : api.scan.submit(text)));
+          if (reply.ok) applyCheckout(reply.value);
+          else showError(reply.error);
         },
         setPurchaseText(text) {
           set({ purchaseText: text, purchaseMissing: false });
@@ -259,7 +262,11 @@ export function createKassaStore(api: KassaApi, now: () => number = Date.now): K
         confirmRepeat: () => answerRepeat(true),
         cancelRepeat: () => answerRepeat(false),
         async newCustomer() {
-          if (get().inFlight > 0 || get().checkout.busy) return;
+          const { inFlight, checkout } = get();
+          // A balance query may be dropped (main ignores its answer); an operation in flight may not,
+          // and the waiting panel says why.
+          const balanceQuery = checkout.stage === 'idle' && checkout.busy;
+          if (!balanceQuery && (inFlight > 0 || checkout.busy)) return;
           await operate(() => api.checkout.clear());
         },
         openManager() {

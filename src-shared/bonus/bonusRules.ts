@@ -1,5 +1,4 @@
-import { appError, type AppError } from '../errors';
-import { pluralRu } from '../format/plural';
+import { codedError, type AppError } from '../errors';
 import type { BonusRuleSettings } from '../settings/settings';
 
 /** 1 bonus = 1 ruble of discount. Bonuses are whole and always rounded down: a shop never gives more than its rule says. */
@@ -63,10 +62,8 @@ export function accrualFor(purchaseKopecks: number, redeemedBonuses: number, rul
 export function checkRedeem(bonuses: number, purchaseKopecks: number, balance: number, rules: BonusRules): AppError | null {
   const { maxRedeem } = quote(purchaseKopecks, balance, rules);
   if (maxRedeem === 0) {
-    return appError('input', 'На этой покупке списать бонусы нельзя: максимум 0. Начислите бонусы или продолжите без них.');
+    return codedError('input', 'redeem.none');
   }
   if (Number.isInteger(bonuses) && bonuses >= 1 && bonuses <= maxRedeem) return null;
-  // The genitive after «до»: «до 21 бонуса», «до 11 бонусов».
-  const word = pluralRu(maxRedeem, 'бонуса', 'бонусов', 'бонусов');
-  return appError('input', `Можно списать от 1 до ${maxRedeem} ${word}, целым числом. Исправьте сумму списания.`);
+  return codedError('input', 'redeem.range', { max: maxRedeem });
 }

@@ -52,7 +52,7 @@ describe('parsePurchase rejects', () => {
     ['10 000 000,01', PURCHASE_MESSAGES.tooLarge],
     ['99999999999999999999999', PURCHASE_MESSAGES.tooLarge],
   ])('%j', (text, message) => {
-    expect(parsePurchase(text)).toEqual({ ok: false, error: { kind: 'input', message } });
+    expect(parsePurchase(text)).toMatchObject({ ok: false, error: { kind: 'input', message } });
   });
 
   it('gives every reason its own message', () => {

@@ -1,18 +1,16 @@
-import { appError, type Result } from '../errors';
+import { codedError, type Result } from '../errors';
+import { translate } from '../messages/messages';
 
 /** Beyond this a total is a typing slip, not a purchase. */
 export const MAX_PURCHASE_RUBLES = 10_000_000;
 
-const EXAMPLE = 'Введите сумму цифрами, например 1 234,50.';
+type PurchaseProblem = 'empty' | 'nonsense' | 'negative' | 'zero' | 'tooManyDecimals' | 'tooLarge';
+const PROBLEMS: PurchaseProblem[] = ['empty', 'nonsense', 'negative', 'zero', 'tooManyDecimals', 'tooLarge'];
 
-export const PURCHASE_MESSAGES = {
-  empty: 'Введите сумму покупки, например 1 234,50.',
-  nonsense: `Не понимаю сумму. ${EXAMPLE}`,
-  negative: `Сумма не может быть отрицательной. ${EXAMPLE}`,
-  zero: `Сумма покупки должна быть больше нуля. ${EXAMPLE}`,
-  tooManyDecimals: 'После запятой не больше двух цифр (копейки). Исправьте сумму, например 1 234,50.',
-  tooLarge: 'Сумма больше 10 000 000 ₽: проверьте, нет ли лишних цифр.',
-} as const;
+export const PURCHASE_MESSAGES = Object.fromEntries(PROBLEMS.map((problem) => [problem, translate(`purchase.${problem}`)])) as Record<
+  PurchaseProblem,
+  string
+>;
 
 // Thousands may be grouped by an ordinary, no-break, thin or narrow no-break space.
 const GROUP = '[ \\u00a0\\u2009\\u202f]';
@@ -25,21 +23,21 @@ const MAX_TEXT = 40;
 
 /** A purchase total typed by a cashier (`1 234,50`, `1234.5`, `1234 ₽`) → whole kopecks. */
 export function parsePurchase(text: string): Result<number> {
-  const fail = (message: string): Result<number> => ({ ok: false, error: appError('input', message) });
+  const fail = (problem: PurchaseProblem): Result<number> => ({ ok: false, error: codedError('input', `purchase.${problem}`) });
   const trimmed = text.trim();
-  if (trimmed === '') return fail(PURCHASE_MESSAGES.empty);
-  if (trimmed.length > MAX_TEXT) return fail(PURCHASE_MESSAGES.nonsense);
+  if (trimmed === '') return fail('empty');
+  if (trimmed.length > MAX_TEXT) return fail('nonsense');
   const figure = trimmed.replace(CURRENCY_SUFFIX, '');
-  if (MINUS.test(figure) && AMOUNT.test(figure.slice(1).trim())) return fail(PURCHASE_MESSAGES.negative);
+  if (MINUS.test(figure) && AMOUNT.test(figure.slice(1).trim())) return fail('negative');
   const match = AMOUNT.exec(figure);
-  if (!match) return fail(PURCHASE_MESSAGES.nonsense);
+  if (!match) return fail('nonsense');
   const rubleDigits = (match[1] ?? '').replace(/[^0-9]/g, '').replace(/^0+(?=[0-9])/, '');
   const fraction = match[2] ?? '';
-  if (fraction.length > 2) return fail(PURCHASE_MESSAGES.tooManyDecimals);
+  if (fraction.length > 2) return fail('tooManyDecimals');
   // Compare digit counts before converting, so a 30-digit figure never becomes a lossy float.
-  if (rubleDigits.length > String(MAX_PURCHASE_RUBLES).length) return fail(PURCHASE_MESSAGES.tooLarge);
+  if (rubleDigits.length > String(MAX_PURCHASE_RUBLES).length) return fail('tooLarge');
   const kopecks = Number(rubleDigits) * 100 + Number(fraction.padEnd(2, '0'));
-  if (kopecks > MAX_PURCHASE_RUBLES * 100) return fail(PURCHASE_MESSAGES.tooLarge);
-  if (kopecks === 0) return fail(PURCHASE_MESSAGES.zero);
+  if (kopecks > MAX_PURCHASE_RUBLES * 100) return fail('tooLarge');
+  if (kopecks === 0) return fail('zero');
   return { ok: true, value: kopecks };
 }

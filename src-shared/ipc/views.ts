@@ -14,7 +14,8 @@ export interface AppState {
   secretSet: boolean;
   /** A damaged settings file that was kept aside, or a keychain that does not answer. */
   problems: AppError[];
-  server: { state: 'unknown' | 'ok' | 'error'; message: string; at: number | null };
+  /** 'pending' while a request is out, `at` its start: the line never shows an older answer as current. */
+  server: { state: 'unknown' | 'pending' | 'ok' | 'error'; message: string; at: number | null };
   scanner: { state: 'ready' | 'searching' | 'error'; message: string };
   /** The till's camera as the manager set it (the cashier screen opens it, or keeps it on). */
   camera: CameraSettings;

@@ -90,7 +90,7 @@ describe('decodeScan never throws', () => {
     fc.assert(
       fc.property(fc.integer({ min: MAX_SCAN_LENGTH + 1, max: 1_000_000 }), fc.string({ minLength: 1, maxLength: 8 }), (length, unit) => {
         const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-        expect(decodeScan(text)).toEqual({ ok: false, error: { kind: 'scan', message: SCAN_MESSAGES.tooLong } });
+        expect(decodeScan(text)).toMatchObject({ ok: false, error: { kind: 'scan', message: SCAN_MESSAGES.tooLong } });
       }),
       { numRuns: 30 },
     );

@@ -1,5 +1,5 @@
-import { appError, type AppError, type Result } from '../errors';
-import { SCAN_MESSAGES, interpretReading, trimScan, type Interpretation } from './interpretReading';
+import { codedError, type AppError, type Result } from '../errors';
+import { scanError, interpretReading, trimScan, type Interpretation } from './interpretReading';
 import { candidateReadings } from './layoutRepair';
 import type { ScanPayload } from './payload';
 
@@ -31,27 +31,23 @@ export function settleReadings(interpretations: readonly Interpretation[]): Resu
     }
   }
   const [only, second] = accepted;
-  if (second !== undefined) return { ok: false, error: appError('scan', SCAN_MESSAGES.ambiguous) };
+  if (second !== undefined) return { ok: false, error: scanError('ambiguous') };
   if (only?.kind === 'payload') return { ok: true, value: only.payload };
   if (only?.kind === 'qr-error') return { ok: false, error: only.error };
-  return { ok: false, error: best?.error ?? appError('scan', SCAN_MESSAGES.unreadable) };
+  return { ok: false, error: best?.error ?? scanError('unreadable') };
 }
 
 /** Turns whatever a scanner or a paste delivered into a Skidkabot payload or a Russian error. */
 export function decodeScan(text: string): Result<ScanPayload> {
   // Length first: nothing below may spend time on a pasted novel.
-  if (text.length > MAX_SCAN_LENGTH) return { ok: false, error: appError('scan', SCAN_MESSAGES.tooLong) };
+  if (text.length > MAX_SCAN_LENGTH) return { ok: false, error: scanError('tooLong') };
   const trimmed = trimScan(text);
-  if (trimmed === '') return { ok: false, error: appError('scan', SCAN_MESSAGES.empty) };
+  if (trimmed === '') return { ok: false, error: scanError('empty') };
   return settleReadings(candidateReadings(trimmed).map(interpretReading));
 }
 
 /** The vendor check the vendor asks for, before any server call. */
 export function checkVendor(payload: ScanPayload, shopCode: number): AppError | null {
   if (payload.vendor === shopCode) return null;
-  return appError(
-    'vendor',
-    `Это QR-код другого магазина (код ${payload.vendor}), а у этой кассы код магазина ${shopCode}. ` +
-      'Попросите покупателя открыть QR-код вашего магазина в боте.',
-  );
+  return codedError('vendor', 'qr.otherShop', { vendor: payload.vendor, shop: shopCode });
 }

@@ -1,4 +1,5 @@
-import { appError, type AppError } from '../errors';
+import { codedError, type AppError } from '../errors';
+import { translate } from '../messages/messages';
 import type { ScanPayload } from './payload';
 
 /**
@@ -14,48 +15,50 @@ export type Interpretation =
 export const DEPTH = { unknown: 0, otherCode: 1, otherJson: 2, badField: 3 } as const;
 export type Depth = (typeof DEPTH)[keyof typeof DEPTH];
 
-const RESCAN = 'Отсканируйте QR-код СкидкаБота в телефоне покупателя.';
-const REISSUE = 'Попросите покупателя обновить QR-код в боте.';
-
 export const SCAN_MESSAGES = {
-  empty: `Сканер ничего не передал. ${RESCAN}`,
-  tooLong: `Слишком длинный код: это не QR-код СкидкаБота. ${RESCAN}`,
-  productBarcode: `Это штрихкод товара, а не QR-код СкидкаБота. ${RESCAN}`,
-  markingCode: `Это код маркировки товара («Честный знак»), а не QR-код СкидкаБота. ${RESCAN}`,
-  url: `Это ссылка, а не QR-код СкидкаБота. ${RESCAN}`,
-  unreadable: `Не удалось прочитать QR-код СкидкаБота. ${RESCAN}`,
-  notAnObject: `Это не QR-код СкидкаБота: внутри другие данные. ${RESCAN}`,
-  noType: `Это не QR-код СкидкаБота: в нём нет отметки «Skidkabot». ${RESCAN}`,
-  ambiguous:
-    'Код читается двумя разными способами. Переключите раскладку на английскую (EN) и отсканируйте ещё раз.',
+  empty: translate('scan.empty'),
+  tooLong: translate('scan.tooLong'),
+  productBarcode: translate('scan.productBarcode'),
+  markingCode: translate('scan.markingCode'),
+  url: translate('scan.url'),
+  unreadable: translate('scan.unreadable'),
+  notAnObject: translate('scan.notAnObject'),
+  noType: translate('scan.noType'),
+  ambiguous: translate('scan.ambiguous'),
 } as const;
 
-export function otherTypeMessage(type: unknown): string {
+export type ScanProblem = keyof typeof SCAN_MESSAGES;
+
+export function scanError(problem: ScanProblem): AppError {
+  return codedError('scan', `scan.${problem}`);
+}
+
+export function otherTypeError(type: unknown): AppError {
   const shown = typeof type === 'string' ? type : JSON.stringify(type);
-  return `Это QR-код другого сервиса («${shorten(shown)}»), а не СкидкаБота. ${RESCAN}`;
+  return codedError('scan', 'scan.otherType', { type: shorten(shown) });
+}
+
+export function otherTypeMessage(type: unknown): string {
+  return otherTypeError(type).message;
+}
+
+export function qrErrorFromBot(code: number, text: string | undefined): AppError {
+  return codedError('scan', 'scan.qrError', text === undefined ? { code } : { code, text: shorten(text, 200) }, code);
 }
 
 export function qrErrorMessage(code: number, text: string | undefined): string {
-  const what = text === undefined ? `ошибку ${code}` : `ошибку: «${shorten(text, 200)}»`;
-  return `Вместо QR-кода бот показал ${what}. ${REISSUE}`;
+  return qrErrorFromBot(code, text).message;
 }
 
 type Field = keyof ScanPayload;
-const FIELD_LABELS: Record<Field, string> = {
-  vendor: 'код магазина',
-  client: 'номер покупателя',
-  secret: 'проверочный код',
-};
-export const FIELD_PROBLEMS = {
-  missing: 'отсутствует',
-  notInteger: '— не целое число',
-  negative: 'меньше нуля',
-  tooLarge: '— слишком большое число',
-} as const;
-export type FieldProblem = keyof typeof FIELD_PROBLEMS;
+export type FieldProblem = 'missing' | 'notInteger' | 'negative' | 'tooLarge';
+
+export function fieldError(field: Field, problem: FieldProblem): AppError {
+  return codedError('scan', 'scan.badField', { field, problem });
+}
 
 export function fieldMessage(field: Field, problem: FieldProblem): string {
-  return `QR-код испорчен: ${FIELD_LABELS[field]} (${field}) ${FIELD_PROBLEMS[problem]}. ${REISSUE}`;
+  return fieldError(field, problem).message;
 }
 
 function shorten(text: string, max = 40): string {
@@ -84,11 +87,7 @@ const DIGITS_ONLY = /^[0-9]+$/;
 const GS1_MARKING = /^01[0-9]{14}21/;
 const URL_START = /^(?:[a-z][a-z0-9+.-]{0,15}:\/\/|www\.)/i;
 
-const reject = (depth: Depth, message: string): Interpretation => ({
-  kind: 'rejected',
-  depth,
-  error: appError('scan', message),
-});
+const reject = (depth: Depth, error: AppError): Interpretation => ({ kind: 'rejected', depth, error });
 
 // Wrong readings of a JSON object mostly break right after `{`; spotting that spares a thrown exception.
 const BROKEN_OBJECT_START = /^\{(?!\s*["}])/;
@@ -119,15 +118,15 @@ function interpretObject(record: Record<string, unknown>): Interpretation {
     const code = record['code'];
     if (typeof code === 'number' && Number.isSafeInteger(code)) {
       const text = typeof record['text'] === 'string' ? record['text'] : undefined;
-      return { kind: 'qr-error', error: appError('scan', qrErrorMessage(code, text), code) };
+      return { kind: 'qr-error', error: qrErrorFromBot(code, text) };
     }
-    return reject(DEPTH.otherJson, SCAN_MESSAGES.noType);
+    return reject(DEPTH.otherJson, scanError('noType'));
   }
-  if (record['type'] !== 'Skidkabot') return reject(DEPTH.otherJson, otherTypeMessage(record['type']));
+  if (record['type'] !== 'Skidkabot') return reject(DEPTH.otherJson, otherTypeError(record['type']));
   const payload: ScanPayload = { vendor: 0, client: 0, secret: 0 };
   for (const field of ['vendor', 'client', 'secret'] as const) {
     const checked = checkField(record, field);
-    if (typeof checked !== 'number') return reject(DEPTH.badField, fieldMessage(field, checked));
+    if (typeof checked !== 'number') return reject(DEPTH.badField, fieldError(field, checked));
     payload[field] = checked;
   }
   return { kind: 'payload', payload };
@@ -136,15 +135,15 @@ function interpretObject(record: Record<string, unknown>): Interpretation {
 /** Reads one candidate text (already repaired for layout, not yet trimmed). */
 export function interpretReading(reading: string): Interpretation {
   const text = trimScan(trimScan(reading).replace(AIM_PREFIX, ''));
-  if (text === '') return reject(DEPTH.unknown, SCAN_MESSAGES.empty);
-  if (DIGITS_ONLY.test(text)) return reject(DEPTH.otherCode, SCAN_MESSAGES.productBarcode);
-  if (GS1_MARKING.test(text)) return reject(DEPTH.otherCode, SCAN_MESSAGES.markingCode);
-  if (URL_START.test(text)) return reject(DEPTH.otherCode, SCAN_MESSAGES.url);
+  if (text === '') return reject(DEPTH.unknown, scanError('empty'));
+  if (DIGITS_ONLY.test(text)) return reject(DEPTH.otherCode, scanError('productBarcode'));
+  if (GS1_MARKING.test(text)) return reject(DEPTH.otherCode, scanError('markingCode'));
+  if (URL_START.test(text)) return reject(DEPTH.otherCode, scanError('url'));
   const parsed = parseJson(text);
-  if (!parsed.ok) return reject(DEPTH.unknown, SCAN_MESSAGES.unreadable);
+  if (!parsed.ok) return reject(DEPTH.unknown, scanError('unreadable'));
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject(DEPTH.otherCode, SCAN_MESSAGES.notAnObject);
+    return reject(DEPTH.otherCode, scanError('notAnObject'));
   }
   return interpretObject(value as Record<string, unknown>);
 }

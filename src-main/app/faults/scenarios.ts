@@ -244,7 +244,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   {
     id: 'refused',
     title: 'Соединение отвергнуто',
-    expected: { outcome: 'refused', message: /Нет связи с сервером Скидкабота/ },
+    expected: { outcome: 'refused', message: /Нет связи с сервером Скидкабот/ },
     async run(kit) {
       const proxy = await startSwitchableProxy(kit.bank.url);
       kit.defer(() => proxy.close());
@@ -257,7 +257,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   {
     id: 'dns',
     title: 'Имя сервера не находится (DNS)',
-    expected: { outcome: 'not-sent', message: /Сервер Скидкабота не найден/ },
+    expected: { outcome: 'not-sent', message: /Сервер Скидкабот не найден/ },
     async run(kit) {
       const till = await kit.open({ apiUrl: undefined });
       await kit.setUp(till);

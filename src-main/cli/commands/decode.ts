@@ -5,7 +5,7 @@ import { HID_DUMP_OPTIONS, decodeHidDumpFile } from './hidDump';
 
 export const decodeCommand: CliCommand = {
   name: 'decode',
-  summary: 'расшифровать текст QR-кода Скидкабота (проверка сканера)',
+  summary: 'расшифровать текст QR-кода Скидкабот (проверка сканера)',
   synopsis: '<текст скана> | --stdin | --hid-dump <файл>',
   options: {
     stdin: { type: 'boolean', description: 'прочитать текст скана со стандартного ввода' },
@@ -33,7 +33,7 @@ export const decodeCommand: CliCommand = {
     if (!decoded.ok) return failed(decoded.error);
     const { vendor, client, secret } = decoded.value;
     return succeeded({ vendor, client, secret }, [
-      'QR-код Скидкабота прочитан.',
+      'QR-код Скидкабот прочитан.',
       `Магазин (vendor): ${vendor}`,
       `Покупатель (client): ${client}`,
       `Ключ QR-кода (secret): ${secret}`,

@@ -55,7 +55,7 @@ export function doctorReport(report: ConfigReport, keychain: Check, server: Chec
     `Номер кассы: ${settings.kassa} (${VALUE_SOURCE[sources.kassa]})`,
     `Секретный код магазина: ${secretSet === null ? 'неизвестно' : secretSet ? `задан (${SECRET_SOURCE[sources.shopSecret]})` : 'не задан'}`,
     `Хранилище паролей ОС: ${checkText(keychain)}`,
-    `Сервер Скидкабота: ${checkText(server)}`,
+    `Сервер Скидкабот: ${checkText(server)}`,
   ];
 
   const missing = credentialsOf(report);

@@ -21,7 +21,7 @@ describe('decode --hid-dump', () => {
     const report = decodeHidDump(fixture(name));
     expect(report.error).toBeNull();
     expect(report.data).toMatchObject({ layout: { kind: mode }, scans: [{ text: SKIDKABOT_QR, ok: true, vendor: 4, client: 83532824, secret: 31766 }] });
-    expect(report.lines.at(-1)).toBe('  QR-код Скидкабота: магазин 4, покупатель 83532824, ключ 31766.');
+    expect(report.lines.at(-1)).toBe('  QR-код Скидкабот: магазин 4, покупатель 83532824, ключ 31766.');
   });
 
   it('says which scan is not a Skidkabot QR, with the decoder message', () => {

@@ -64,7 +64,7 @@ export function decodeHidDump(text: string): CommandReport {
     const base: JsonObject = { text: scan.text, mode: scan.mode, endedBy: scan.endedBy, symbology: scan.symbology };
     if (decoded.ok) {
       const { vendor, client, secret } = decoded.value;
-      lines.push(`  QR-код Скидкабота: магазин ${vendor}, покупатель ${client}, ключ ${secret}.`);
+      lines.push(`  QR-код Скидкабот: магазин ${vendor}, покупатель ${client}, ключ ${secret}.`);
       results.push({ ...base, ok: true, vendor, client, secret });
     } else {
       lines.push(`  ${decoded.error.message}`);

@@ -81,7 +81,7 @@ describe('scanners command', () => {
     const out = written.join('');
     expect(out).toContain('Сканер Honeywell готов (HID POS).');
     expect(out).toContain(`Скан (HID POS, конец по закрывающей скобке, 0 мс, добавлено ожиданием 0 мс): ${SKIDKABOT_QR}`);
-    expect(out).toContain('QR-код Скидкабота: магазин 4, покупатель 83532824');
+    expect(out).toContain('QR-код Скидкабот: магазин 4, покупатель 83532824');
     expect(scanner.isOpen).toBe(false);
   });
 

@@ -71,7 +71,7 @@ export function scannersReport(candidates: readonly ScannerCandidate[], platform
 
 function scanLine(scan: ScanEvent): string {
   const decoded = decodeScan(scan.text);
-  const verdict = decoded.ok ? `QR-код Скидкабота: магазин ${decoded.value.vendor}, покупатель ${decoded.value.client}` : decoded.error.message;
+  const verdict = decoded.ok ? `QR-код Скидкабот: магазин ${decoded.value.vendor}, покупатель ${decoded.value.client}` : decoded.error.message;
   return [
     `Скан (${MODE_LABELS[scan.mode]}, конец ${END_LABELS[scan.endedBy]}, ${scan.durationMs} мс, добавлено ожиданием ${scan.latencyMs} мс): ${scan.text}`,
     `  ${verdict}`,

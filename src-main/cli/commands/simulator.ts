@@ -8,7 +8,7 @@ import { PROGRAM } from '../render';
 
 export const simulatorCommand: CliCommand = {
   name: 'simulator',
-  summary: 'запустить встроенный тренажёр сервера Скидкабота с демо-магазином',
+  summary: 'запустить встроенный тренажёр сервера Скидкабот с демо-магазином',
   synopsis: '[--port <P>]',
   options: {
     port: { type: 'string', valueName: '<P>', description: 'порт на 127.0.0.1 (по умолчанию любой свободный)' },
@@ -52,7 +52,7 @@ export function simulatorReport(url: string, customers: readonly DemoCustomer[])
       customers: customers.map(({ label, qrText }) => ({ label, qr: qrText })),
     },
     lines: [
-      `Тренажёр Скидкабота работает: ${url}`,
+      `Тренажёр Скидкабот работает: ${url}`,
       `Демо-магазин: код ${DEMO_SHOP.code}, секретный код ${DEMO_SHOP.secret} (учебный, не настоящий).`,
       '',
       'Попробовать из другого окна:',

@@ -4,7 +4,7 @@ import { startSimulator } from '../../simulator/simulator';
 import type { Simulator } from '../../simulator/simulator';
 import { SkidkabotClient } from '../client';
 import type { QrRef } from '../client';
-import { NETWORK_MESSAGES } from '../networkErrors';
+import { translate } from '../../../src-shared/messages/messages';
 import type { NetworkSetup } from './networkSetup';
 import { envProxyResolver } from './proxyRoute';
 import { startLoopbackProxy } from './testing/loopbackProxy';
@@ -88,7 +88,7 @@ describe('https through a CONNECT proxy, certificate trusted only through an add
     const before = httpsSim.balanceOf(IVAN);
     const requests = httpsSim.requestCount();
     const outcome = await till.accrue(qr, 5, before);
-    expect(outcome).toEqual({ status: 'refused', kind: 'accrue', bonuses: 5, error: { kind: 'network', message: NETWORK_MESSAGES.tls } });
+    expect(outcome).toEqual({ status: 'refused', kind: 'accrue', bonuses: 5, error: { kind: 'network', key: 'network.tls', message: translate('network.tls') } });
     expect(httpsSim.requestCount()).toBe(requests);
     expect(httpsSim.balanceOf(IVAN)).toBe(before);
   });
@@ -118,7 +118,8 @@ describe('https through a CONNECT proxy, certificate trusted only through an add
     const requests = httpsSim.requestCount();
     const outcome = await till.redeem(qrOf(httpsSim), 2, before);
     expect(outcome).toMatchObject({ status: 'refused', error: { kind: 'network' } });
-    expect(outcome.status === 'refused' && outcome.error.message).toBe(NETWORK_MESSAGES['proxy-auth'].replace('Прокси требует', `Прокси 127.0.0.1:${p.port} требует`));
+    expect(outcome.status === 'refused' && outcome.error.message).toBe(translate('network.proxy-auth', { via: `127.0.0.1:${p.port}` }));
+    expect(outcome.status === 'refused' && outcome.error.message).toContain(`Прокси 127.0.0.1:${p.port} требует авторизацию`);
     expect(httpsSim.requestCount()).toBe(requests);
     // A policy answer is not retried.
     expect(p.seen).toHaveLength(1);
@@ -207,7 +208,7 @@ describe('a proxy that is not there', () => {
       status: 'refused',
       kind: 'redeem',
       bonuses: 1,
-      error: { kind: 'network', message: NETWORK_MESSAGES['proxy-down'].replace('Прокси-сервер', `Прокси-сервер 127.0.0.1:${port}`) },
+      error: { kind: 'network', key: 'network.proxy-down', params: { via: `127.0.0.1:${port}` }, message: translate('network.proxy-down', { via: `127.0.0.1:${port}` }) },
     });
     expect(sim().requestCount()).toBe(requests);
   });
@@ -215,7 +216,7 @@ describe('a proxy that is not there', () => {
   it('an unreadable proxy variable is an error, not a quiet direct connection', async () => {
     const till = client(httpSim, { proxy: envProxyResolver({ HTTP_PROXY: 'socks5://127.0.0.1:1080' }) });
     const requests = httpSim.requestCount();
-    expect(await till.balance(qrOf(httpSim))).toEqual({ ok: false, error: { kind: 'network', message: NETWORK_MESSAGES['proxy-setting'] } });
+    expect(await till.balance(qrOf(httpSim))).toEqual({ ok: false, error: { kind: 'network', key: 'network.proxy-setting', message: translate('network.proxy-setting') } });
     expect(httpSim.requestCount()).toBe(requests);
   });
 });
