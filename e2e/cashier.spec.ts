@@ -27,7 +27,12 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await expect(page.locator('.customer__balance-label')).toHaveText('Баланс теперь');
     await app.screenshot('cashier-accrued');
 
+    // F2 again on the done screen: the operation is done, nothing is sent a second time.
+    const accruals = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:checkout.accrue').length;
     await page.keyboard.press('F2');
+    await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
+    await app.settled();
+    expect(accruals()).toBe(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2389);
     await page.keyboard.press('Escape');
     await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
@@ -60,6 +65,7 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await app.screenshot('cashier-redeem-too-much');
     const before = simulator.requestCount();
     await page.keyboard.press('F4');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
 
     await redeem.fill('50');
@@ -118,7 +124,8 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('F4');
     await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
-    await expect(page.locator('[data-outcome]')).toHaveCount(1);
+    await app.settled();
+    expect(await page.locator('[data-outcome]').count()).toBe(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 + 20);
   });
 });

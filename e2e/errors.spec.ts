@@ -10,6 +10,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await app.scan('4607001234567');
     await expect.poll(() => errorKinds(app.page)).toEqual(['scan']);
     await expect(firstError(app.page)).toContainText('QR-код не прочитан');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-bad-scan');
   });
@@ -19,6 +20,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await app.scan(qrOf(simulator, DEMO.otherShop));
     await expect.poll(() => errorKinds(app.page)).toEqual(['vendor']);
     await expect(firstError(app.page)).toContainText('QR-код другого магазина');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-wrong-shop');
   });
@@ -40,6 +42,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await app.page.keyboard.type('500');
     await app.page.keyboard.press('F2');
     await expect.poll(() => errorKinds(app.page)).toEqual(['server']);
+    await app.settled();
     await expect(app.page.getByTestId('customer-name')).toHaveCount(1);
     await app.screenshot('error-server-refused-operation');
   });
@@ -66,6 +69,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await expect(shown).toContainText('НЕ нажимайте кнопку ещё раз');
     await expect(shown).toContainText('Баланс до операции: 2 365');
     await expect(balanceIn(app.page)).toHaveText('неизвестен');
+    await app.settled();
     await expect(app.page.getByRole('button', { name: /Начислить бонусы/ })).toHaveCount(0);
     await app.screenshot('error-outcome-unknown');
   });
@@ -85,6 +89,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     simulator.injectFault({ kind: 'html-500' }, { endpoint: 'balance', times: 2 });
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect.poll(() => errorKinds(app.page)).toEqual(['server']);
+    await app.settled();
     await expect(app.page.getByTestId('customer-name')).toHaveCount(0);
     await app.screenshot('error-html-500');
     expect(app.pageErrors()).toEqual([]);

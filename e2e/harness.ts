@@ -69,6 +69,13 @@ export interface LaunchedApp {
   core: AppCore;
   /** Delivers a scan through the scanner's path in main (`core.deliverScan`), as a HID scanner would. */
   scan(text: string): Promise<void>;
+  /**
+   * Resolves once nothing is in flight: every call the page made has its reply applied, main handles
+   * no call and no device scan, every push has reached the page, and this held over two looks in a
+   * row. Checks that something did NOT happen (nothing sent twice, no request) come after it, so a
+   * send that arrives a moment late fails them instead of slipping past.
+   */
+  settled(): Promise<void>;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Every reply and push the bridge gave the page, for checks such as "the secret never crossed". */
@@ -163,6 +170,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const errors = watchErrors(page);
 
     let pushes: Promise<void> = Promise.resolve();
+    let pushesSent = 0;
     await page.exposeBinding('__kassaHarnessInvoke', async (source, channel: unknown, args: unknown) => {
       const sender: SenderInfo = { isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
       const reply = await core.dispatch(String(channel), sender, Array.isArray(args) ? args : [args]);
@@ -176,6 +184,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const unsubscribe = core.subscribe((event, payload) => {
       const channel = IPC_PREFIX + event;
       log.push({ channel, reply: { ok: true, value: payload } });
+      pushesSent += 1;
       pushes = pushes.then(() =>
         page
           .evaluate(([name, value]) => (globalThis as unknown as HarnessWindow).__kassaHarnessPush?.(name, value), [channel, payload] as const)
@@ -195,6 +204,12 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         await core.deliverScan(text);
         await pushes;
       },
+      settled: () =>
+        settle(async () => {
+          await pushes;
+          const calls = await pageCalls(page);
+          return { quiet: calls.issued === calls.replied && core.inFlight() === 0, marker: `${calls.issued}/${pushesSent}` };
+        }),
       screenshot: (name) => screenshot(page, name),
       bridgeLog: () => log,
       pageErrors: () => errors,
@@ -207,9 +222,54 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   }
 }
 
-/** The page-side half of the bridge, named so the harness can deliver pushes into it. */
+/** The page-side half of the bridge, named so the harness can deliver pushes into it and count its calls. */
 interface HarnessWindow {
   __kassaHarnessPush?: (channel: string, payload: unknown) => void;
+  __kassaHarnessCalls?: () => Promise<PageCalls>;
+}
+
+interface PageCalls {
+  issued: number;
+  replied: number;
+}
+
+/** Calls the page made and replies it has handled, read after the page has run what it had queued. */
+async function pageCalls(page: Page): Promise<PageCalls> {
+  const calls = await page.evaluate(() => (globalThis as unknown as HarnessWindow).__kassaHarnessCalls?.());
+  if (!calls) throw new Error('e2e: the harness bridge is not in the page');
+  return calls;
+}
+
+/**
+ * A promise, in the page, that resolves after the work the page has already queued: a message
+ * through a MessageChannel (React's scheduler uses one too), which a fake clock (page.clock) does not
+ * hold back as it does timers.
+ */
+const AFTER_QUEUED_WORK = `new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+})`;
+
+/** Longest wait for the app to settle: a ceiling for a loaded machine, not a speed goal. */
+const SETTLE_CEILING_MS = 15_000;
+/** How often to look again while something is in flight. */
+const SETTLE_POLL_MS = 10;
+
+/**
+ * Looks until two looks in a row find nothing in flight and nothing new started in between (the
+ * marker counts what has started), so work that one finished step set off is waited for too.
+ */
+async function settle(look: () => Promise<{ quiet: boolean; marker: string }>): Promise<void> {
+  const deadline = Date.now() + SETTLE_CEILING_MS;
+  let quietAt: string | null = null;
+  for (;;) {
+    const { quiet, marker } = await look();
+    if (quiet && quietAt === marker) return;
+    quietAt = quiet ? marker : null;
+    if (Date.now() > deadline) throw new Error(`e2e: the app did not settle within ${SETTLE_CEILING_MS} ms`);
+    if (!quiet) await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
 }
 
 /**
@@ -222,6 +282,16 @@ function preloadShim(preloadSource: string): string {
   return `(() => {
   const listeners = new Map();
   const invokeMain = window.__kassaHarnessInvoke;
+  let issued = 0;
+  let replied = 0;
+  const afterQueuedWork = () => ${AFTER_QUEUED_WORK};
+  Object.defineProperty(window, '__kassaHarnessCalls', {
+    value: async () => {
+      await afterQueuedWork();
+      await afterQueuedWork();
+      return { issued, replied };
+    },
+  });
   Object.defineProperty(window, '__kassaHarnessPush', {
     value: (channel, payload) => {
       for (const listener of [...(listeners.get(channel) ?? [])]) listener({ sender: null }, payload);
@@ -234,7 +304,12 @@ function preloadShim(preloadSource: string): string {
       },
     },
     ipcRenderer: {
-      invoke: (channel, ...args) => invokeMain(channel, args),
+      invoke(channel, ...args) {
+        issued += 1;
+        return invokeMain(channel, args).finally(() => {
+          replied += 1;
+        });
+      },
       on(channel, listener) {
         if (!listeners.has(channel)) listeners.set(channel, new Set());
         listeners.get(channel).add(listener);
@@ -381,6 +456,13 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
         await hook.deliverScan(scanned);
       }, text);
     },
+    // Electron's IPC has no counter in the page: main's count after the page has run its queued work.
+    settled: () =>
+      settle(async () => {
+        await page.evaluate(AFTER_QUEUED_WORK);
+        const busy = await app.evaluate(() => (globalThis as { skidkabotE2E?: { inFlight(): number } }).skidkabotE2E?.inFlight() ?? 0);
+        return { quiet: busy === 0, marker: 'main' };
+      }),
     screenshot: (name) => screenshot(page, name),
     bridgeLog: unavailable('bridgeLog'),
     pageErrors: () => errors,

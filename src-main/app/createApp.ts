@@ -57,6 +57,11 @@ export interface AppCore {
   deliverScan(text: string): Promise<void>;
   /** The scanner service reports its state for the status line. */
   setScannerState(scanner: AppState['scanner']): void;
+  /**
+   * Renderer calls and device scans being handled now: 0 once main has nothing in flight. Tests wait
+   * for 0 before a check that something did NOT happen, so a late second send cannot slip past it.
+   */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -163,11 +168,21 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
   });
 
+  let inFlight = 0;
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
   const scanners = new ScannerBridge({
     host: options.scanner ?? null,
     pinned: shop.settings.scanner.pinned,
     now,
-    checkout,
+    checkout: { scan: (text) => tracked(() => checkout.scan(text)), view: () => checkout.view() },
     savePin: (pinned) => shop.saveSettings({ ...shop.settings, scanner: { pinned } }),
     onState: (next) => {
       scanner = next;
@@ -291,7 +306,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
 
   return {
-    dispatch,
+    dispatch: (channel, sender, args) => tracked(() => dispatch(channel, sender, args)),
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -299,6 +314,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       };
     },
     deliverScan: (text) => scanners.fromDevice(text),
+    inFlight: () => inFlight,
     setScannerState(next) {
       scanner = { ...next };
       pushState();
