@@ -1,3 +1,4 @@
+import { ManualScheduler } from '../src-shared/keyboard/scheduler';
 import { expect, test } from './fixtures';
 import { balanceIn, DEMO, focused, pasteOnBody, overflowsSideways, qrOf } from './screens';
 
@@ -112,7 +113,8 @@ test.describe('cashier: scan, accrue, redeem', () => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
-    simulator.injectFault({ kind: 'slow', delayMs: 1500 }, { endpoint: 'plus' });
+    // Held until the presses below are done; the minute is only a ceiling.
+    simulator.injectFault({ kind: 'slow', delayMs: 60_000 }, { endpoint: 'plus' });
     await page.keyboard.type('1000');
     await page.keyboard.press('F2');
     const accrue = page.locator('.action--accrue');
@@ -123,21 +125,29 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await page.keyboard.press('F2');
     await page.keyboard.press('Enter');
     await page.keyboard.press('F4');
+    simulator.releaseDelays();
     await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
     await app.settled();
+    expect(app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:checkout.accrue')).toHaveLength(1);
     expect(await page.locator('[data-outcome]').count()).toBe(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 + 20);
   });
 });
 
 test.describe('cashier: privacy at the till', () => {
-  test.use({ tillOptions: { setup: 'ready', idleClearMs: 500 } });
-
-  test("clears the customer's name and balance when main clears an idle checkout", async ({ app, simulator }) => {
+  test("clears the customer's name and balance when main clears an idle checkout", async ({ launch, simulator }) => {
+    const clock = new ManualScheduler(Date.now());
+    const app = await launch({ setup: 'ready', idleClearMs: 60_000, scheduler: clock });
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
     await page.keyboard.type('999');
+    await app.settled();
+    // Typing keeps the customer: the idle minute counts from the last key.
+    clock.advance(59_999);
+    await app.settled();
+    await expect(page.getByTestId('customer-name')).toHaveText('Иван Петров');
+    clock.advance(1);
     await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
     await expect(page.getByTestId('customer-name')).toHaveCount(0);
     await app.scan(qrOf(simulator, DEMO.ivan));

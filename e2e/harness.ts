@@ -11,6 +11,7 @@ import type { Result } from '../src-shared/errors';
 import { IPC_PREFIX } from '../src-shared/ipc/channelNames';
 import type { ChannelArgs, ChannelReply, KassaApi } from '../src-shared/ipc/contract';
 import type { InvokeChannel } from '../src-shared/ipc/channelNames';
+import type { Scheduler } from '../src-shared/keyboard/scheduler';
 import { createAppCore } from '../src-main/app/createApp';
 import type { AppCore } from '../src-main/app/createApp';
 import type { ScannerHost } from '../src-main/app/scannerBridge';
@@ -42,6 +43,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   idleClearMs?: number;
   managerIdleMs?: number;
+  /** Main's clock and timers for the time rules (a ManualScheduler the spec moves). Chromium harness only. */
+  scheduler?: Scheduler;
   /**
    * Where the shop secret goes. Specs leave it out and get the real keytar against the test keyring;
    * the benchmark, which runs without a Secret Service, passes an in-memory store.
@@ -155,6 +158,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       ...(options.idleClearMs === undefined ? {} : { idleClearMs: options.idleClearMs }),
       ...(options.managerIdleMs === undefined ? {} : { managerIdleMs: options.managerIdleMs }),
       ...(options.scanner === undefined ? {} : { scanner: options.scanner }),
+      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
       trustedOrigin: renderer.origin,
     });
     cleanups.push(() => core.close());
@@ -422,6 +426,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 async function launchElectron(options: LaunchOptions, executablePath: string): Promise<LaunchedApp> {
   if (!existsSync(ELECTRON_MAIN)) throw new Error(`e2e: ${path.relative(ROOT, ELECTRON_MAIN)} is missing. Run \`npm run build\` first.`);
   if (options.scanner) throw new Error('e2e: a fake USB bus needs the in-process core of the Chromium harness; run without E2E_ELECTRON=1');
+  if (options.scheduler) throw new Error("e2e: a spec's clock for main needs the in-process core of the Chromium harness; run without E2E_ELECTRON=1");
   const cleanups: (() => Promise<void>)[] = [];
   const dataDir = options.dataDir ?? (await tempDataDir(cleanups));
   const env: Record<string, string> = {

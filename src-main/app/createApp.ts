@@ -3,6 +3,7 @@ import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { EventChannel } from '../../src-shared/ipc/channelNames';
 import type { EventPayloads } from '../../src-shared/ipc/contract';
+import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import type { AppState, CheckoutView, SettingsView } from '../../src-shared/ipc/views';
 import { DEFAULT_API_URL } from '../../src-shared/settings/settings';
 import type { Settings } from '../../src-shared/settings/settings';
@@ -17,6 +18,7 @@ import { DEMO_SHOP } from '../simulator/demoData';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { buildAppState, SERVER_NOT_ASKED, serverStateAfter } from './appState';
+import { backgroundScheduler } from './backgroundScheduler';
 import { CheckoutSession } from './checkoutSession';
 import { journalHandlers } from './journalHandlers';
 import { folderTarget, JournalService } from './journalService';
@@ -33,7 +35,13 @@ export interface AppOptions {
   demo?: boolean;
   /** Overrides the settings' server address (tests, SKIDKABOT_API_URL). */
   apiUrl?: string;
+  /** The clock for what main records and decides by time; the scheduler's clock when not given. */
   now?: () => number;
+  /**
+   * Runs the time rules' timers (idle clear, the manager's session end): real time by default, a
+   * ManualScheduler in tests, so they move time instead of sleeping.
+   */
+  scheduler?: Scheduler;
   /** Customer data is cleared after this idle period (privacy at the till). */
   idleClearMs?: number;
   /** The manager is logged out after this idle period. */
@@ -79,7 +87,8 @@ const discardSettings: SettingsSink = { save: async () => undefined };
  * the manager's password and the one dispatcher every renderer call goes through.
  */
 export async function createAppCore(options: AppOptions): Promise<AppCore> {
-  const now = options.now ?? Date.now;
+  const scheduler = options.scheduler ?? backgroundScheduler;
+  const now = options.now ?? (() => scheduler.now());
   const settingsStore = new SettingsStore(options.dataDir);
   const loaded = await settingsStore.load();
   const guard = await PasswordGuard.open(options.dataDir, { now, idleMs: options.managerIdleMs ?? DEFAULT_MANAGER_IDLE_MS });
@@ -166,6 +175,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     onChange: (view: CheckoutView) => emit('checkout', view),
     idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
+    scheduler,
   });
 
   let inFlight = 0;
@@ -193,19 +203,22 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   scanners.start();
 
   /** Tells the renderer when an idle manager session ends, so the manager screen closes by itself. */
-  let managerTimer: NodeJS.Timeout | undefined;
+  let cancelManagerTimer: (() => void) | null = null;
+  const stopWatchingManager = (): void => {
+    cancelManagerTimer?.();
+    cancelManagerTimer = null;
+  };
   const watchManagerSession = (): void => {
-    clearTimeout(managerTimer);
+    stopWatchingManager();
     const endsAt = guard.sessionEndsAt();
     if (endsAt === null) return;
-    managerTimer = setTimeout(
+    cancelManagerTimer = scheduler.setTimer(
       () => {
         if (guard.isLoggedIn()) watchManagerSession();
         else pushState();
       },
       Math.max(0, endsAt - now()),
     );
-    managerTimer.unref();
   };
 
   /** Runs a manager action only inside a live session, and keeps the session alive. */
@@ -243,7 +256,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     'manager.logout': async () => {
       guard.logout();
-      clearTimeout(managerTimer);
+      stopWatchingManager();
       return { ok: true, value: pushState() };
     },
     'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
@@ -321,7 +334,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     async close() {
       await scanners.close();
-      clearTimeout(managerTimer);
+      stopWatchingManager();
       checkout.close();
       shop.close();
       listeners.clear();
