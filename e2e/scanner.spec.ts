@@ -55,6 +55,7 @@ test.describe('scanner: keyboard-mode scanners read as keystrokes', () => {
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
     const purchase = page.locator('.field__input--purchase');
+    await page.clock.install();
     await personTypes(page, '{12', 'us');
     await expect(purchase).toHaveValue('{12');
     await personTypes(page, '{', 'ru');
