@@ -1,3 +1,4 @@
+import { ManualScheduler } from '../src-shared/keyboard/scheduler';
 import { expect, test } from './fixtures';
 import { balanceIn, DEMO, focused, pasteOnBody, overflowsSideways, qrOf } from './screens';
 
@@ -27,7 +28,12 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await expect(page.locator('.customer__balance-label')).toHaveText('Баланс теперь');
     await app.screenshot('cashier-accrued');
 
+    // F2 again on the done screen: the operation is done, nothing is sent a second time.
+    const accruals = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:checkout.accrue').length;
     await page.keyboard.press('F2');
+    await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
+    await app.settled();
+    expect(accruals()).toBe(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2389);
     await page.keyboard.press('Escape');
     await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
@@ -60,6 +66,7 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await app.screenshot('cashier-redeem-too-much');
     const before = simulator.requestCount();
     await page.keyboard.press('F4');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
 
     await redeem.fill('50');
@@ -106,7 +113,8 @@ test.describe('cashier: scan, accrue, redeem', () => {
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
-    simulator.injectFault({ kind: 'slow', delayMs: 1500 }, { endpoint: 'plus' });
+    // Held until the presses below are done; the minute is only a ceiling.
+    simulator.injectFault({ kind: 'slow', delayMs: 60_000 }, { endpoint: 'plus' });
     await page.keyboard.type('1000');
     await page.keyboard.press('F2');
     const accrue = page.locator('.action--accrue');
@@ -117,21 +125,29 @@ test.describe('cashier: scan, accrue, redeem', () => {
     await page.keyboard.press('F2');
     await page.keyboard.press('Enter');
     await page.keyboard.press('F4');
+    simulator.releaseDelays();
     await expect(page.locator('[data-outcome="applied"]')).toBeVisible();
-    await expect(page.locator('[data-outcome]')).toHaveCount(1);
+    await app.settled();
+    expect(app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:checkout.accrue')).toHaveLength(1);
+    expect(await page.locator('[data-outcome]').count()).toBe(1);
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2365 + 20);
   });
 });
 
 test.describe('cashier: privacy at the till', () => {
-  // Long enough for the customer to reach the page under load (each push of the harness is a round trip), short for a test.
-  test.use({ tillOptions: { setup: 'ready', idleClearMs: 1_500 } });
-
-  test("clears the customer's name and balance when main clears an idle checkout", async ({ app, simulator }) => {
+  test("clears the customer's name and balance when main clears an idle checkout", async ({ launch, simulator }) => {
+    const clock = new ManualScheduler(Date.now());
+    const app = await launch({ setup: 'ready', idleClearMs: 60_000, scheduler: clock });
     const { page } = app;
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
     await page.keyboard.type('999');
+    await app.settled();
+    // Typing keeps the customer: the idle minute counts from the last key.
+    clock.advance(59_999);
+    await app.settled();
+    await expect(page.getByTestId('customer-name')).toHaveText('Иван Петров');
+    clock.advance(1);
     await expect(page.getByText('Отсканируйте QR-код покупателя')).toBeVisible();
     await expect(page.getByTestId('customer-name')).toHaveCount(0);
     await app.scan(qrOf(simulator, DEMO.ivan));

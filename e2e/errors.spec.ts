@@ -11,6 +11,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await expect.poll(() => errorKinds(app.page)).toEqual(['scan']);
     await expect(firstError(app.page)).toContainText('Исправьте на кассе');
     await expect(firstError(app.page)).toHaveAttribute('data-error-category', 'cashier');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-bad-scan');
   });
@@ -21,6 +22,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await expect.poll(() => errorKinds(app.page)).toEqual(['vendor']);
     await expect(firstError(app.page)).toContainText('Нужен другой QR-код покупателя');
     await expect(firstError(app.page)).toHaveAttribute('data-error-category', 'customer');
+    await app.settled();
     expect(simulator.requestCount()).toBe(before);
     await app.screenshot('error-wrong-shop');
   });
@@ -42,6 +44,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await app.page.keyboard.type('500');
     await app.page.keyboard.press('F2');
     await expect.poll(() => errorKinds(app.page)).toEqual(['server']);
+    await app.settled();
     await expect(app.page.getByTestId('customer-name')).toHaveCount(1);
     await app.screenshot('error-server-refused-operation');
   });
@@ -68,6 +71,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     await expect(shown).toContainText('НЕ нажимайте кнопку ещё раз');
     await expect(shown).toContainText('Баланс до операции: 2 365');
     await expect(balanceIn(app.page)).toHaveText('неизвестен');
+    await app.settled();
     await expect(app.page.getByRole('button', { name: /Начислить бонусы/ })).toHaveCount(0);
     await app.screenshot('error-outcome-unknown');
   });
@@ -87,6 +91,7 @@ test.describe('errors a cashier meets, each in its own look', () => {
     simulator.injectFault({ kind: 'html-500' }, { endpoint: 'balance', times: 2 });
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect.poll(() => errorKinds(app.page)).toEqual(['server']);
+    await app.settled();
     await expect(app.page.getByTestId('customer-name')).toHaveCount(0);
     await app.screenshot('error-html-500');
     expect(app.pageErrors()).toEqual([]);

@@ -11,6 +11,7 @@ import type { Result } from '../src-shared/errors';
 import { IPC_PREFIX } from '../src-shared/ipc/channelNames';
 import type { ChannelArgs, ChannelReply, KassaApi } from '../src-shared/ipc/contract';
 import type { InvokeChannel } from '../src-shared/ipc/channelNames';
+import type { Scheduler } from '../src-shared/keyboard/scheduler';
 import { createAppCore } from '../src-main/app/createApp';
 import type { AppCore } from '../src-main/app/createApp';
 import type { ScannerHost } from '../src-main/app/scannerBridge';
@@ -43,6 +44,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   idleClearMs?: number;
   managerIdleMs?: number;
+  /** Main's clock and timers for the time rules (a ManualScheduler the spec moves). Chromium harness only. */
+  scheduler?: Scheduler;
   /**
    * Where the shop secret goes. Specs leave it out and get the real keytar against the test keyring;
    * the benchmark, which runs without a Secret Service, passes an in-memory store.
@@ -90,6 +93,13 @@ export interface LaunchedApp {
   core: AppCore;
   /** Delivers a scan through the scanner's path in main (`core.deliverScan`), as a HID scanner would. */
   scan(text: string): Promise<void>;
+  /**
+   * Resolves once nothing is in flight: every call the page made has its reply applied, main handles
+   * no call and no device scan, every push has reached the page, and this held over two looks in a
+   * row. Checks that something did NOT happen (nothing sent twice, no request) come after it, so a
+   * send that arrives a moment late fails them instead of slipping past.
+   */
+  settled(): Promise<void>;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Every reply and push the bridge gave the page, for checks such as "the secret never crossed". */
@@ -171,6 +181,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       ...(options.managerIdleMs === undefined ? {} : { managerIdleMs: options.managerIdleMs }),
       ...(options.scanner === undefined ? {} : { scanner: options.scanner }),
       ...(options.localApiPort === undefined ? {} : { localApiPort: options.localApiPort }),
+      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
       trustedOrigin: renderer.origin,
     });
     cleanups.push(() => core.close());
@@ -188,6 +199,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const errors = watchErrors(page);
 
     let pushes: Promise<void> = Promise.resolve();
+    let pushesSent = 0;
     await page.exposeBinding('__kassaHarnessInvoke', async (source, channel: unknown, args: unknown) => {
       const sender: SenderInfo = { isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
       const reply = await core.dispatch(String(channel), sender, Array.isArray(args) ? args : [args]);
@@ -201,6 +213,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     const unsubscribe = core.subscribe((event, payload) => {
       const channel = IPC_PREFIX + event;
       log.push({ channel, reply: { ok: true, value: payload } });
+      pushesSent += 1;
       pushes = pushes.then(() =>
         page
           .evaluate(([name, value]) => (globalThis as unknown as HarnessWindow).__kassaHarnessPush?.(name, value), [channel, payload] as const)
@@ -220,6 +233,12 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         await core.deliverScan(text);
         await pushes;
       },
+      settled: () =>
+        settle(async () => {
+          await pushes;
+          const calls = await pageCalls(page);
+          return { quiet: calls.issued === calls.replied && core.inFlight() === 0, marker: `${calls.issued}/${pushesSent}` };
+        }),
       screenshot: (name) => screenshot(page, name),
       bridgeLog: () => log,
       pageErrors: () => errors,
@@ -232,9 +251,54 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   }
 }
 
-/** The page-side half of the bridge, named so the harness can deliver pushes into it. */
+/** The page-side half of the bridge, named so the harness can deliver pushes into it and count its calls. */
 interface HarnessWindow {
   __kassaHarnessPush?: (channel: string, payload: unknown) => void;
+  __kassaHarnessCalls?: () => Promise<PageCalls>;
+}
+
+interface PageCalls {
+  issued: number;
+  replied: number;
+}
+
+/** Calls the page made and replies it has handled, read after the page has run what it had queued. */
+async function pageCalls(page: Page): Promise<PageCalls> {
+  const calls = await page.evaluate(() => (globalThis as unknown as HarnessWindow).__kassaHarnessCalls?.());
+  if (!calls) throw new Error('e2e: the harness bridge is not in the page');
+  return calls;
+}
+
+/**
+ * A promise, in the page, that resolves after the work the page has already queued: a message
+ * through a MessageChannel (React's scheduler uses one too), which a fake clock (page.clock) does not
+ * hold back as it does timers.
+ */
+const AFTER_QUEUED_WORK = `new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+})`;
+
+/** Longest wait for the app to settle: a ceiling for a loaded machine, not a speed goal. */
+const SETTLE_CEILING_MS = 15_000;
+/** How often to look again while something is in flight. */
+const SETTLE_POLL_MS = 10;
+
+/**
+ * Looks until two looks in a row find nothing in flight and nothing new started in between (the
+ * marker counts what has started), so work that one finished step set off is waited for too.
+ */
+async function settle(look: () => Promise<{ quiet: boolean; marker: string }>): Promise<void> {
+  const deadline = Date.now() + SETTLE_CEILING_MS;
+  let quietAt: string | null = null;
+  for (;;) {
+    const { quiet, marker } = await look();
+    if (quiet && quietAt === marker) return;
+    quietAt = quiet ? marker : null;
+    if (Date.now() > deadline) throw new Error(`e2e: the app did not settle within ${SETTLE_CEILING_MS} ms`);
+    if (!quiet) await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
 }
 
 /**
@@ -247,6 +311,16 @@ function preloadShim(preloadSource: string): string {
   return `(() => {
   const listeners = new Map();
   const invokeMain = window.__kassaHarnessInvoke;
+  let issued = 0;
+  let replied = 0;
+  const afterQueuedWork = () => ${AFTER_QUEUED_WORK};
+  Object.defineProperty(window, '__kassaHarnessCalls', {
+    value: async () => {
+      await afterQueuedWork();
+      await afterQueuedWork();
+      return { issued, replied };
+    },
+  });
   Object.defineProperty(window, '__kassaHarnessPush', {
     value: (channel, payload) => {
       for (const listener of [...(listeners.get(channel) ?? [])]) listener({ sender: null }, payload);
@@ -259,7 +333,12 @@ function preloadShim(preloadSource: string): string {
       },
     },
     ipcRenderer: {
-      invoke: (channel, ...args) => invokeMain(channel, args),
+      invoke(channel, ...args) {
+        issued += 1;
+        return invokeMain(channel, args).finally(() => {
+          replied += 1;
+        });
+      },
       on(channel, listener) {
         if (!listeners.has(channel)) listeners.set(channel, new Set());
         listeners.get(channel).add(listener);
@@ -372,6 +451,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 async function launchElectron(options: LaunchOptions, executablePath: string): Promise<LaunchedApp> {
   if (!existsSync(ELECTRON_MAIN)) throw new Error(`e2e: ${path.relative(ROOT, ELECTRON_MAIN)} is missing. Run \`npm run build\` first.`);
   if (options.scanner) throw new Error('e2e: a fake USB bus needs the in-process core of the Chromium harness; run without E2E_ELECTRON=1');
+  if (options.scheduler) throw new Error("e2e: a spec's clock for main needs the in-process core of the Chromium harness; run without E2E_ELECTRON=1");
   const cleanups: (() => Promise<void>)[] = [];
   const dataDir = options.dataDir ?? (await tempDataDir(cleanups));
   const env: Record<string, string> = {
@@ -406,6 +486,13 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
         await hook.deliverScan(scanned);
       }, text);
     },
+    // Electron's IPC has no counter in the page: main's count after the page has run its queued work.
+    settled: () =>
+      settle(async () => {
+        await page.evaluate(AFTER_QUEUED_WORK);
+        const busy = await app.evaluate(() => (globalThis as { skidkabotE2E?: { inFlight(): number } }).skidkabotE2E?.inFlight() ?? 0);
+        return { quiet: busy === 0, marker: 'main' };
+      }),
     screenshot: (name) => screenshot(page, name),
     bridgeLog: unavailable('bridgeLog'),
     pageErrors: () => errors,

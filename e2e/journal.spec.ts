@@ -71,6 +71,7 @@ test.describe('operations journal', () => {
     await expect(question).toBeVisible();
     await expect(page.getByTestId('repeat-text')).toHaveText(/^Начисление 20 бонусов этому покупателю уже было в \d\d:\d\d\.$/);
     // The scan's balance only: nothing was sent for the press.
+    await app.settled();
     expect(simulator.requestCount() - requests).toBe(1);
     await app.screenshot('cashier-repeat-question');
     // The focus rests on «Нет»: no stray key sends the operation a second time.
@@ -79,6 +80,7 @@ test.describe('operations journal', () => {
     await page.keyboard.press('Escape');
     await expect(question).toHaveCount(0);
     await expect(page.getByLabel('Сумма покупки, ₽')).toHaveValue('1000');
+    await app.settled();
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2385);
 
     // Enter pressed again by habit is a «no» too.
@@ -86,6 +88,7 @@ test.describe('operations journal', () => {
     await expect(question).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(question).toHaveCount(0);
+    await app.settled();
     expect(simulator.balanceOf(DEMO.ivan)).toBe(2385);
 
     await page.keyboard.press('F2');
@@ -119,6 +122,7 @@ test.describe('operations journal', () => {
     await page.keyboard.press('F2');
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-error-kind="outcome-unknown"]')).toBeVisible();
+    await app.settled();
     expect(simulator.requestCount()).toBe(requests);
 
     // After the login the journal opens by itself, the unresolved operation on top.
@@ -149,6 +153,7 @@ test.describe('operations journal', () => {
     await page.keyboard.press('Escape');
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 385');
+    await app.settled();
     await expect(page.getByTestId('blocked')).toHaveCount(0);
   });
 
@@ -240,6 +245,7 @@ test.describe('operations journal', () => {
     await dialog.getByRole('button', { name: 'Проверить сейчас' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('journal-notice')).toContainText('операция не прошла');
+    await after.settled();
     expect(simulator.balanceOf(DEMO.alexey)).toBe(12000);
   });
 });

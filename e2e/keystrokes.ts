@@ -113,12 +113,24 @@ export async function scannerTypes(page: Page, text: string, layout: Layout, gap
   await cdp.detach();
 }
 
-/** A person typing: one key at a time, `gapMs` of real time apart. */
+/**
+ * A person typing: one key every `gapMs`, on the page's fake clock (call `page.clock.install()`
+ * first). The gap is in the events' own timestamps, which the capture measures, and the fake clock
+ * runs the capture's timers through it, so a busy machine neither stretches nor shrinks it.
+ */
 export async function personTypes(page: Page, text: string, layout: Layout, gapMs = 150): Promise<void> {
   const cdp = await session(page);
+  // The fake clock does not move the wall clock: a second call continues after the first one's keys.
+  let at = Math.max(Date.now() / 1000, (personTypedAt.get(page) ?? 0) + gapMs / 1000);
   for (const stroke of strokesFor(text, layout)) {
-    for (const event of keyEvents([stroke], () => undefined)) await cdp.send('Input.dispatchKeyEvent', event);
-    await new Promise((resolve) => setTimeout(resolve, gapMs));
+    const stamp = at;
+    for (const event of keyEvents([stroke], () => stamp)) await cdp.send('Input.dispatchKeyEvent', event);
+    personTypedAt.set(page, stamp);
+    await page.clock.runFor(gapMs);
+    at += gapMs / 1000;
   }
   await cdp.detach();
 }
+
+/** The timestamp of the last key `personTypes` pressed on a page. */
+const personTypedAt = new WeakMap<Page, number>();

@@ -36,6 +36,8 @@ test.describe('manager screen', () => {
     await password.fill(MANAGER_PASSWORD);
     await password.press('Enter');
     await expect.poll(() => logins().length).toBe(7);
+    await app.settled();
+    expect(logins()).toHaveLength(7);
     expect(logins().at(-1)?.reply).toMatchObject({ ok: false, error: { kind: 'auth' } });
     await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toHaveCount(0);
     await expect(page.getByTestId('lockout')).toBeVisible();
@@ -59,6 +61,7 @@ test.describe('manager screen', () => {
     await secretField.press('Enter');
     await expect(page.getByText('Секретный код сохранён')).toBeVisible();
     await expect(secretField).toHaveValue('');
+    await app.settled();
 
     const screen = await everythingOnScreen(page);
     expect(screen).not.toContain(String(READY_SHOP.secret));
@@ -88,6 +91,7 @@ test.describe('manager screen', () => {
     ]) {
       await expect(page.getByText(message)).toBeVisible();
     }
+    await app.settled();
     expect(saves()).toBe(0);
     await app.screenshot('manager-settings-invalid');
 
@@ -97,6 +101,7 @@ test.describe('manager screen', () => {
     await page.getByLabel('Адрес сервера Скидкабот').fill(simulator.url);
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
     await expect(page.getByText('Настройки сохранены')).toBeVisible();
+    await app.settled();
     expect(saves()).toBe(1);
     await expect(page.locator('[data-status="kassa"]')).toHaveText('Касса 2');
   });

@@ -24,6 +24,7 @@ test.describe('scanner: keyboard-mode scanners read as keystrokes', () => {
     await scannerTypes(page, qrOf(simulator, DEMO.ivan), 'ru');
     await expect(balanceIn(page)).toHaveText('2 365');
     await expect(page.getByTestId('customer-name')).toHaveText('Иван Петров');
+    await app.settled();
     expect(keystrokeScans(app)).toHaveLength(1);
     await expect(focused(page)).toHaveAttribute('inputmode', 'decimal');
     await app.screenshot('scanner-keystrokes-russian-layout');
@@ -40,6 +41,8 @@ test.describe('scanner: keyboard-mode scanners read as keystrokes', () => {
     await expect.poll(() => keystrokeScans(app).length).toBe(1);
     expect(keystrokeScans(app)[0]?.reply).toMatchObject({ ok: true, value: { stage: 'customer', error: { kind: 'vendor' } } });
     await expect(page.locator('[data-error-kind="vendor"]')).toBeVisible();
+    await app.settled();
+    expect(keystrokeScans(app)).toHaveLength(1);
     await expect(purchase).toHaveValue('500');
     await expect(focused(page)).toHaveAttribute('inputmode', 'decimal');
     expect(app.bridgeLog().some((entry) => entry.channel === 'skidkabot:checkout.accrue')).toBe(false);
@@ -52,10 +55,12 @@ test.describe('scanner: keyboard-mode scanners read as keystrokes', () => {
     await app.scan(qrOf(simulator, DEMO.ivan));
     await expect(balanceIn(page)).toHaveText('2 365');
     const purchase = page.locator('.field__input--purchase');
+    await page.clock.install();
     await personTypes(page, '{12', 'us');
     await expect(purchase).toHaveValue('{12');
     await personTypes(page, '{', 'ru');
     await expect(purchase).toHaveValue('{12Х');
+    await app.settled();
     expect(keystrokeScans(app)).toEqual([]);
   });
 });
@@ -100,6 +105,7 @@ test.describe('scanner: read in main from the USB bus', () => {
     await expect(scannerStatus).toHaveText('Сканер: готов');
     again.send(...posReportsFor(qrOf(simulator, DEMO.ivan), 'honeywell'));
     await expect(balanceIn(page)).toHaveText('2 365');
+    await app.settled();
     await expect(page.getByTestId('scan-dropped')).toHaveCount(0);
   });
 
@@ -132,6 +138,7 @@ test.describe('scanner: read in main from the USB bus', () => {
     await page.getByRole('tab', { name: 'Сканер' }).click();
     await expect(section.getByTestId('scanner-test-way')).toHaveText('нажатия клавиш в окне программы');
     await expect(section.getByTestId('scanner-test-result')).toHaveText('✓ QR-код Скидкабот: магазин 4, покупатель 83532824');
+    await app.settled();
     await page.getByRole('tab', { name: 'Настройки' }).click();
     await expect(shopCode).toHaveValue(before);
     await page.getByRole('tab', { name: 'Сканер' }).click();

@@ -5,6 +5,7 @@ import type { AppError, Result } from '../../src-shared/errors';
 import type { CheckoutView, CustomerView, RepeatQuestion } from '../../src-shared/ipc/views';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 import type { ScanPayload } from '../../src-shared/scan/payload';
+import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
 import type { CustomerBalance, OperationKind } from '../../src-shared/skidkabot/types';
 import type { SkidkabotClient } from '../skidkabot/client';
@@ -28,6 +29,8 @@ export interface CheckoutSessionOptions {
   onServerStart?(): void;
   onChange(view: CheckoutView): void;
   idleClearMs: number;
+  /** Runs the idle-clear timer: real time in the app, a manual one in tests of the rule. */
+  scheduler: Scheduler;
   /** Accruals and redemptions go through the journal, never straight to the client. */
   operations: CheckoutOperations;
   now?: () => number;
@@ -52,7 +55,7 @@ const CANNOT_CANCEL: AppError = codedError('input', 'checkout.cannotCancel');
 export class CheckoutSession {
   private current: CheckoutView = { stage: 'idle', busy: false, error: null };
   private held: HeldCustomer | null = null;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private cancelIdleTimer: (() => void) | null = null;
   private closed = false;
   /** Grows with every balance query and every cancel: an answer for an older one is not shown. */
   private balanceQuery = 0;
@@ -153,7 +156,7 @@ export class CheckoutSession {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.idleTimer);
+    this.cancelIdleTimer?.();
   }
 
   private async press(
@@ -249,12 +252,12 @@ export class CheckoutSession {
 
   /** Privacy at the till: a customer's name and balance do not stay on screen for the next person. */
   private restartIdleTimer(): void {
-    clearTimeout(this.idleTimer);
+    this.cancelIdleTimer?.();
+    this.cancelIdleTimer = null;
     if (this.current.busy || (this.current.stage === 'idle' && this.current.error === null)) return;
-    this.idleTimer = setTimeout(() => {
+    this.cancelIdleTimer = this.options.scheduler.setTimer(() => {
       if (!this.current.busy) this.forget();
     }, this.options.idleClearMs);
-    this.idleTimer.unref();
   }
 }
 

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
+import { ManualScheduler } from '../../src-shared/keyboard/scheduler';
 import type { AppState, CheckoutView } from '../../src-shared/ipc/views';
 import { DEFAULT_API_URL, DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import type { Settings } from '../../src-shared/settings/settings';
@@ -313,24 +313,45 @@ describe('checkout against the simulator', () => {
     expect(value(await app.call('app.getState')).server.state).toBe('ok');
   });
 
-  it('clears the customer after the idle period', async () => {
-    const app = await readyTill({ idleClearMs: 50 });
-    const cleared = waitForEvent(app, (event, payload) => event === 'checkout' && (payload as CheckoutView).stage === 'idle' && !(payload as CheckoutView).busy);
-    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
-    expect(await cleared).toEqual({ stage: 'idle', busy: false, error: null });
-  });
-
-  it('keeps the customer while the cashier is still typing', async () => {
-    const app = await readyTill({ idleClearMs: 1000 });
+  it('clears the customer after the idle period, not before', async () => {
+    const scheduler = new ManualScheduler(clock);
+    const app = await readyTill({ idleClearMs: 60_000, scheduler });
     const pushed: CheckoutView[] = [];
     app.core.subscribe((event, payload) => event === 'checkout' && pushed.push(payload as CheckoutView));
     value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
-    await sleep(600);
-    expect(value(await app.call('checkout.touch')).stage).toBe('customer');
-    await sleep(600);
+    scheduler.advance(59_999);
     expect(pushed.at(-1)?.stage).toBe('customer');
-    const cleared = waitForEvent(app, (event, payload) => event === 'checkout' && (payload as CheckoutView).stage === 'idle');
-    expect(await cleared).toEqual({ stage: 'idle', busy: false, error: null });
+    scheduler.advance(1);
+    expect(pushed.at(-1)).toEqual({ stage: 'idle', busy: false, error: null });
+  });
+
+  it('keeps the customer while the cashier is still typing', async () => {
+    const scheduler = new ManualScheduler(clock);
+    const app = await readyTill({ idleClearMs: 1000, scheduler });
+    const pushed: CheckoutView[] = [];
+    app.core.subscribe((event, payload) => event === 'checkout' && pushed.push(payload as CheckoutView));
+    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    scheduler.advance(600);
+    expect(value(await app.call('checkout.touch')).stage).toBe('customer');
+    scheduler.advance(999);
+    expect(pushed.at(-1)?.stage).toBe('customer');
+    scheduler.advance(1);
+    expect(pushed.at(-1)).toEqual({ stage: 'idle', busy: false, error: null });
+  });
+
+  it('counts what main has in flight, back to 0 when the operation is done', async () => {
+    const app = await readyTill();
+    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    sim.injectFault({ kind: 'slow', delayMs: 200 }, { endpoint: 'plus' });
+    expect(app.core.inFlight()).toBe(0);
+    const accrual = app.call('checkout.accrue', { purchaseKopecks: 1000_00 });
+    expect(app.core.inFlight()).toBeGreaterThan(0);
+    expect(value(await accrual).stage).toBe('done');
+    expect(app.core.inFlight()).toBe(0);
+    const scan = app.core.deliverScan(sim.issueQr(IVAN.client));
+    expect(app.core.inFlight()).toBeGreaterThan(0);
+    await scan;
+    expect(app.core.inFlight()).toBe(0);
   });
 
   it('clears the customer on «Новый покупатель»', async () => {
@@ -392,9 +413,15 @@ describe('manager', () => {
   });
 
   it('pushes the logout when the idle session ends', async () => {
-    const app = await readyTill({ managerIdleMs: 1_000, now: Date.now });
-    const loggedOut = waitForEvent(app, (event, payload) => event === 'appState' && !(payload as AppState).manager.loggedIn);
-    expect(((await loggedOut) as AppState).manager.loggedIn).toBe(false);
+    const scheduler = new ManualScheduler(clock);
+    const app = await readyTill({ managerIdleMs: 60_000, scheduler, now: () => scheduler.now() });
+    const states: AppState[] = [];
+    app.core.subscribe((event, payload) => event === 'appState' && states.push(payload as AppState));
+    scheduler.advance(59_999);
+    expect(states).toEqual([]);
+    expect(value(await app.call('app.getState')).manager.loggedIn).toBe(true);
+    scheduler.advance(1);
+    expect(states.at(-1)?.manager.loggedIn).toBe(false);
   });
 
   it('locks the manager out after repeated wrong passwords', async () => {

@@ -3,6 +3,7 @@ import { appError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { EventChannel } from '../../src-shared/ipc/channelNames';
 import type { EventPayloads } from '../../src-shared/ipc/contract';
+import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import type { AppState, CheckoutView, SettingsView } from '../../src-shared/ipc/views';
 import { DEFAULT_API_URL } from '../../src-shared/settings/settings';
 import type { Settings } from '../../src-shared/settings/settings';
@@ -25,6 +26,7 @@ import { DEMO_SHOP } from '../simulator/demoData';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { buildAppState, SERVER_NOT_ASKED, serverStateAfter } from './appState';
+import { backgroundScheduler } from './backgroundScheduler';
 import { CheckoutSession } from './checkoutSession';
 import { journalHandlers } from './journalHandlers';
 import { folderTarget, JournalService } from './journalService';
@@ -43,7 +45,13 @@ export interface AppOptions {
   demo?: boolean;
   /** Overrides the settings' server address (tests, SKIDKABOT_API_URL). */
   apiUrl?: string;
+  /** The clock for what main records and decides by time; the scheduler's clock when not given. */
   now?: () => number;
+  /**
+   * Runs the time rules' timers (idle clear, the manager's session end): real time by default, a
+   * ManualScheduler in tests, so they move time instead of sleeping.
+   */
+  scheduler?: Scheduler;
   /** Customer data is cleared after this idle period (privacy at the till). */
   idleClearMs?: number;
   /** The manager is logged out after this idle period. */
@@ -86,6 +94,11 @@ export interface AppCore {
   localApiProblem(): string | null;
   /** Why this core cannot write the journal (another process holds it), or null when it can. */
   journalProblem(): AppError | null;
+  /**
+   * Renderer calls and device scans being handled now: 0 once main has nothing in flight. Tests wait
+   * for 0 before a check that something did NOT happen, so a late second send cannot slip past it.
+   */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -103,7 +116,8 @@ const discardSettings: SettingsSink = { save: async () => undefined };
  * the manager's password and the one dispatcher every renderer call goes through.
  */
 export async function createAppCore(options: AppOptions): Promise<AppCore> {
-  const now = options.now ?? Date.now;
+  const scheduler = options.scheduler ?? backgroundScheduler;
+  const now = options.now ?? (() => scheduler.now());
   const settingsStore = new SettingsStore(options.dataDir);
   const loaded = await settingsStore.load();
   // Best effort: a folder that cannot be made private now is reported by the first write into it.
@@ -203,13 +217,24 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     onChange: (view: CheckoutView) => emit('checkout', view),
     idleClearMs: options.idleClearMs ?? DEFAULT_IDLE_CLEAR_MS,
+    scheduler,
   });
+
+  let inFlight = 0;
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+    }
+  };
 
   const scanners = new ScannerBridge({
     host: options.scanner ?? null,
     pinned: shop.settings.scanner.pinned,
     now,
-    checkout,
+    checkout: { scan: (text) => tracked(() => checkout.scan(text)), view: () => checkout.view() },
     savePin: (pinned) => shop.saveSettings({ ...shop.settings, scanner: { pinned } }),
     onState: (next) => {
       scanner = next;
@@ -220,19 +245,22 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   scanners.start();
 
   /** Tells the renderer when an idle manager session ends, so the manager screen closes by itself. */
-  let managerTimer: NodeJS.Timeout | undefined;
+  let cancelManagerTimer: (() => void) | null = null;
+  const stopWatchingManager = (): void => {
+    cancelManagerTimer?.();
+    cancelManagerTimer = null;
+  };
   const watchManagerSession = (): void => {
-    clearTimeout(managerTimer);
+    stopWatchingManager();
     const endsAt = guard.sessionEndsAt();
     if (endsAt === null) return;
-    managerTimer = setTimeout(
+    cancelManagerTimer = scheduler.setTimer(
       () => {
         if (guard.isLoggedIn()) watchManagerSession();
         else pushState();
       },
       Math.max(0, endsAt - now()),
     );
-    managerTimer.unref();
   };
 
   /** Runs a manager action only inside a live session, and keeps the session alive. */
@@ -303,7 +331,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     'manager.logout': async () => {
       guard.logout();
-      clearTimeout(managerTimer);
+      stopWatchingManager();
       return { ok: true, value: pushState() };
     },
     'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
@@ -381,7 +409,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   const dispatch: Dispatch = createDispatcher(handlers, trustedSender(options.trustedOrigin));
 
   return {
-    dispatch,
+    dispatch: (channel, sender, args) => tracked(() => dispatch(channel, sender, args)),
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -393,6 +421,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     releaseCamera: () => {
       cameraOpen = false;
     },
+    inFlight: () => inFlight,
     setScannerState(next) {
       scanner = { ...next };
       pushState();
@@ -404,7 +433,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       await localApi.close();
       await scanners.close();
       updates.close();
-      clearTimeout(managerTimer);
+      stopWatchingManager();
       checkout.close();
       shop.close();
       listeners.clear();

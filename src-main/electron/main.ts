@@ -132,7 +132,7 @@ function failToStart(reason: string): void {
   app.quit();
 }
 
-/** What e2e/harness.ts reaches through Playwright's `app.evaluate`: a scan delivered as a scanner's would be. */
+/** What e2e/harness.ts reaches through Playwright's `app.evaluate`: a scan delivered as a scanner's would be, and whether main is busy. */
 function exposeE2eHook(core: AppCore): void {
-  Object.assign(globalThis, { skidkabotE2E: { deliverScan: (text: string) => core.deliverScan(text) } });
+  Object.assign(globalThis, { skidkabotE2E: { deliverScan: (text: string) => core.deliverScan(text), inFlight: () => core.inFlight() } });
 }

@@ -241,7 +241,7 @@ describe('simulator: faults', () => {
     });
     await gone;
     // Past the end of the 300 ms delay, when the simulator would have applied it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sim.idle();
     expect(sim.balanceOf(IVAN)).toBe(before);
   });
 

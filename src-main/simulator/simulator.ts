@@ -44,6 +44,10 @@ export interface Simulator {
   clearFaults(): void;
   /** HTTP requests served, whatever their path. */
   requestCount(): number;
+  /** Ends every slow fault's wait now: a test holds an answer for as long as it needs, not for a guessed time. */
+  releaseDelays(): void;
+  /** Resolves when no request is being handled (a slow one included): tests look at balances after it, not after a sleep. */
+  idle(): Promise<void>;
   /** TCP connections accepted. */
   connectionCount(): number;
   lastRequest(): RecordedRequest | null;
@@ -88,7 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const expiredQr = bank.issueQr(EXPIRED_QR_CUSTOMER.client, now() - 2 * QR_LIFETIME_MS);
 
   const faults = new FaultQueue();
-  const delays = new Set<NodeJS.Timeout>();
+  const delays = new Map<NodeJS.Timeout, () => void>();
   let requests = 0;
   let connections = 0;
   let last: RecordedRequest | null = null;
@@ -99,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         delays.delete(timer);
         resolve();
       }, ms);
-      delays.add(timer);
+      delays.set(timer, resolve);
     });
 
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
@@ -161,11 +165,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
+  let handling = 0;
+  const idleWaiters: (() => void)[] = [];
   const listener = (request: http.IncomingMessage, response: http.ServerResponse): void => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) send(response, 500, SERVER_ERROR_PAGE);
-      else response.destroy();
-    });
+    handling += 1;
+    handle(request, response)
+      .catch(() => {
+        if (!response.headersSent) send(response, 500, SERVER_ERROR_PAGE);
+        else response.destroy();
+      })
+      .finally(() => {
+        handling -= 1;
+        if (handling === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+      });
   };
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   server.on('connection', () => {
@@ -203,12 +215,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
     clearFaults: () => faults.clear(),
     requestCount: () => requests,
+    releaseDelays() {
+      for (const [timer, resolve] of delays) {
+        clearTimeout(timer);
+        resolve();
+      }
+      delays.clear();
+    },
+    idle: () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     connectionCount: () => connections,
     lastRequest: () => last,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const timer of delays) clearTimeout(timer);
+        for (const timer of delays.keys()) clearTimeout(timer);
         delays.clear();
+        for (const resolve of idleWaiters.splice(0)) resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
