@@ -82,7 +82,7 @@ test.describe('camera on the cashier screen', () => {
     const app = await launch({ setup: 'ready', camera: { y4m } });
     const { page } = app;
     await page.keyboard.press('F6');
-    await expect(page.locator('[data-error-kind="scan"]')).toContainText('Это ссылка, а не QR-код СкидкаБота');
+    await expect(page.locator('[data-error-kind="scan"]')).toContainText('Это ссылка, а не QR-код Скидкабот');
     await expect(page.getByTestId('camera-panel')).toBeVisible();
     expect(scansFrom(app)).toHaveLength(1);
   });
@@ -139,6 +139,7 @@ test.describe('camera in the manager screen', () => {
     await page.keyboard.press('F10');
     await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
     await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Устройства' }).click();
     const section = page.getByTestId('camera-section');
     await section.getByRole('button', { name: 'Проверить камеру' }).click();
     await expect(section.getByTestId('camera-test-read')).toHaveText(/этого магазина \(код 4\), покупатель 51234567/);

@@ -54,7 +54,7 @@ test.describe('cashier: a server whose balance does not add up', () => {
     await page.keyboard.press('F10');
     await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
     await page.keyboard.press('Enter');
-    const tab = page.getByRole('tab', { name: /Журнал операций/ });
+    const tab = page.getByRole('tab', { name: /Журнал/ });
     await expect(tab).toBeVisible();
     if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
     const row = page.locator('tr[data-operation]');

@@ -20,7 +20,7 @@ async function openJournal(app: LaunchedApp): Promise<void> {
   await page.keyboard.press('F10');
   await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
   await page.keyboard.press('Enter');
-  const tab = page.getByRole('tab', { name: /Журнал операций/ });
+  const tab = page.getByRole('tab', { name: /Журнал/ });
   await expect(tab).toBeVisible();
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await expect(page.getByRole('heading', { name: 'Журнал операций', level: 1 })).toBeVisible();
@@ -131,7 +131,7 @@ test.describe('operations journal', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('unresolved-panel');
     await expect(panel).toBeVisible();
-    await expect(page.getByRole('tab', { name: /Журнал операций/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /Журнал/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.locator('tr[data-tone="unresolved"]')).toHaveCount(1);
     await app.screenshot('journal-unresolved');
 

@@ -208,6 +208,9 @@ for (const size of SIZES) {
       const managerBar = page.locator('header.manager-bar');
       const managerBarBox = await box(managerBar);
       expect(managerBarBox.height, 'the manager bar wraps').toBeLessThan(90);
+      const lastTab = await box(managerBar.getByRole('tab').last());
+      const actions = await box(managerBar.locator('.manager-bar__actions'));
+      expect(lastTab.x + lastTab.width, `the last tab runs under «Назад к кассе»: ${JSON.stringify([lastTab, actions])}`).toBeLessThanOrEqual(actions.x);
       await shoot(app, 'manager-settings', size, bar);
       await page.mouse.wheel(0, 2_000);
       await expect.poll(async () => (await box(managerBar)).y, { message: 'the manager bar scrolled away' }).toBe(0);
@@ -218,7 +221,14 @@ for (const size of SIZES) {
       await page.screenshot({ path: `test-results/screenshots/layout-${size.width}-manager-settings-scrolled-viewport.png` });
       await shoot(app, 'manager-settings-scrolled', size, bar);
 
-      await page.getByRole('tab', { name: /Журнал операций/ }).click();
+      for (const [tab, section] of [['Устройства', 'camera-section'], ['Программа', 'update-section']] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(page.getByTestId(section)).toBeVisible();
+        expect((await box(managerBar)).height, `the manager bar wraps on «${tab}»`).toBe(managerBarBox.height);
+        await shoot(app, `manager-${section}`, size, bar);
+      }
+
+      await page.getByRole('tab', { name: /Журнал/ }).click();
       const table = page.locator('.oplist__table');
       await expect(table).toBeVisible();
       expect((await box(table)).y + 80, 'the operations table starts below the first screen').toBeLessThan(size.height);
@@ -255,8 +265,14 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { name: 'Till settings' })).toBeVisible();
       const bar = (await box(page.locator('header.status'))).height;
       await shoot(app, 'english-manager', size, bar);
-      await page.getByRole('tab', { name: /Operations journal/ }).click();
+      await page.getByRole('tab', { name: /Journal/ }).click();
       await expect(page.locator('main')).not.toContainText(CYRILLIC);
+      for (const [tab, section] of [['Devices', 'camera-section'], ['Program', 'update-section']] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(page.getByTestId(section)).toBeVisible();
+        await expect(page.locator('main')).not.toContainText(CYRILLIC);
+        await shoot(app, `english-${section}`, size, bar);
+      }
       await page.getByRole('button', { name: /Back to the till/ }).click();
       await expect(page.getByText("Scan the customer's QR code")).toBeVisible();
       await expect(page.locator('body')).not.toContainText(CYRILLIC);

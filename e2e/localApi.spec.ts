@@ -94,6 +94,7 @@ test.describe('the till and the POS program', () => {
     await page.keyboard.press('F10');
     await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
     await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Программа' }).click();
     const section = page.getByTestId('local-api-section');
     await section.scrollIntoViewIfNeeded();
     await expect(section.getByTestId('local-api-state')).toHaveText(/^Работает: http:\/\/127\.0\.0\.1:\d+$/);

@@ -119,7 +119,7 @@ test.describe('scanner: read in main from the USB bus', () => {
     await page.keyboard.press('F10');
     await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: 'Сканер' }).click();
+    await page.getByRole('tab', { name: 'Устройства' }).click();
     const section = page.getByTestId('scanner-section');
     await expect(section).toBeVisible();
     const devices = section.getByTestId('scanner-device');
@@ -135,13 +135,13 @@ test.describe('scanner: read in main from the USB bus', () => {
     const before = await shopCode.inputValue();
     await shopCode.focus();
     await scannerTypes(page, qrOf(simulator, DEMO.ivan), 'ru');
-    await page.getByRole('tab', { name: 'Сканер' }).click();
+    await page.getByRole('tab', { name: 'Устройства' }).click();
     await expect(section.getByTestId('scanner-test-way')).toHaveText('нажатия клавиш в окне программы');
     await expect(section.getByTestId('scanner-test-result')).toHaveText('✓ QR-код Скидкабот: магазин 4, покупатель 83532824');
     await app.settled();
     await page.getByRole('tab', { name: 'Настройки' }).click();
     await expect(shopCode).toHaveValue(before);
-    await page.getByRole('tab', { name: 'Сканер' }).click();
+    await page.getByRole('tab', { name: 'Устройства' }).click();
     expect(app.bridgeLog().some((entry) => entry.channel === 'skidkabot:settings.save')).toBe(false);
 
     posScanner.send(...posReportsFor(qrOf(simulator, DEMO.maria), 'honeywell'));

@@ -26,6 +26,7 @@ async function openUpdates(app: LaunchedApp) {
   await page.keyboard.press('F10');
   await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
   await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Программа' }).click();
   const section = page.getByTestId('update-section');
   await section.scrollIntoViewIfNeeded();
   await expect(section.getByRole('heading', { name: 'Обновления программы' })).toBeVisible();

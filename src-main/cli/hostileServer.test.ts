@@ -75,11 +75,12 @@ describe('server texts in the CLI', () => {
   });
 
   it('prints a refusal text cleaned and without the shop secret', async () => {
-    server.answer('accrue', { code: 14, text: `\x1b[2J\x1b[31msecret ${SECRET}\u202e\x1b[0m` });
+    // Russian, so the message quotes it (an English text is never shown to the cashier).
+    server.answer('accrue', { code: 14, text: `\x1b[2J\x1b[31mсекрет ${SECRET}\u202e\x1b[0m` });
     const human = await run(['accrue', '--qr', QR, '--bonuses', '7']);
     expect(human.code).toBe(1);
     expectClean(human.stdout + human.stderr);
-    expect(human.stderr).toContain('Скидкабот отказал (код 14): secret ***.');
+    expect(human.stderr).toContain('Скидкабот отказал (код 14): секрет ***.');
   });
 });
 
@@ -89,7 +90,7 @@ describe('balances that do not add up, in the CLI and the journal', () => {
     const accrualsBefore = server.count('accrue');
     const human = await run(['accrue', '--qr', QR, '--bonuses', '7']);
     expect(human.code).toBe(1);
-    expect(human.stderr).toContain('Сервер Скидкабота прислал баланс клиента «2372.5», а баланс — целое число бонусов.');
+    expect(human.stderr).toContain('Сервер Скидкабот прислал баланс клиента «2372.5», а баланс — целое число бонусов.');
     expect(human.stderr).not.toMatch(/Invalid|expected|Too big/);
     expect(server.count('accrue')).toBe(accrualsBefore);
   });

@@ -79,7 +79,7 @@ function run(options: LaunchOptions): void {
     'will-quit',
     createQuitGate({
       close: async () => core?.close(),
-      exit: (code) => app.exit(code),
+      finish: () => app.quit(),
       timeoutMs: CLOSE_TIMEOUT_MS,
       onProblem: (message) => console.error(message),
     }),

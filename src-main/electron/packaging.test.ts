@@ -56,6 +56,10 @@ describe('electron-builder.yml', () => {
     expect((await readConfig())['toolsets']).toMatchObject({ appimage: expect.stringMatching(/^1\./) });
   });
 
+  it('writes the generic update feed (latest.yml) beside the installers, which electron-updater reads', async () => {
+    expect((await readConfig())['publish']).toEqual([expect.objectContaining({ provider: 'generic' })]);
+  });
+
   it('puts a command-line launcher beside the Windows executable', async () => {
     const win = (await readConfig())['win'] as { executableName: string; extraFiles: { from: string; to: string; filter: string[] }[] };
     expect(win.extraFiles).toContainEqual({ from: 'assets/win', to: '.', filter: ['skidkabot-kassa-cli.cmd'] });

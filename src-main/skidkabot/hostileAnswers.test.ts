@@ -35,7 +35,7 @@ describe('a balance that cannot be a balance', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.kind).toBe('server');
-    expect(result.error.message).toMatch(/^Сервер Скидкабота прислал баланс клиента «.+», а баланс — целое число бонусов\./);
+    expect(result.error.message).toMatch(/^Сервер Скидкабот прислал баланс клиента «.+», а баланс — целое число бонусов\./);
     expect(result.error.message).not.toMatch(/[A-Za-z]{4,}/);
   });
 

@@ -100,6 +100,7 @@ export const en: Dictionary = {
   manager: {
     open: 'Manager · F10',
     back: 'Back to the till · Esc',
+    backShort: 'Till · Esc',
     loginTitle: 'Manager sign-in',
     password: 'Manager password',
     login: 'Sign in',

@@ -9,15 +9,14 @@ const kindWord = (kind: OperationKind) => (kind === 'accrue' ? 'accrual' : 'rede
 const operations = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'operation', 'operations')}`;
 
 export const journalEn: JournalWords = {
-  tab: 'Operations journal',
+  tab: 'Journal',
   settingsTab: 'Settings',
-  cameraTab: 'Camera',
-  localApiTab: 'POS API',
-  updatesTab: 'Updates',
+  devicesTab: 'Devices',
+  programTab: 'Program',
   views: { operations: "The day's operations", report: 'Shift report and hours' },
   title: 'Operations journal',
   unresolvedNotice: (n) =>
-    `${n === 1 ? 'An operation has' : `${int(n, 'en')} operations have`} an unknown outcome. Manager: F10 → “Operations journal”.`,
+    `${n === 1 ? 'An operation has' : `${int(n, 'en')} operations have`} an unknown outcome. Manager: F10 → “Journal”.`,
   filters: {
     title: 'Show',
     day: 'Day',

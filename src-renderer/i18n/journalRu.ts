@@ -11,15 +11,16 @@ const kindWord = (kind: OperationKind) => (kind === 'accrue' ? 'начислен
 
 /** The journal's words: the manager's journal screen, and the cashier's double-press and blocked notices. */
 export const journalRu = {
-  tab: 'Журнал операций',
+  tab: 'Журнал',
   settingsTab: 'Настройки',
-  cameraTab: 'Камера',
-  localApiTab: 'API для кассы',
-  updatesTab: 'Обновления',
+  /** The scanner and the camera. */
+  devicesTab: 'Устройства',
+  /** The local API for the POS and the program's updates. */
+  programTab: 'Программа',
   views: { operations: 'Операции за день', report: 'Отчёт за смену и часы' },
   title: 'Журнал операций',
   unresolvedNotice: (n: number) =>
-    `${n === 1 ? 'Есть операция' : `Есть операции (${int(n, 'ru')})`} с неизвестным итогом. Менеджеру: F10 → «Журнал операций».`,
+    `${n === 1 ? 'Есть операция' : `Есть операции (${int(n, 'ru')})`} с неизвестным итогом. Менеджеру: F10 → «Журнал».`,
   filters: {
     title: 'Показать',
     day: 'День',

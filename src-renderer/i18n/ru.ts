@@ -103,6 +103,8 @@ export const ru = {
   manager: {
     open: 'Менеджер · F10',
     back: 'Назад к кассе · Esc',
+    /** The same, where the manager's bar is narrow (a 1024 px till). */
+    backShort: 'К кассе · Esc',
     loginTitle: 'Вход для менеджера',
     password: 'Пароль менеджера',
     login: 'Войти',

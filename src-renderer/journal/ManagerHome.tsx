@@ -41,8 +41,9 @@ export function ManagerHome({ app }: { app: AppState }) {
           })}
         </nav>
         <div className="manager-bar__actions">
-          <button type="button" className="secondary" onClick={closeManager}>
-            {t.manager.back}
+          <button type="button" className="secondary" aria-label={t.manager.back} onClick={closeManager}>
+            <span className="manager-bar__wide">{t.manager.back}</span>
+            <span className="manager-bar__narrow">{t.manager.backShort}</span>
           </button>
           <button type="button" className="secondary" onClick={() => void logout()}>
             {t.manager.logout}

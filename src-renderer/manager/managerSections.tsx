@@ -23,10 +23,8 @@ export interface ManagerSection {
 export const MANAGER_SECTIONS: readonly ManagerSection[] = [
   { id: 'journal', label: (t) => t.journal.tab, badge: (app) => app.unresolved, render: () => <JournalScreen /> },
   { id: 'settings', label: (t) => t.journal.settingsTab, render: () => <ManagerSettings /> },
-  { id: 'scanner', label: (t) => t.scanner.title, render: () => <Tab section={<ScannerSection />} /> },
-  { id: 'camera', label: (t) => t.journal.cameraTab, render: () => <Tab section={<CameraSection />} /> },
-  { id: 'local-api', label: (t) => t.journal.localApiTab, render: () => <Tab section={<LocalApiSection />} /> },
-  { id: 'updates', label: (t) => t.journal.updatesTab, render: () => <Tab section={<UpdateSection />} /> },
+  { id: 'devices', label: (t) => t.journal.devicesTab, render: () => <Tab sections={[<ScannerSection key="scanner" />, <CameraSection key="camera" />]} /> },
+  { id: 'program', label: (t) => t.journal.programTab, render: () => <Tab sections={[<LocalApiSection key="api" />, <UpdateSection key="updates" />]} /> },
 ];
 
 /** The tab to open: the first one with something to settle, else the settings, where a manager usually comes to work. */
@@ -34,7 +32,7 @@ export function firstSection(sections: readonly ManagerSection[], app: AppState)
   return sections.find((section) => (section.badge?.(app) ?? 0) > 0)?.id ?? 'settings';
 }
 
-/** A tab that is one self-contained section. */
-function Tab({ section }: { section: ReactNode }) {
-  return <main className="manager">{section}</main>;
+/** A tab of self-contained sections, one under the other. */
+function Tab({ sections }: { sections: ReactNode[] }) {
+  return <main className="manager">{sections}</main>;
 }
