@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { appError } from '../../src-shared/errors';
+import { appError, codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { EventChannel } from '../../src-shared/ipc/channelNames';
 import type { EventPayloads } from '../../src-shared/ipc/contract';
@@ -428,7 +428,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     localApi: () => localApi.address(),
     localApiProblem: () => localApi.startProblem(),
-    journalProblem: () => (journal.writer ? null : (journal.problems().find((problem) => problem.kind === 'journal') ?? appError('journal', 'Журнал операций открыт только для чтения.'))),
+    journalProblem: () => (journal.writer ? null : (journal.problems().find((problem) => problem.kind === 'journal') ?? codedError('journal', 'journal.readOnlyPlain'))),
     async close() {
       await localApi.close();
       await scanners.close();

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { appError, codedError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { BlockedOperation } from '../../src-shared/ipc/views';
@@ -17,7 +17,7 @@ import { OperationRunner } from '../journal/operationRunner';
 import type { OperationClient } from '../journal/operationRunner';
 import type { QrCredentials } from '../journal/qrSecrets';
 import { lockNotWritten } from '../journal/journalErrors';
-import { describeHolder, WriterLock } from '../journal/writerLock';
+import { holderParams, WriterLock } from '../journal/writerLock';
 import { pressThrough } from './tillOperations';
 import type { CheckoutOperations, PressRequest, PressResult } from './tillOperations';
 
@@ -197,7 +197,7 @@ export class JournalService implements CheckoutOperations {
     if (!written.ok) return written;
     const view = await journal.value.get(id);
     if (!view.ok) return view;
-    return view.value ? { ok: true, value: view.value } : { ok: false, error: appError('input', 'Операция не найдена в журнале.') };
+    return view.value ? { ok: true, value: view.value } : { ok: false, error: codedError('input', 'journal.notFound') };
   }
 
   async reverse(id: OperationId, reason: string, useScannedQr = false): Promise<Result<ReversalReply>> {
@@ -208,7 +208,7 @@ export class JournalService implements CheckoutOperations {
     const result = await runner.value.reverse(id, reason, fresh.value);
     this.options.onChange?.();
     if (result.status === 'not-sent') return { ok: false, error: result.error };
-    if (result.status === 'needs-confirmation') return { ok: false, error: appError('input', result.message) };
+    if (result.status === 'needs-confirmation') return { ok: false, error: result.question };
     const { outcome } = result;
     if (outcome.status === 'refused' || outcome.status === 'not-applied') return { ok: false, error: outcome.error };
     const [reversal, original] = await Promise.all([this.journal.get(result.id), this.journal.get(id)]);
@@ -254,7 +254,7 @@ export class JournalService implements CheckoutOperations {
     if (scanned) return { ok: true, value: scanned };
     return {
       ok: false,
-      error: appError('input', 'Новый QR-код покупателя ещё не отсканирован. Попросите покупателя показать код в боте и отсканируйте его.', QR_EXPIRED_CODE),
+      error: codedError('input', 'journal.freshQrMissing', undefined, QR_EXPIRED_CODE),
     };
   }
 
@@ -266,7 +266,7 @@ export class JournalService implements CheckoutOperations {
     });
     await this.reopening;
     if (this.lock !== null) return { ok: true, value: this.journal };
-    return { ok: false, error: this.lockProblem ?? appError('journal', 'Журнал операций открыт только для чтения. Перезапустите программу кассы.') };
+    return { ok: false, error: this.lockProblem ?? codedError('journal', 'journal.readOnlyRestart') };
   }
 
   private async reopenIfFree(): Promise<void> {
@@ -332,10 +332,7 @@ async function openReal(options: JournalServiceOptions): Promise<Opened> {
       const { journal } = await Journal.open(options.dataDir, journalOptions);
       return { journal, lock: acquired.lock, lockProblem: null, demoDir: null };
     }
-    lockProblem = appError(
-      'journal',
-      `Журнал операций сейчас ведёт ${describeHolder(acquired.holder)}. Пока она не закончит, касса не отправляет операции: дождитесь её или закройте и повторите.`,
-    );
+    lockProblem = codedError('journal', 'journal.heldByOther', holderParams(acquired.holder));
   } catch (error) {
     lockProblem = lockNotWritten(dir, error, 'operations');
   }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { appError, type AppError } from '../../src-shared/errors';
+import { codedError, type AppError } from '../../src-shared/errors';
 import { Journal, JOURNAL_DIR } from '../journal/journal';
 import { OperationRunner } from '../journal/operationRunner';
 import { lockNotWritten } from '../journal/journalErrors';
-import { describeHolder, WriterLock } from '../journal/writerLock';
+import { holderParams, WriterLock } from '../journal/writerLock';
 import type { ResolvedConfig } from '../settings/resolveConfig';
 import type { SkidkabotClient } from '../skidkabot/client';
 import { failed, type CommandReport } from './command';
@@ -34,10 +34,7 @@ export async function withJournal(
   }
   if (!acquired.ok) {
     return failed(
-      appError(
-        'config',
-        `Журнал операций сейчас ведёт ${describeHolder(acquired.holder)}: операция не отправлена. Проведите её на кассе или закройте программу кассы и повторите.`,
-      ),
+      codedError('config', 'journal.heldByOtherCli', holderParams(acquired.holder)),
     );
   }
   try {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
 import type { OperationView } from '../../src-shared/journal/types';
 import { CSV_BOM, csvRow, journalCsvRow, JOURNAL_CSV_HEADER } from './csv';
 import { errnoCode } from '../fs/errnoCode';
@@ -22,13 +22,13 @@ function exportFailed(file: string, error: unknown): Result<never> {
   const code = errnoCode(error);
   const cause =
     code === 'ENOSPC'
-      ? 'диск заполнен'
+      ? 'full'
       : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'нет права записи'
+        ? 'noAccess'
         : code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR'
-          ? 'такой папки нет'
-          : `ошибка ${code ?? 'записи'}`;
-  return { ok: false, error: appError('input', `Файл ${file} не записан (${cause}). Выберите другое место и повторите.`) };
+          ? 'noFolder'
+          : 'errno';
+  return { ok: false, error: codedError('input', 'journal.exportFailed', { file, cause, ...(code ? { errno: code } : {}) }) };
 }
 
 /**

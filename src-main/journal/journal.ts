@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { appError, codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
 import {
   OPERATION_ID_PATTERN,
@@ -148,7 +148,7 @@ export class Journal {
         await fs.mkdir(dir);
         journal.dirReady = true;
       } catch (error) {
-        problems.push(recordNotWritten('Папка журнала операций недоступна, операции не будут отправляться', error));
+        problems.push(recordNotWritten('folder', error));
       }
     }
     let names: string[] = [];
@@ -188,16 +188,13 @@ export class Journal {
         }
         await store.prune();
       } catch (error) {
-        problems.push(recordNotWritten('Служебный файл журнала не обновлён', error));
+        problems.push(recordNotWritten('index', error));
       }
     }
     const unresolved = journal.unresolved().length;
     if (unresolved > 0) {
       problems.push(
-        appError(
-          'outcome-unknown',
-          `Неразрешённых операций в журнале: ${unresolved}. Менеджеру: откройте журнал и проверьте каждую.`,
-        ),
+        codedError('outcome-unknown', 'journal.unresolvedCount', { count: unresolved }),
       );
     }
     journal.found.push(...problems);
@@ -218,11 +215,11 @@ export class Journal {
       if (this.readOnly) return fail(this.readOnlyError());
       let reversal: { original: OperationId; reason: string } | null = null;
       if (op.reverses !== undefined) {
-        if (op.reason === undefined) return fail(appError('input', 'Напишите причину отмены.'));
+        if (op.reason === undefined) return fail(codedError('input', 'journal.reasonNeeded'));
         reversal = { original: op.reverses, reason: op.reason };
         const original = await this.viewOf(reversal.original);
         if (!original.ok) return original;
-        if (original.value === null) return fail(appError('input', 'Отменяемая операция не найдена в журнале.'));
+        if (original.value === null) return fail(codedError('input', 'journal.cancelTargetMissing'));
       }
       const nowMs = this.now();
       const at = localIso(nowMs);
@@ -267,13 +264,13 @@ export class Journal {
       if (this.readOnly) return fail(this.readOnlyError());
       const found = await this.viewOf(id);
       if (!found.ok) return found;
-      if (found.value === null) return fail(appError('internal', `Операция ${id} не найдена в журнале: итог не записан.`));
-      if (found.value.outcome !== null) return fail(appError('internal', `Итог операции ${id} уже записан.`));
+      if (found.value === null) return fail(codedError('internal', 'journal.outcomeTargetMissing', { id }));
+      if (found.value.outcome !== null) return fail(codedError('internal', 'journal.outcomeAlreadyWritten', { id }));
       const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...outcomeDetails(outcome) };
       try {
         await this.append(record);
       } catch (error) {
-        return fail(recordNotWritten('Итог операции не записан в журнал', error));
+        return fail(recordNotWritten('outcome', error));
       }
       return { ok: true, value: undefined };
     });
@@ -289,9 +286,9 @@ export class Journal {
       const found = await this.viewOf(id);
       if (!found.ok) return found;
       const view = found.value;
-      if (view === null) return fail(appError('input', 'Операция не найдена в журнале.'));
-      if (this.inFlight.has(id)) return fail(appError('input', 'Операция ещё выполняется: дождитесь её итога.'));
-      if (!view.unresolved) return fail(appError('input', 'Операция уже завершена: решать по ней нечего.'));
+      if (view === null) return fail(codedError('input', 'journal.notFound'));
+      if (this.inFlight.has(id)) return fail(codedError('input', 'journal.stillRunning'));
+      if (!view.unresolved) return fail(codedError('input', 'journal.alreadyResolved'));
       try {
         await this.append({
           v: 1,
@@ -304,7 +301,7 @@ export class Journal {
           by: resolution.by,
         });
       } catch (error) {
-        return fail(recordNotWritten('Решение по операции не записано в журнал', error));
+        return fail(recordNotWritten('resolution', error));
       }
       return { ok: true, value: undefined };
     });
@@ -344,7 +341,7 @@ export class Journal {
   }
 
   async get(id: OperationId): Promise<Result<OperationView | null>> {
-    if (!operationIdSchema.safeParse(id).success) return fail(appError('input', 'Неверный номер операции.'));
+    if (!operationIdSchema.safeParse(id).success) return fail(codedError('input', 'journal.badId'));
     const found = await this.viewOf(id);
     if (!found.ok || found.value === null) return found;
     const [view] = await this.finish([found.value]);
@@ -395,7 +392,7 @@ export class Journal {
   }
 
   private readOnlyError(): AppError {
-    return appError('journal', 'Журнал открыт только для чтения: операции из этого окна не проводятся.');
+    return codedError('journal', 'journal.readOnly');
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -464,11 +461,11 @@ export class Journal {
         try {
           problems.push(await this.keepTornTailAside(month, parsed.tornTail, parsed.cleanLength));
         } catch (error) {
-          problems.push(recordNotWritten(`Оборванная запись журнала за ${month} не убрана, запись в журнал невозможна`, error));
+          problems.push(recordNotWritten('tornTail', error, month));
         }
       } else {
         problems.push(
-          appError('journal', `Журнал за ${month}: последняя строка не завершена (её пишут прямо сейчас или был сбой); она не показана.`),
+          codedError('journal', 'journal.tornTailHidden', { month }),
         );
       }
     }
@@ -476,14 +473,11 @@ export class Journal {
     if (parsed.badLines.length > 0) {
       const shown = parsed.badLines.slice(0, 5).join(', ');
       problems.push(
-        appError(
-          'journal',
-          `Журнал за ${month}: пропущено повреждённых строк ${parsed.badLines.length} (строки ${shown}${parsed.badLines.length > 5 ? ', …' : ''}). Файл не изменён: покажите его администратору.`,
-        ),
+        codedError('journal', 'journal.badLines', { month, count: parsed.badLines.length, lines: `${shown}${parsed.badLines.length > 5 ? ', …' : ''}` }),
       );
     }
     if (fold.orphans > 0) {
-      problems.push(appError('journal', `Журнал за ${month}: записей без исходной операции ${fold.orphans}; они пропущены.`));
+      problems.push(codedError('journal', 'journal.orphans', { month, count: fold.orphans }));
     }
     return { fold, touched: ++this.touchCounter };
   }
@@ -503,10 +497,7 @@ export class Journal {
     } finally {
       await handle.close();
     }
-    return appError(
-      'journal',
-      `Журнал за ${month}: последняя запись оборвана (сбой питания или аварийное завершение). Обрывок сохранён в ${name}; менеджеру: проверьте неразрешённые операции.`,
-    );
+    return codedError('journal', 'journal.tornTailKept', { month, name });
   }
 
   /** A month's operations, from memory or read from its file (a month that does not exist is empty). */

@@ -1,4 +1,6 @@
-import { appError, type AppError } from '../../src-shared/errors';
+import { codedError, type AppError } from '../../src-shared/errors';
+import type { DiskCause } from '../../src-shared/messages/journalMessages';
+import type { MessageParams } from '../../src-shared/messages/messages';
 import { errnoCode } from '../fs/errnoCode';
 
 /** A record the journal's own reader would reject; it is refused before it reaches the file. */
@@ -8,42 +10,45 @@ export class UnreadableRecordError extends Error {
   }
 }
 
-/** Why the disk refused, in words a cashier can act on. */
-export function diskCause(error: unknown): string {
-  if (error instanceof UnreadableRecordError) return 'запись не прошла проверку журнала: позовите администратора';
-  switch (errnoCode(error)) {
+/** Why the disk refused, as message parameters each language words so a cashier can act on it. */
+export function diskCause(error: unknown): MessageParams {
+  if (error instanceof UnreadableRecordError) return cause('unreadable');
+  const code = errnoCode(error);
+  switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'диск заполнен: освободите место';
+      return cause('full');
     case 'EACCES':
     case 'EPERM':
-      return 'нет права записи в папку журнала: позовите администратора';
+      return cause('noAccess');
     case 'EROFS':
-      return 'диск только для чтения: позовите администратора';
+      return cause('readOnly');
     case 'ENOTDIR':
     case 'ENOENT':
-      return 'папка журнала недоступна: позовите администратора';
+      return cause('noFolder');
     case 'EIO':
-      return 'ошибка диска: позовите администратора';
-    default: {
-      const code = errnoCode(error);
-      return code ? `ошибка диска ${code}: позовите администратора` : 'ошибка диска: позовите администратора';
-    }
+      return cause('io');
+    default:
+      return code ? { cause: 'errno', errno: code } : cause('io');
   }
+}
+
+function cause(word: DiskCause): MessageParams {
+  return { cause: word };
 }
 
 /** The intent could not be written, so the request was not sent: nothing happened to the customer's bonuses. */
 export function intentNotWritten(error: unknown): AppError {
-  return appError('journal', `Журнал операций не записан, операция НЕ отправлена (${diskCause(error)}). Затем повторите.`);
+  return codedError('journal', 'journal.intentNotWritten', diskCause(error));
 }
 
-/** Any later record (outcome, resolution, link) that could not be written; `sentence` says which. */
-export function recordNotWritten(sentence: string, error: unknown): AppError {
-  return appError('journal', `${sentence} (${diskCause(error)}).`);
+/** Any later record (outcome, resolution, link) that could not be written; `what` says which. */
+export function recordNotWritten(what: 'folder' | 'index' | 'outcome' | 'resolution' | 'tornTail', error: unknown, month?: string): AppError {
+  return codedError('journal', 'journal.recordNotWritten', { what, ...(month === undefined ? {} : { month }), ...diskCause(error) });
 }
 
 export function journalReadFailed(file: string, error: unknown): AppError {
-  return appError('journal', `Не удалось прочитать журнал ${file} (${diskCause(error)}).`);
+  return codedError('journal', 'journal.readFailed', { file, ...diskCause(error) });
 }
 
 /**
@@ -51,6 +56,5 @@ export function journalReadFailed(file: string, error: unknown): AppError {
  * because someone else holds it. Code 'journal.lock-not-written'; `sending` says what that stops.
  */
 export function lockNotWritten(dir: string, error: unknown, sending: 'operation' | 'operations'): AppError {
-  const stopped = sending === 'operation' ? 'операция не отправлена' : 'операции не отправляются';
-  return appError('journal', `Журнал операций в папке ${dir} не открыт для записи (${diskCause(error)}): ${stopped}.`);
+  return codedError('journal', 'journal.lockNotWritten', { dir, sending, ...diskCause(error) });
 }

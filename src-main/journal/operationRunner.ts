@@ -1,6 +1,5 @@
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { DUPLICATE_CODE, QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
-import { KIND_LABELS } from '../../src-shared/journal/labels';
 import { reasonSchema } from '../../src-shared/journal/schemas';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
@@ -8,7 +7,6 @@ import { judgeRecheck, type OperationAttempt, type RecheckVerdict } from './guar
 import type { Journal } from './journal';
 import { QR_VALIDITY_MS, type QrCredentials } from './qrSecrets';
 import { planReversal } from './reversal';
-import { bonusCount } from '../../src-shared/format/plural';
 
 /** The part of `SkidkabotClient` an operation needs; every method resolves, never rejects. */
 export interface OperationClient {
@@ -44,7 +42,7 @@ export type RunResult =
   /** Sent; `journalError` when the outcome could not be written (the operation then stays unresolved in the journal). */
   | { status: 'done'; id: OperationId; outcome: OperationOutcome; journalError: AppError | null }
   /** The same operation was made moments ago: ask the cashier, then run again with confirmedDuplicate. */
-  | { status: 'needs-confirmation'; duplicateOf: OperationView; message: string }
+  | { status: 'needs-confirmation'; duplicateOf: OperationView; question: AppError }
   /** Nothing was sent. */
   | { status: 'not-sent'; error: AppError; blockedBy: OperationView | null };
 
@@ -63,6 +61,11 @@ export interface PurchaseContext {
   checkoutId?: string;
   qrSeenAt?: number;
   confirmedDuplicate?: boolean;
+}
+
+/** The reason schema's refusal, keyed: too short (or missing) or too long. */
+function reasonError(issue: string | undefined): AppError {
+  return codedError('input', issue === 'too_big' ? 'journal.reasonLong' : 'journal.reasonShort');
 }
 
 function time(at: string): string {
@@ -98,7 +101,7 @@ export class OperationRunner {
         return {
           status: 'needs-confirmation',
           duplicateOf: duplicate,
-          message: `${KIND_LABELS[request.kind]} ${bonusCount(request.bonuses)} этому покупателю уже было в ${time(duplicate.at)}. Провести ещё раз?`,
+          question: codedError('input', 'journal.duplicate', { kind: request.kind, bonuses: request.bonuses, time: time(duplicate.at) }, DUPLICATE_CODE),
         };
       }
     }
@@ -137,7 +140,7 @@ export class OperationRunner {
         if (result.journalError) onJournalError?.(result.journalError);
         return result.outcome;
       }
-      const error = result.status === 'not-sent' ? result.error : appError('input', result.message, DUPLICATE_CODE);
+      const error = result.status === 'not-sent' ? result.error : result.question;
       return { status: 'refused', kind, bonuses, error };
     };
     return {
@@ -153,12 +156,12 @@ export class OperationRunner {
    */
   async recheck(id: OperationId, reason: string, freshQr?: QrCredentials): Promise<Result<RecheckResult>> {
     const why = reasonSchema.safeParse(reason);
-    if (!why.success) return { ok: false, error: appError('input', `${why.error.issues[0]?.message ?? 'Напишите причину'}.`) };
+    if (!why.success) return { ok: false, error: reasonError(why.error.issues[0]?.code) };
     const found = await this.journal.get(id);
     if (!found.ok) return found;
     const view = found.value;
-    if (view === null) return { ok: false, error: appError('input', 'Операция не найдена в журнале.') };
-    if (!view.unresolved) return { ok: false, error: appError('input', 'Операция уже завершена: проверять нечего.') };
+    if (view === null) return { ok: false, error: codedError('input', 'journal.notFound') };
+    if (!view.unresolved) return { ok: false, error: codedError('input', 'journal.nothingToCheck') };
     const qr = this.qrOf(view, freshQr);
     if (!qr.ok) return qr;
     const customer = await this.client.balance(qr.value);
@@ -191,11 +194,11 @@ export class OperationRunner {
   async reverse(id: OperationId, reason: string, freshQr?: QrCredentials): Promise<RunResult> {
     const notSent = (error: AppError): RunResult => ({ status: 'not-sent', error, blockedBy: null });
     const why = reasonSchema.safeParse(reason);
-    if (!why.success) return notSent(appError('input', `${why.error.issues[0]?.message ?? 'Напишите причину'}.`));
+    if (!why.success) return notSent(reasonError(why.error.issues[0]?.code));
     const found = await this.journal.get(id);
     if (!found.ok) return notSent(found.error);
     const original = found.value;
-    if (original === null) return notSent(appError('input', 'Операция не найдена в журнале.'));
+    if (original === null) return notSent(codedError('input', 'journal.notFound'));
     const qr = freshQr ?? this.journal.qrFor(id);
     // Everything but the balance is checked before the server is asked anything.
     const plannedWithoutBalance = planReversal(original, { qr, balance: Number.POSITIVE_INFINITY });
@@ -244,10 +247,7 @@ export class OperationRunner {
     return {
       status: 'not-sent',
       blockedBy: blocking,
-      error: appError(
-        'outcome-unknown',
-        `У этого покупателя есть ${KIND_LABELS[blocking.kind].toLowerCase()} ${bonusCount(blocking.bonuses)} от ${time(blocking.at)} с неизвестным итогом. Не повторяйте: позовите менеджера, он проверит её в журнале.`,
-      ),
+      error: codedError('outcome-unknown', 'journal.blockedByUnknown', { kind: blocking.kind, bonuses: blocking.bonuses, time: time(blocking.at) }),
     };
   }
 
@@ -255,17 +255,13 @@ export class OperationRunner {
     if (freshQr !== undefined) {
       return freshQr.client === view.client
         ? { ok: true, value: freshQr }
-        : { ok: false, error: appError('input', 'Это QR-код другого покупателя. Отсканируйте код того, чья это операция.') };
+        : { ok: false, error: codedError('input', 'journal.otherCustomerQr') };
     }
     const stored = this.journal.qrFor(view.id);
     if (stored) return { ok: true, value: stored };
     return {
       ok: false,
-      error: appError(
-        'input',
-        'QR-код покупателя устарел: он действует сутки. Попросите покупателя открыть бот, показать новый QR-код, и отсканируйте его.',
-        QR_EXPIRED_CODE,
-      ),
+      error: codedError('input', 'journal.qrStale', undefined, QR_EXPIRED_CODE),
     };
   }
 
@@ -280,7 +276,7 @@ export class OperationRunner {
         kind,
         bonuses,
         balanceBefore,
-        error: appError('outcome-unknown', 'Неизвестно, прошла ли операция: программа кассы сбилась. Не повторяйте — позовите менеджера.'),
+        error: codedError('outcome-unknown', 'journal.programFault'),
       };
     }
     const written = await this.journal.recordOutcome(id, outcome);

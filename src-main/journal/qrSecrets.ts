@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appError, type AppError } from '../../src-shared/errors';
+import { codedError, type AppError } from '../../src-shared/errors';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { OperationId } from '../../src-shared/journal/types';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -105,8 +105,5 @@ export class QrSecretStore {
 }
 
 function lostSecrets(): AppError {
-  return appError(
-    'journal',
-    'Файл QR-кодов для отмены операций повреждён. Чтобы отменить сегодняшнюю операцию, попросите у покупателя новый QR-код.',
-  );
+  return codedError('journal', 'journal.qrSecretsLost');
 }

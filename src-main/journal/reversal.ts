@@ -1,9 +1,9 @@
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import { QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import type { QrCredentials } from './qrSecrets';
-import { bonusCount } from '../../src-shared/format/plural';
 
 export interface ReversalPlan {
   reverses: OperationId;
@@ -20,8 +20,8 @@ export interface ReversalContext {
   balance: number;
 }
 
-function refuse(message: string, code?: number): Result<ReversalPlan> {
-  return { ok: false, error: appError('input', message, code) };
+function refuse(key: MessageKey, params?: MessageParams, code?: number): Result<ReversalPlan> {
+  return { ok: false, error: codedError('input', key, params, code) };
 }
 
 /**
@@ -30,28 +30,23 @@ function refuse(message: string, code?: number): Result<ReversalPlan> {
  */
 export function planReversal(original: OperationView, context: ReversalContext): Result<ReversalPlan> {
   if (original.reverses !== null) {
-    return refuse('Это уже отмена другой операции, её не отменяют. Если нужно, проведите обычную операцию на кассе.');
+    return refuse('reversal.ofReversal');
   }
   if (original.unresolved) {
-    return refuse('Итог этой операции неизвестен. Сначала проверьте её или отметьте, прошла ли она, а потом отменяйте.');
+    return refuse('reversal.unresolved');
   }
-  if (original.status !== 'applied') return refuse('Операция не была проведена: отменять нечего.');
-  if (original.reversedBy.some((link) => link.status === 'applied')) return refuse('Операция уже отменена.');
+  if (original.status !== 'applied') return refuse('reversal.notApplied');
+  if (original.reversedBy.some((link) => link.status === 'applied')) return refuse('reversal.done');
   if (original.reversedBy.some((link) => link.status === 'pending' || link.status === 'unknown')) {
-    return refuse('Отмена этой операции уже была, но её итог неизвестен. Сначала решите её в списке неразрешённых.');
+    return refuse('reversal.pending');
   }
   if (context.qr === null) {
-    return refuse(
-      'QR-код покупателя устарел: он действует сутки. Попросите покупателя открыть бот, показать новый QR-код, и отсканируйте его.',
-      QR_EXPIRED_CODE,
-    );
+    return refuse('journal.qrStale', undefined, QR_EXPIRED_CODE);
   }
-  if (context.qr.client !== original.client) return refuse('Это QR-код другого покупателя. Отсканируйте код того, чью операцию отменяете.');
+  if (context.qr.client !== original.client) return refuse('reversal.otherCustomer');
   const kind: OperationKind = original.kind === 'accrue' ? 'redeem' : 'accrue';
   if (kind === 'redeem' && context.balance < original.bonuses) {
-    return refuse(
-      `Отменить начисление нельзя: на счёте покупателя ${bonusCount(context.balance)}, а забрать нужно ${original.bonuses} — часть он уже потратил.`,
-    );
+    return refuse('reversal.spent', { balance: context.balance, bonuses: original.bonuses });
   }
   return { ok: true, value: { reverses: original.id, kind, bonuses: original.bonuses, qr: context.qr } };
 }

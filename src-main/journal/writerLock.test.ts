@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockNotWritten } from './journalErrors';
-import { LOCK_FILE, WriterLock, describeHolder, type CreateLockFile } from './writerLock';
+import { translate } from '../../src-shared/messages/messages';
+import { LOCK_FILE, WriterLock, holderParams, type CreateLockFile } from './writerLock';
 
 let dir: string;
 
@@ -99,8 +100,11 @@ describe('WriterLock', () => {
     expect(await WriterLock.acquire(dir, 'cli')).toMatchObject({ ok: false, holder: { owner: 'app' } });
   });
 
-  it('names the holder for the person refused', () => {
-    expect(describeHolder({ pid: 42, owner: 'app', since: 0 })).toBe('программа кассы (процесс 42)');
-    expect(describeHolder({ pid: 42, owner: 'cli', since: 0 })).toContain('терминале');
+  it('names the holder for the person refused, in either language', () => {
+    const app = holderParams({ pid: 42, owner: 'app', since: 0 });
+    expect(translate('journal.heldByOther', app)).toContain('ведёт программа кассы (процесс 42).');
+    expect(translate('journal.heldByOther', app, 'en')).toContain('kept by the till program (process 42).');
+    expect(translate('journal.heldByOtherCli', holderParams({ pid: 42, owner: 'cli', since: 0 }))).toContain('терминале');
+    expect(translate('journal.heldByOtherCli', holderParams({ pid: 0, owner: 'cli', since: 0 }), 'en')).toContain('another program');
   });
 });

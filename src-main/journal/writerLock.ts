@@ -3,6 +3,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { MessageParams } from '../../src-shared/messages/messages';
 import { errnoCode } from '../fs/errnoCode';
 import { ensurePrivateDir } from '../fs/privateDir';
 
@@ -182,8 +183,9 @@ async function removeIfUnchanged(file: string, text: string): Promise<void> {
   }
 }
 
-/** The refusal for whoever did not get the lock, in words for a technician or a manager. */
-export function describeHolder(holder: LockHolder): string {
-  if (holder.pid === 0) return 'другая программа (она только что начала запись)';
-  return holder.owner === 'app' ? `программа кассы (процесс ${holder.pid})` : `команда skidkabot-kassa в терминале (процесс ${holder.pid})`;
+/** Who holds the lock, as parameters of the keyed refusal (journal.heldByOther…). */
+export function holderParams(holder: LockHolder): MessageParams {
+  if (holder.pid === 0) return { holder: 'new' };
+  return { holder: holder.owner, pid: holder.pid };
 }
+

@@ -1,4 +1,5 @@
 import { pluralEn } from '../format/plural';
+import { journalEn } from './journalMessages';
 import type { MessageKey } from './messages';
 import type { MessageParams } from './messageTypes';
 
@@ -127,4 +128,5 @@ export const messagesEn: Record<MessageKey, (p: MessageParams) => string> = {
   'auth.lockedFor': (p) => `Wrong password. Sign-in is locked for ${durationEn(num(p, 'ms'))}.`,
   'auth.tooManyAttempts': (p) => `Too many wrong attempts. Try again in ${durationEn(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'The till does not answer. Restart the program.',
+  ...journalEn,
 };

@@ -1,4 +1,5 @@
 import { pluralRu } from '../format/plural';
+import { journalRu } from './journalMessages';
 import type { MessageParams } from './messageTypes';
 
 const PROGRAM_ERROR = 'Ошибка программы кассы: сервер не получил';
@@ -136,4 +137,5 @@ export const messagesRu = {
   'auth.lockedFor': (p) => `Неверный пароль. Вход заблокирован на ${durationRu(num(p, 'ms'))}.`,
   'auth.tooManyAttempts': (p) => `Слишком много неверных попыток. Повторите через ${durationRu(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'Касса не отвечает. Перезапустите программу.',
+  ...journalRu,
 } satisfies Record<string, (p: MessageParams) => string>;
