@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { appError, codedError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { EventChannel } from '../../src-shared/ipc/channelNames';
 import type { EventPayloads } from '../../src-shared/ipc/contract';
@@ -361,7 +361,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'firstRun.choose': (choice) =>
       asManager(async () => {
         if (state().phase !== 'setup-shop') {
-          return { ok: false, error: appError('input', 'Касса уже настроена: меняйте настройки в режиме менеджера.') };
+          return { ok: false, error: codedError('input', 'settings.alreadySetUp') };
         }
         if (choice === 'demo') {
           await shop.switchTo(await demoSource(shop.settings));

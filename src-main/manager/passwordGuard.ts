@@ -2,7 +2,8 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { appError, codedError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
+import type { MessageParams } from '../../src-shared/messages/messages';
 import type { AppError, Result } from '../../src-shared/errors';
 import { MIN_PASSWORD_LENGTH, passwordLength } from '../../src-shared/manager/password';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -141,7 +142,7 @@ export class PasswordGuard {
   /** First run only: an existing password is changed by no one through this path. */
   setup(password: string): Promise<Result<void>> {
     return this.serial(async () => {
-      if (this.stored !== null) return failure(appError('auth', 'Пароль менеджера уже задан. Войдите с ним.'));
+      if (this.stored !== null) return failure(codedError('auth', 'password.alreadySet'));
       const weak = checkNewPassword(password);
       if (weak) return failure(weak);
       const stored: StoredPassword = { version: 1, kdf: 'scrypt', ...(await this.hashed(password)), failures: 0, lockedUntil: null };
@@ -155,7 +156,7 @@ export class PasswordGuard {
   login(password: string): Promise<Result<void>> {
     return this.serial(async () => {
       const stored = this.stored;
-      if (stored === null) return failure(appError('auth', 'Пароль менеджера ещё не задан: задайте его.'));
+      if (stored === null) return failure(codedError('auth', 'password.notSet'));
       const now = this.now();
       if (stored.lockedUntil !== null && stored.lockedUntil > now) {
         return failure(lockedError(stored.lockedUntil - now));
@@ -204,7 +205,7 @@ export class PasswordGuard {
       await writeFileAtomically(this.file, `${JSON.stringify(stored, null, 2)}\n`);
     } catch (error) {
       return failure(
-        appError('config', `Не удалось записать файл пароля менеджера (${fsCause(error)}). Проверьте место на диске и права на папку.`),
+        codedError('config', 'password.writeFailed', fsCause(error)),
       );
     }
     this.stored = stored;
@@ -232,7 +233,7 @@ export function lockFor(failures: number, policy: LockoutPolicy): number {
 
 function checkNewPassword(password: string): AppError | null {
   if (passwordLength(password) < MIN_PASSWORD_LENGTH) {
-    return appError('input', `Пароль менеджера слишком короткий: нужно не меньше ${MIN_PASSWORD_LENGTH} символов.`);
+    return codedError('input', 'password.tooShort', { min: MIN_PASSWORD_LENGTH });
   }
   return null;
 }
@@ -259,7 +260,7 @@ async function loadStored(file: string, now: () => number): Promise<{ stored: St
     if (errnoCode(error) === 'ENOENT') return { stored: null, problem: null };
     return {
       stored: null,
-      problem: appError('config', `Не удалось прочитать файл пароля менеджера (${fsCause(error)}). Проверьте права на папку данных.`),
+      problem: codedError('config', 'password.readFailed', fsCause(error)),
     };
   }
   const parsed = parseStored(text);
@@ -271,12 +272,12 @@ async function loadStored(file: string, now: () => number): Promise<{ stored: St
   } catch (error) {
     return {
       stored: null,
-      problem: appError('config', `Файл пароля менеджера повреждён и не убран в сторону (${fsCause(error)}). Удалите его: ${file}.`),
+      problem: codedError('config', 'password.damagedStuck', { file, ...fsCause(error) }),
     };
   }
   return {
     stored: null,
-    problem: appError('config', `Файл пароля менеджера был повреждён и сохранён как ${aside}. Задайте пароль менеджера заново.`),
+    problem: codedError('config', 'password.damagedAside', { aside }),
   };
 }
 
@@ -296,8 +297,10 @@ export function formatDuration(ms: number): string {
   return `${minutes} мин`;
 }
 
-function fsCause(error: unknown): string {
-  return errnoCode(error) ?? 'ошибка файловой системы';
+/** The file system's code (EACCES…) when it gave one; the message words its absence. */
+function fsCause(error: unknown): MessageParams {
+  const code = errnoCode(error);
+  return code === undefined ? {} : { errno: code };
 }
 
 function ok(): Result<void> {

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { errorText } from '../../src-shared/messages/messages';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,7 +100,8 @@ describe('resolveConfig', () => {
       env: { SKIDKABOT_DATA_DIR: dataDir, SKIDKABOT_SHOP: '4', SKIDKABOT_SHOP_SECRET: '1', [variable]: value },
       secretStore: new MemorySecretStore(1),
     });
-    expect(resolved).toEqual({ ok: false, error: { kind: 'config', message: expect.stringContaining(variable) } });
+    expect(resolved).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining(variable), params: { env: variable } } });
+    expect(resolved.ok || errorText(resolved.error, 'en')).toContain(variable);
   });
 
   it('never repeats a malformed secret from the environment', async () => {
@@ -111,9 +113,9 @@ describe('resolveConfig', () => {
   it('says the shop code is missing, without asking the keychain', async () => {
     const keychain = new CountingSecretStore({ ok: true, value: 1 });
     const resolved = await resolveConfig({ env: { SKIDKABOT_DATA_DIR: dataDir }, secretStore: keychain });
-    expect(resolved).toEqual({
+    expect(resolved).toMatchObject({
       ok: false,
-      error: { kind: 'config', message: expect.stringMatching(/^Не задан код магазина.*SKIDKABOT_SHOP\b/) },
+      error: { kind: 'config', key: 'settings.noShopCode', message: expect.stringMatching(/^Не задан код магазина.*SKIDKABOT_SHOP\b/) },
     });
     expect(keychain.reads).toBe(0);
   });
@@ -121,9 +123,9 @@ describe('resolveConfig', () => {
   it('says the secret is missing', async () => {
     await saveShop(12);
     const resolved = await resolveConfig({ env: { SKIDKABOT_DATA_DIR: dataDir }, secretStore: new MemorySecretStore() });
-    expect(resolved).toEqual({
+    expect(resolved).toMatchObject({
       ok: false,
-      error: { kind: 'config', message: expect.stringMatching(/^Не задан секретный код.*SKIDKABOT_SHOP_SECRET/) },
+      error: { kind: 'config', key: 'settings.noSecret', message: expect.stringMatching(/^Не задан секретный код.*SKIDKABOT_SHOP_SECRET/) },
     });
   });
 

@@ -1,4 +1,5 @@
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import { settingsSchema } from '../../src-shared/ipc/contract';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { ShopCredentials } from '../skidkabot/client';
@@ -118,16 +119,12 @@ async function readSecret(envSecret: number | undefined, deps: ConfigDeps): Prom
 export function credentialsOf(report: ConfigReport): Result<ResolvedConfig> {
   const { settings } = report;
   if (settings.shopCode === null) {
-    const damaged = report.settingsProblem ? ` ${report.settingsProblem.message}` : '';
-    return fail(
-      `Не задан код магазина: задайте его в режиме менеджера приложения или переменной ${ENV.shopCode}.${damaged}`,
-    );
+    const damaged = report.settingsProblem?.key === undefined ? {} : { damaged: report.settingsProblem.key, ...report.settingsProblem.params };
+    return fail('settings.noShopCode', { env: ENV.shopCode, ...damaged });
   }
   if (!report.secret.ok) return report.secret;
   if (report.secret.value === null) {
-    return fail(
-      `Не задан секретный код магазина: задайте его в режиме менеджера приложения или переменной ${ENV.shopSecret}.`,
-    );
+    return fail('settings.noSecret', { env: ENV.shopSecret });
   }
   const shopCode = settings.shopCode;
   return {
@@ -159,7 +156,7 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   if (shopCode) {
     const value = parseWhole(shopCode);
     if (value === null || !shape.shopCode.safeParse(value).success) {
-      return fail(`Переменная ${ENV.shopCode} должна быть кодом магазина, целым числом от 1 (сейчас «${clip(shopCode)}»).`);
+      return fail('settings.envShopCode', { env: ENV.shopCode, value: clip(shopCode) });
     }
     overrides.shopCode = value;
   }
@@ -168,7 +165,7 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   if (kassa) {
     const value = parseWhole(kassa);
     if (value === null || !shape.kassa.safeParse(value).success) {
-      return fail(`Переменная ${ENV.kassa} должна быть номером кассы, целым числом от 1 до 1000000 (сейчас «${clip(kassa)}»).`);
+      return fail('settings.envKassa', { env: ENV.kassa, value: clip(kassa) });
     }
     overrides.kassa = value;
   }
@@ -177,7 +174,7 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   if (shopSecret) {
     const value = parseWhole(shopSecret);
     // The value is never echoed: it is the shop's password.
-    if (value === null) return fail(`Переменная ${ENV.shopSecret} должна быть секретным кодом магазина, целым неотрицательным числом.`);
+    if (value === null) return fail('settings.envSecret', { env: ENV.shopSecret });
     overrides.shopSecret = value;
   }
   return { ok: true, value: overrides };
@@ -189,7 +186,7 @@ export function readApiUrlOverride(env: NodeJS.ProcessEnv): Result<string | unde
   if (!apiUrl) return { ok: true, value: undefined };
   const parsed = settingsSchema.shape.apiUrl.safeParse(apiUrl);
   if (!parsed.success) {
-    return fail(`Переменная ${ENV.apiUrl} должна быть адресом вида https://skidkabot.ru (сейчас «${clip(apiUrl)}»).`);
+    return fail('settings.envApiUrl', { env: ENV.apiUrl, value: clip(apiUrl) });
   }
   return { ok: true, value: parsed.data };
 }
@@ -205,6 +202,6 @@ function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function fail(message: string): { ok: false; error: AppError } {
-  return { ok: false, error: appError('config', message) };
+function fail(key: MessageKey, params: MessageParams): { ok: false; error: AppError } {
+  return { ok: false, error: codedError('config', key, params) };
 }

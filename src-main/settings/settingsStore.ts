@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { codedError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import { settingsSchema } from '../../src-shared/ipc/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
 import { writeFileAtomically } from '../fs/atomicFile';
@@ -18,14 +18,14 @@ export interface LoadedSettings {
 /** A save that did not happen. Carries `kind` so the IPC layer can pass it on as {kind, message}. */
 export class SettingsSaveError extends Error {
   readonly kind: ErrorKind;
-  constructor(error: AppError) {
+  constructor(private readonly error: AppError) {
     super(error.message);
     this.name = 'SettingsSaveError';
     this.kind = error.kind;
   }
 
   toAppError(): AppError {
-    return appError(this.kind, this.message);
+    return { ...this.error };
   }
 }
 
@@ -61,10 +61,7 @@ export class SettingsStore {
       return {
         settings: cloneDefaults(),
         exists: true,
-        problem: appError(
-          'config',
-          `Не удалось прочитать файл настроек ${this.file} (${describeFsError(error)}). Работают настройки по умолчанию; проверьте права на папку.`,
-        ),
+        problem: codedError('config', 'settings.readFailed', { file: this.file, errno: describeFsError(error) }),
       };
     }
     const parsed = parseSettings(text);
@@ -82,55 +79,48 @@ export class SettingsStore {
     const valid = settingsSchema.safeParse(pickKnownKeys(settings));
     if (!valid.success) {
       throw new SettingsSaveError(
-        appError('input', `Настройки не сохранены: неверное значение ${describeIssues(valid.error.issues)}.`),
+        codedError('input', 'settings.badValue', { fields: describeIssues(valid.error.issues) }),
       );
     }
     try {
       await writeFileAtomically(this.file, `${JSON.stringify(valid.data, null, 2)}\n`);
     } catch (error) {
       throw new SettingsSaveError(
-        appError(
-          'config',
-          `Не удалось сохранить настройки в ${this.file} (${describeFsError(error)}). Проверьте место на диске и права на папку.`,
-        ),
+        codedError('config', 'settings.saveFailed', { file: this.file, errno: describeFsError(error) }),
       );
     }
   }
 
   /** A damaged file is renamed, never deleted or overwritten: a technician may want to read it. */
-  private async keepAside(reason: string): Promise<AppError> {
+  private async keepAside(reason: DamageReason): Promise<AppError> {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const aside = `${this.file}.damaged-${stamp}`;
     try {
       await rename(this.file, aside);
     } catch (error) {
-      return appError(
-        'config',
-        `Файл настроек ${this.file} повреждён (${reason}) и не убран в сторону (${describeFsError(error)}). Работают настройки по умолчанию; исправьте или удалите файл.`,
-      );
+      return codedError('config', 'settings.damagedStuck', { file: this.file, ...reason, errno: describeFsError(error) });
     }
-    return appError(
-      'config',
-      `Файл настроек был повреждён (${reason}) и сохранён как ${aside}. Работают настройки по умолчанию: введите настройки заново в режиме менеджера.`,
-    );
+    return codedError('config', 'settings.damagedAside', { aside, ...reason });
   }
 }
 
-type ParsedSettings = { ok: true; settings: Settings } | { ok: false; reason: string };
+/** What is wrong inside a damaged file, as parameters of the keyed message. */
+type DamageReason = { why: 'notJson' | 'notObject' } | { why: 'badValue'; fields: string };
+type ParsedSettings = { ok: true; settings: Settings } | { ok: false; reason: DamageReason };
 
 export function parseSettings(text: string): ParsedSettings {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, reason: 'не JSON' };
+    return { ok: false, reason: { why: 'notJson' } };
   }
-  if (!isPlainObject(raw)) return { ok: false, reason: 'не объект JSON' };
+  if (!isPlainObject(raw)) return { ok: false, reason: { why: 'notObject' } };
   // Keys a later version added are dropped and keys it lacks take their defaults, so a file
   // written by another version still loads; only a wrong value makes it damaged.
   const known = pickKnownKeys(raw);
   for (const section of ['rules', 'scanner', 'camera'] as const) {
-    if (section in known && !isPlainObject(known[section])) return { ok: false, reason: `неверное значение ${section}` };
+    if (section in known && !isPlainObject(known[section])) return { ok: false, reason: { why: 'badValue', fields: section } };
   }
   const merged = {
     ...DEFAULT_SETTINGS,
@@ -140,7 +130,7 @@ export function parseSettings(text: string): ParsedSettings {
     camera: { ...DEFAULT_SETTINGS.camera, ...(isPlainObject(known.camera) ? known.camera : {}) },
   };
   const valid = settingsSchema.safeParse(merged);
-  if (!valid.success) return { ok: false, reason: `неверное значение ${describeIssues(valid.error.issues)}` };
+  if (!valid.success) return { ok: false, reason: { why: 'badValue', fields: describeIssues(valid.error.issues) } };
   return { ok: true, settings: valid.data };
 }
 
@@ -161,7 +151,7 @@ function pickBySchema(value: unknown, schema: z.ZodType): unknown {
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[] }[]): string {
-  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || 'настроек'))];
+  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.')))];
   return fields.join(', ');
 }
 

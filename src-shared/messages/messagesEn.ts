@@ -1,5 +1,6 @@
 import { pluralEn } from '../format/plural';
 import { journalEn } from './journalMessages';
+import { settingsEn } from './settingsMessages';
 import type { MessageKey } from './messages';
 import type { MessageParams } from './messageTypes';
 
@@ -129,4 +130,5 @@ export const messagesEn: Record<MessageKey, (p: MessageParams) => string> = {
   'auth.tooManyAttempts': (p) => `Too many wrong attempts. Try again in ${durationEn(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'The till does not answer. Restart the program.',
   ...journalEn,
+  ...settingsEn,
 };

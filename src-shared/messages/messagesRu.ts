@@ -1,5 +1,6 @@
 import { pluralRu } from '../format/plural';
 import { journalRu } from './journalMessages';
+import { settingsRu } from './settingsMessages';
 import type { MessageParams } from './messageTypes';
 
 const PROGRAM_ERROR = 'Ошибка программы кассы: сервер не получил';
@@ -138,4 +139,5 @@ export const messagesRu = {
   'auth.tooManyAttempts': (p) => `Слишком много неверных попыток. Повторите через ${durationRu(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'Касса не отвечает. Перезапустите программу.',
   ...journalRu,
+  ...settingsRu,
 } satisfies Record<string, (p: MessageParams) => string>;
