@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
 import type { LocalApiView } from '../../src-shared/ipc/localApiViews';
 import { errnoCode } from '../fs/errnoCode';
 import { loadApiSettings, saveApiSettings, type ApiSettings } from '../localApi/apiSettings';
@@ -71,7 +71,7 @@ export class LocalApiHost {
     try {
       await saveApiSettings(this.options.dataDir, settings);
     } catch {
-      return { ok: false, error: appError('config', `Настройки локального API не сохранены в папке ${this.options.dataDir}. Проверьте место на диске и права на папку.`) };
+      return { ok: false, error: codedError('config', 'localApi.settingsNotSaved', { dir: this.options.dataDir }) };
     }
     const changed = settings.enabled !== this.settings.enabled || settings.port !== this.settings.port;
     this.settings = settings;
@@ -86,7 +86,7 @@ export class LocalApiHost {
     try {
       this.token = await writeNewToken(this.options.dataDir);
     } catch {
-      return { ok: false, error: appError('config', `Новый токен не записан в папку ${this.options.dataDir}. Проверьте права на папку.`) };
+      return { ok: false, error: codedError('config', 'localApi.tokenNotSaved', { dir: this.options.dataDir }) };
     }
     this.problem = this.token.problem?.message ?? null;
     if (!this.server) await this.apply();

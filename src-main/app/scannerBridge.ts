@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { Result } from '../../src-shared/errors';
 import { decodeScan } from '../../src-shared/scan/decodeScan';
 import { interpretReading, trimScan } from '../../src-shared/scan/interpretReading';
@@ -64,8 +64,6 @@ const KEYSTROKES_STATE: AppState['scanner'] = {
   state: 'ready',
   message: 'Сканер работает как клавиатура: сканы принимаются, когда окно программы активно.',
 };
-
-const NO_SCANNER_HERE = 'Этого сканера уже нет в списке. Обновите список и выберите снова.';
 
 function osOf(platform: Platform): ScannerListView['os'] {
   if (platform === 'win32') return 'windows';
@@ -161,7 +159,7 @@ export class ScannerBridge {
     let pinned: PinnedScannerSettings | null = null;
     if (deviceId !== null) {
       const device = this.service?.devices().find((c) => c.id === deviceId)?.device;
-      if (!device) return { ok: false, error: appError('input', NO_SCANNER_HERE) };
+      if (!device) return { ok: false, error: codedError('input', 'scanner.gone') };
       pinned = { vendorId: device.vendorId, productId: device.productId, serialNumber: device.serialNumber };
     }
     const saved = await this.options.savePin(pinned);
@@ -173,7 +171,7 @@ export class ScannerBridge {
 
   /** The manager pressed «Переключить на HID POS» for a Honeywell in keyboard mode. */
   async redirectToHidPos(deviceId: string): Promise<Result<ScannerRedirected>> {
-    if (!this.service) return { ok: false, error: appError('input', NO_SCANNER_HERE) };
+    if (!this.service) return { ok: false, error: codedError('input', 'scanner.gone') };
     return this.service.redirectToHidPos(deviceId);
   }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { codedError, appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { isMessageKey, type MessageParams } from '../../src-shared/messages/messages';
 import { readEndpoint } from '../localApi/endpointFile';
 import { REPORT_MEDIA_TYPE } from '../localApi/mediaType';
 import { TOKEN_FILE } from '../localApi/token';
@@ -49,10 +50,7 @@ export function throughRunningTill(command: CliCommand, callFor: (args: ParsedAr
         // Without the journal nothing can be sent; a balance or a list still works from here.
         if (!call.operation) return command.run(own, env);
         return failed(
-          appError(
-            'config',
-            `Программа кассы работает (процесс ${endpoint.pid}), а её локальный API выключен: операция не отправлена. Попросите менеджера включить «Локальный API» в настройках кассы или проведите операцию на кассе.`,
-          ),
+          codedError('config', 'localApi.apiOff', { pid: endpoint.pid }),
         );
       }
       const reply = await callTill(endpoint.url, dataDir, call);
@@ -67,7 +65,7 @@ async function callTill(url: string, dataDir: string, call: TillCall): Promise<C
   try {
     token = (await readFile(path.join(dataDir, TOKEN_FILE), 'utf8')).trim();
   } catch {
-    return failed(appError('config', `Программа кассы работает, но файл токена ${path.join(dataDir, TOKEN_FILE)} не прочитан: операция не отправлена. Проверьте права на папку.`));
+    return failed(codedError('config', 'localApi.tokenUnreadable', { file: path.join(dataDir, TOKEN_FILE) }));
   }
   let response: Response;
   try {
@@ -99,11 +97,8 @@ function refusedConnection(error: unknown): boolean {
 
 function lostAnswer(call: TillCall): AppError {
   return call.operation
-    ? appError(
-        'outcome-unknown',
-        'Программа кассы не ответила: неизвестно, прошла ли операция. Не повторяйте — проверьте журнал (skidkabot-kassa journal) или позовите менеджера.',
-      )
-    : appError('network', 'Программа кассы не ответила. Повторите через минуту.');
+    ? codedError('outcome-unknown', 'localApi.lostOperation')
+    : codedError('network', 'localApi.noAnswer');
 }
 
 const ERROR_KINDS: readonly ErrorKind[] = ['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal'];
@@ -120,9 +115,22 @@ export function reportOf(body: unknown): CommandReport {
   delete data.error;
   if (json.ok) return { data: data as JsonObject, lines, error: null };
   const kind = isObject(error) && ERROR_KINDS.includes(error.kind as ErrorKind) ? (error.kind as ErrorKind) : 'internal';
-  const message = isObject(error) && typeof error.message === 'string' ? error.message : 'Программа кассы отказала без объяснения.';
   const code = isObject(error) && typeof error.code === 'number' ? error.code : undefined;
-  return { data: data as JsonObject, lines, error: appError(kind, message, code) };
+  if (!isObject(error) || typeof error.message !== 'string') return { data: data as JsonObject, lines, error: codedError(kind, 'localApi.unexplained', undefined, code) };
+  const relayed = appError(kind, error.message, code);
+  // The till's key travels on, so this terminal words the error in its own language.
+  if (typeof error.key === 'string' && isMessageKey(error.key)) {
+    relayed.key = error.key;
+    const params = messageParamsOf(error.params);
+    if (params) relayed.params = params;
+  }
+  return { data: data as JsonObject, lines, error: relayed };
+}
+
+function messageParamsOf(value: unknown): MessageParams | null {
+  if (!isObject(value)) return null;
+  const entries = Object.entries(value).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
 import { dataDirOverride } from '../settings/dataDir';
 import { readApiUrlOverride } from '../settings/resolveConfig';
 
@@ -31,7 +31,7 @@ export function readLaunchOptions({ argv, env, isPackaged }: LaunchContext): Res
   if (!apiUrl.ok) return apiUrl;
   const devServerUrl = isPackaged ? undefined : env['VITE_DEV_SERVER_URL'] || undefined;
   if (devServerUrl !== undefined && !URL.canParse(devServerUrl)) {
-    return { ok: false, error: appError('config', `Переменная VITE_DEV_SERVER_URL должна быть адресом сервера Vite (сейчас «${devServerUrl}»).`) };
+    return { ok: false, error: codedError('config', 'cli.devServerUrl', { value: devServerUrl }) };
   }
   return {
     ok: true,

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { appError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import { codedError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import type { CommandReport, JsonObject } from '../cli/command';
 import { reportJson } from '../cli/render';
 import { errnoCode } from '../fs/errnoCode';
@@ -207,7 +207,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
       send(request, response, await route(request, url));
     } catch (error) {
       if (error instanceof RequestError) return send(request, response, refusal(error.status, error.kind, error.message));
-      const detail: AppError = appError('internal', `Непредвиденная ошибка программы кассы: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`);
+      const detail: AppError = codedError('internal', 'internal.unexpected', { detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
       send(request, response, refusal(500, detail.kind, detail.message));
     }
   };

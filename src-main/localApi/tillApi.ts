@@ -1,5 +1,5 @@
 import { parsePurchase } from '../../src-shared/bonus/parsePurchase';
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
 import { failed, succeeded, type CommandReport, type JsonObject } from '../cli/command';
 import { filterOf, listOperations, type ListableJournal } from '../cli/commands/journal';
@@ -92,7 +92,7 @@ export class TillApi {
 
   private async withCustomer(qr: string, work: (desk: OperationDesk, customer: ScannedCustomer) => Promise<CommandReport>): Promise<CommandReport> {
     const shopCode = this.backend.shopCode();
-    if (shopCode === null) return failed(appError('config', 'Касса не настроена: не задан код магазина. Позовите менеджера.'));
+    if (shopCode === null) return failed(codedError('config', 'config.noShopCode'));
     const customer = readCustomerScan(qr, shopCode);
     if (!customer.ok) return scanFailure(customer);
     const desk = this.backend.desk();
@@ -105,7 +105,7 @@ export class TillApi {
 function purchaseKopecks(purchase: number | string): Result<number> {
   if (typeof purchase === 'number') {
     if (!Number.isFinite(purchase) || Math.round(purchase * 100) !== Number((purchase * 100).toFixed(6))) {
-      return { ok: false, error: appError('input', 'Сумма покупки: не больше двух цифр после точки (копейки).') };
+      return { ok: false, error: codedError('input', 'localApi.purchaseDecimals') };
     }
     return parsePurchase(purchase.toFixed(2));
   }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { appError, type AppError } from '../../src-shared/errors';
+import { codedError, type AppError } from '../../src-shared/errors';
 import { errnoCode } from '../fs/errnoCode';
 
 /** In the data dir, beside settings.json: the one secret a POS program needs to call the till. */
@@ -82,8 +82,5 @@ async function restrictToUser(file: string): Promise<AppError | null> {
 }
 
 function accessProblem(file: string): AppError {
-  return appError(
-    'config',
-    `Файл токена локального API ${file} не удалось закрыть от других пользователей компьютера. Закройте к нему доступ вручную (права только для этого пользователя).`,
-  );
+  return codedError('config', 'localApi.tokenOpen', { file });
 }

@@ -1,5 +1,5 @@
 import type { Result } from '../../src-shared/errors';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 
 /** One report as `scanners --listen --raw` prints it: lowercase hex bytes separated by spaces. */
 export function formatHexReport(report: Uint8Array): string {
@@ -21,7 +21,7 @@ export function parseHexReports(text: string): Result<Uint8Array[]> {
     if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2 !== 0 || digits.length / 2 > MAX_REPORT_BYTES) {
       return {
         ok: false,
-        error: appError('input', `Строка ${index + 1} файла не похожа на отчёт HID: нужны байты в hex, по одному отчёту в строке.`),
+        error: codedError('input', 'scanner.badHexLine', { line: index + 1 }),
       };
     }
     const report = new Uint8Array(digits.length / 2);

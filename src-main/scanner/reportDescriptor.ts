@@ -1,5 +1,6 @@
 import type { Result } from '../../src-shared/errors';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
+import type { MessageKey } from '../../src-shared/messages/messages';
 import type { KeyboardLayout, PosLayout, ReportLayout } from './reportLayout';
 
 /** One input value of a report, as the descriptor declares it. Usages are (page << 16) | id. */
@@ -39,8 +40,8 @@ interface Globals {
   reportId: number | null;
 }
 
-function fail(message: string): Result<ParsedDescriptor> {
-  return { ok: false, error: appError('input', message) };
+function fail(key: MessageKey): Result<ParsedDescriptor> {
+  return { ok: false, error: codedError('input', key) };
 }
 
 /**
@@ -65,14 +66,14 @@ export function parseReportDescriptor(bytes: Uint8Array): Result<ParsedDescripto
     if (prefix === 0xfe) {
       // Long item: size byte, tag byte, data.
       const size = bytes[pos + 1];
-      if (size === undefined) return fail('Описание отчётов HID оборвано.');
+      if (size === undefined) return fail('scanner.descriptorTorn');
       pos += 3 + size;
       continue;
     }
     const size = [0, 1, 2, 4][prefix & 0x03] ?? 0;
     const type = (prefix >> 2) & 0x03;
     const tag = prefix >> 4;
-    if (pos + 1 + size > bytes.length) return fail('Описание отчётов HID оборвано.');
+    if (pos + 1 + size > bytes.length) return fail('scanner.descriptorTorn');
     let value = 0;
     for (let i = size - 1; i >= 0; i -= 1) value = value * 256 + (bytes[pos + 1 + i] ?? 0);
     pos += 1 + size;
@@ -92,7 +93,7 @@ export function parseReportDescriptor(bytes: Uint8Array): Result<ParsedDescripto
       else if (tag === 1) usageMin = withPage(value);
       else if (tag === 2 && usageMin !== null) {
         const max = withPage(value);
-        if (max - usageMin > MAX_USAGE_RANGE) return fail('Описание отчётов HID не похоже на настоящее.');
+        if (max - usageMin > MAX_USAGE_RANGE) return fail('scanner.descriptorFake');
         for (let u = usageMin; u <= max; u += 1) usages.push(u);
         usageMin = null;
       }
@@ -100,7 +101,7 @@ export function parseReportDescriptor(bytes: Uint8Array): Result<ParsedDescripto
       if (tag === 8) {
         const count = globals.reportCount;
         if (inputs.length + count > MAX_ELEMENTS || globals.reportSize > 32) {
-          return fail('Описание отчётов HID не похоже на настоящее.');
+          return fail('scanner.descriptorFake');
         }
         const start = inputBits.get(globals.reportId) ?? (globals.reportId === null ? 0 : 8);
         const constant = (value & 0x01) !== 0;

@@ -1,5 +1,5 @@
 import type { Result } from '../../src-shared/errors';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import { realScheduler } from '../../src-shared/keyboard/scheduler';
 import type { PinnedScanner, Platform, ScannerCandidate } from './deviceCatalog';
@@ -201,7 +201,7 @@ export class ScannerService {
     const keyboard = this.candidates.find((c) => c.id === candidateId);
     const target = keyboard?.redirectTarget ? this.candidates.find((c) => c.id === keyboard.redirectTarget) : undefined;
     if (!keyboard || !target) {
-      return { ok: false, error: appError('input', 'Этот сканер нельзя переключить отсюда. Отсканируйте настроечный штрихкод «HID POS» из его инструкции.') };
+      return { ok: false, error: codedError('input', 'scanner.cannotRedirect') };
     }
     let handle: HidHandle | null = null;
     try {
@@ -210,7 +210,7 @@ export class ScannerService {
     } catch (error) {
       return {
         ok: false,
-        error: appError('internal', `Сканер не принял команду (${errorText(error)}). Отсканируйте настроечный штрихкод «HID POS» из его инструкции.`),
+        error: codedError('internal', 'scanner.commandRefused', { detail: errorText(error) }),
       };
     } finally {
       if (handle && this.session?.handle !== handle) await handle.close().catch(() => undefined);

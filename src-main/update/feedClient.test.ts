@@ -72,7 +72,7 @@ describe('a feed served on loopback, read and verified by electron-updater’s o
     const release = await client.latest();
     if (!release.ok) throw new Error('feed not read');
     const result = await client.download(release.value, path.join(dir, 'bad.AppImage'));
-    expect(result).toEqual({ ok: false, error: { kind: 'server', message: expect.stringContaining('не совпало с контрольной суммой (sha512)') as unknown } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server', key: 'update.checksum', message: expect.stringContaining('не совпало с контрольной суммой (sha512)') as unknown } });
   });
 
   it('an installer missing from the server (404)', async () => {

@@ -7,7 +7,7 @@ import type { AppUpdater } from 'electron-updater';
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider.js';
 import type { ProviderPlatform } from 'electron-updater/out/providers/Provider.js';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 
 /**
@@ -80,10 +80,7 @@ function hostPlatform(): ProviderPlatform {
   return process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
 }
 
-const NOT_A_FEED = appError(
-  'config',
-  'По адресу ленты нет ленты обновлений: файл latest.yml не читается (возможно, это веб-страница). Проверьте адрес ленты.',
-);
+const NOT_A_FEED = codedError('config', 'update.notAFeed');
 
 function readVersion(info: unknown): string | null {
   if (typeof info !== 'object' || info === null) return null;
@@ -96,18 +93,18 @@ export function feedError(error: unknown): AppError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : '';
   if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND') {
-    return appError('config', 'В ленте обновлений нет файла latest.yml для этой системы. Проверьте адрес ленты и что версия выложена.');
+    return codedError('config', 'update.noChannelFile');
   }
   if (code === 'ERR_UPDATER_INVALID_UPDATE_INFO' || code === 'ERR_UPDATER_NO_FILES_PROVIDED' || code === 'ERR_UPDATER_NO_CHECKSUM' || code === 'ERR_UPDATER_INVALID_VERSION') return NOT_A_FEED;
   if (code === 'ERR_CHECKSUM_MISMATCH' || /checksum mismatch/i.test(message)) {
-    return appError('server', 'Скачанное обновление не совпало с контрольной суммой (sha512) из ленты и отброшено. Файл в ленте повреждён или подменён.');
+    return codedError('server', 'update.checksum');
   }
   if (/^Cannot download .*status 404/.test(message)) {
-    return appError('config', 'Файл обновления, указанный в ленте, не найден на сервере (404). Ленту нужно выложить заново.');
+    return codedError('config', 'update.fileMissing');
   }
   if (code.startsWith('HTTP_ERROR_') || /^Cannot download /.test(message)) {
-    return appError('server', 'Сервер ленты обновлений ответил ошибкой. Повторите позже.');
+    return codedError('server', 'update.serverError');
   }
   if (code === 'ERR_UPDATER_ZIP_FILE_NOT_FOUND' || code === 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND') return NOT_A_FEED;
-  return appError('network', 'Лента обновлений недоступна: нет связи с её сервером. Проверьте интернет на кассе; проверка повторится сама.');
+  return codedError('network', 'update.offline');
 }

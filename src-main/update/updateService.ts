@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { Result } from '../../src-shared/errors';
 import { validateFeedUrl } from '../../src-shared/update/feedUrl';
 import type { UpdateView } from '../../src-shared/update/types';
@@ -67,7 +67,7 @@ export class UpdateService {
     try {
       await this.#options.store.save({ feedUrl: next.feedUrl, lastCheck: next.lastCheck });
     } catch {
-      return { ok: false, error: appError('config', 'Адрес ленты обновлений не сохранён: не удалось записать файл. Повторите; если не проходит — проверьте место на диске.') };
+      return { ok: false, error: codedError('config', 'update.feedNotSaved') };
     }
     this.#options.port.setFeed(feed.value);
     this.#state = next;

@@ -1,6 +1,7 @@
 import { pluralEn } from '../format/plural';
 import { journalEn } from './journalMessages';
 import { settingsEn } from './settingsMessages';
+import { toolEn } from './toolMessages';
 import type { MessageKey } from './messages';
 import type { MessageParams } from './messageTypes';
 
@@ -131,4 +132,5 @@ export const messagesEn: Record<MessageKey, (p: MessageParams) => string> = {
   'ipc.unreachable': () => 'The till does not answer. Restart the program.',
   ...journalEn,
   ...settingsEn,
+  ...toolEn,
 };

@@ -1,6 +1,7 @@
 import { pluralRu } from '../format/plural';
 import { journalRu } from './journalMessages';
 import { settingsRu } from './settingsMessages';
+import { toolRu } from './toolMessages';
 import type { MessageParams } from './messageTypes';
 
 const PROGRAM_ERROR = 'Ошибка программы кассы: сервер не получил';
@@ -140,4 +141,5 @@ export const messagesRu = {
   'ipc.unreachable': () => 'Касса не отвечает. Перезапустите программу.',
   ...journalRu,
   ...settingsRu,
+  ...toolRu,
 } satisfies Record<string, (p: MessageParams) => string>;

@@ -1,5 +1,6 @@
 import type { Result } from '../errors';
-import { appError } from '../errors';
+import { codedError } from '../errors';
+import type { MessageKey, MessageParams } from '../messages/messages';
 
 export const MAX_FEED_URL_LENGTH = 500;
 
@@ -12,20 +13,20 @@ export const MAX_FEED_URL_LENGTH = 500;
 export function validateFeedUrl(text: string): Result<string | null> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
-  const bad = (message: string): Result<string | null> => ({ ok: false, error: appError('input', message) });
-  if (trimmed.length > MAX_FEED_URL_LENGTH) return bad(`Адрес ленты обновлений слишком длинный: не больше ${MAX_FEED_URL_LENGTH} символов.`);
+  const bad = (key: MessageKey, params?: MessageParams): Result<string | null> => ({ ok: false, error: codedError('input', key, params) });
+  if (trimmed.length > MAX_FEED_URL_LENGTH) return bad('update.urlTooLong', { max: MAX_FEED_URL_LENGTH });
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return bad('Адрес ленты обновлений неверен: нужен адрес вида https://updates.example.ru/kassa/');
+    return bad('update.urlBad');
   }
-  if (url.username !== '' || url.password !== '') return bad('В адресе ленты обновлений не должно быть логина и пароля.');
-  if (url.search !== '' || url.hash !== '') return bad('Адрес ленты обновлений — это папка, без «?» и «#»: например https://updates.example.ru/kassa/');
+  if (url.username !== '' || url.password !== '') return bad('update.urlCredentials');
+  if (url.search !== '' || url.hash !== '') return bad('update.urlQuery');
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    return bad('Лента обновлений должна быть по https://. Адрес http:// допустим только для этого компьютера (127.0.0.1, localhost).');
+    return bad('update.urlPlainHttp');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return bad('Лента обновлений должна быть по https://.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return bad('update.urlScheme');
   // electron-updater's generic provider resolves file names against the URL: a folder needs its slash.
   if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
   return { ok: true, value: url.href };

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { appError } from '../../../src-shared/errors';
+import { codedError } from '../../../src-shared/errors';
 import { ManualScheduler } from '../../../src-shared/keyboard/scheduler';
 import { decodeScan } from '../../../src-shared/scan/decodeScan';
 import type { OptionSpec } from '../args';
@@ -49,7 +49,7 @@ function replay(reports: readonly Uint8Array[]): { scans: DecodedScan[]; drops: 
 export function decodeHidDump(text: string): CommandReport {
   const parsed = parseHexReports(text);
   if (!parsed.ok) return failed(parsed.error);
-  if (parsed.value.length === 0) return failed(appError('input', 'В файле нет ни одного отчёта: нужны строки hex, как печатает scanners --listen --raw.'));
+  if (parsed.value.length === 0) return failed(codedError('input', 'scanner.noReports'));
   const { scans, drops, stream } = replay(parsed.value);
   const layout = stream.layout;
   const lines = [
@@ -79,7 +79,7 @@ export function decodeHidDump(text: string): CommandReport {
     dropped: drops,
   };
   if (scans.length === 0) {
-    return failed(appError('scan', 'В записи нет ни одного полного скана. Запишите отчёты заново: scanners --listen --raw.'), data, lines);
+    return failed(codedError('scan', 'scanner.noFullScan'), data, lines);
   }
   return firstError ? failed(firstError, data, lines) : succeeded(data, lines);
 }
@@ -88,12 +88,12 @@ export function decodeHidDump(text: string): CommandReport {
 export async function decodeHidDumpFile(file: string): Promise<CommandReport> {
   try {
     if ((await stat(file)).size > MAX_CAPTURE_BYTES) {
-      return failed(appError('input', `Файл ${file} слишком большой для записи отчётов сканера.`));
+      return failed(codedError('input', 'scanner.dumpTooLarge', { file }));
     }
     return decodeHidDump(await readFile(file, 'utf8'));
   } catch (error) {
     const code = errnoCode(error);
-    const reason = code === 'ENOENT' ? 'не найден' : code === 'EISDIR' ? 'это папка' : 'не читается';
-    return failed(appError('input', `Файл ${file} ${reason}. Укажите файл с записью отчётов сканера.`));
+    const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : 'unreadable';
+    return failed(codedError('input', 'scanner.dumpUnreadable', { file, why }));
   }
 }

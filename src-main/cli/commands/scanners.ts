@@ -1,4 +1,4 @@
-import { appError } from '../../../src-shared/errors';
+import { codedError } from '../../../src-shared/errors';
 import type { Scheduler } from '../../../src-shared/keyboard/scheduler';
 import { decodeScan } from '../../../src-shared/scan/decodeScan';
 import { failed, succeeded, type CliCommand, type CommandReport, type JsonObject } from '../command';
@@ -118,15 +118,15 @@ export function createScannersCommand(deps: ScannersCommandDeps = defaultDeps): 
       const raw = args.values.raw === true;
       const grab = args.values.grab === true;
       const json = args.values.json === true;
-      if ((raw || grab) && !listen) return failed(appError('input', '--raw и --grab работают только вместе с --listen.'));
-      if (grab && deps.platform !== 'linux') return failed(appError('input', '--grab нужен только в Linux.'));
+      if ((raw || grab) && !listen) return failed(codedError('input', 'cli.listenOnly'));
+      if (grab && deps.platform !== 'linux') return failed(codedError('input', 'cli.grabLinux'));
       const transport = deps.transport({ linuxDriver: grab ? 'libusb' : 'hidraw' });
       let candidates: ScannerCandidate[];
       try {
         candidates = classifyDevices(await transport.list(), deps.platform, { keyboardGrabbed: grab });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        return failed(appError('internal', `Не удалось получить список устройств USB (${detail}).`));
+        return failed(codedError('internal', 'scanner.usbListFailed', { detail }));
       }
       const pinned = await deps.pinned(env.env);
       const report = scannersReport(candidates, deps.platform, pinned);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appError, type Result } from '../../../src-shared/errors';
+import { codedError, appError, type Result } from '../../../src-shared/errors';
+import { translate } from '../../../src-shared/messages/messages';
 import { dataDirOverride, defaultDataDir } from '../../settings/dataDir';
 import { ENV, readApiUrlOverride } from '../../settings/resolveConfig';
 import { failed, succeeded, type CliCommand, type CommandEnv, type CommandReport } from '../command';
@@ -59,7 +60,7 @@ async function serve(env: CommandEnv, options: ServeOptions): Promise<CommandRep
   const address = core.localApi();
   if (journalProblem || !address) {
     await core.close();
-    return failed(journalProblem ?? appError('config', core.localApiProblem() ?? 'Локальный API не запущен.'));
+    return failed(journalProblem ?? appError('config', core.localApiProblem() ?? translate('localApi.notRunning')));
   }
   return {
     ...succeeded({ url: address.url, tokenFile: address.tokenFile }, [
@@ -76,7 +77,7 @@ function parsePort(text: string | boolean | undefined): Result<number | undefine
   if (text === undefined) return { ok: true, value: undefined };
   const value = typeof text === 'string' && /^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (Number.isInteger(value) && value >= 0 && value <= 65535) return { ok: true, value };
-  return { ok: false, error: appError('input', '--port: нужен номер порта от 0 до 65535 (0 — любой свободный).') };
+  return { ok: false, error: codedError('input', 'cli.port') };
 }
 
 async function scannerHost() {
