@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -37,30 +38,27 @@ export function parseCommandArgs(
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
-    if (!spec) return usageError(`Неизвестный параметр ${token.rawName}.`);
-    if (seen.has(token.name)) return usageError(`Параметр ${token.rawName} указан дважды.`);
+    if (!spec) return usageError('cli.unknownOption', { option: token.rawName });
+    if (seen.has(token.name)) return usageError('cli.optionTwice', { option: token.rawName });
     seen.add(token.name);
     if (spec.type === 'boolean' && token.value !== undefined) {
-      return usageError(`Параметр ${token.rawName} не принимает значения.`);
+      return usageError('cli.optionNoValue', { option: token.rawName });
     }
     if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
-      return usageError(
-        `У параметра ${token.rawName} нет значения. Значение, начинающееся с «-», пишите так: ${token.rawName}=<значение>.`,
-      );
+      return usageError('cli.optionNeedsValue', { option: token.rawName });
     }
   }
   if (positionals.length > maxPositionals) {
     return usageError(
-      maxPositionals === 0
-        ? `Лишний аргумент «${clip(positionals[0] ?? '')}».`
-        : `Лишний аргумент «${clip(positionals[maxPositionals] ?? '')}»: заключите текст в кавычки.`,
+      'cli.extraArgument',
+      maxPositionals === 0 ? { value: clip(positionals[0] ?? '') } : { value: clip(positionals[maxPositionals] ?? ''), quote: 1 },
     );
   }
   return { ok: true, value: { values, positionals } };
 }
 
-function usageError(message: string): { ok: false; error: ReturnType<typeof appError> } {
-  return { ok: false, error: appError('input', message) };
+function usageError(key: MessageKey, params: MessageParams): { ok: false; error: AppError } {
+  return { ok: false, error: codedError('input', key, params) };
 }
 
 function clip(text: string): string {

@@ -107,7 +107,7 @@ describe('runCli', () => {
   it('answers an unknown command with one JSON object under --json', async () => {
     const io = memoryIo();
     expect(await runCli(['--json', 'frobnicate'], [echo], io)).toBe(2);
-    expect(JSON.parse(io.out)).toEqual({ ok: false, error: { kind: 'input', message: expect.stringContaining('«frobnicate»') } });
+    expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { kind: 'input', key: 'cli.unknownCommand', message: expect.stringContaining('«frobnicate»') } });
   });
 
   it('gives help on request and exits 0', async () => {
@@ -129,9 +129,9 @@ describe('runCli', () => {
   it('turns an exception into an internal error, never a stack trace', async () => {
     const io = memoryIo();
     expect(await runCli(['throw', '--json'], [throwing], io)).toBe(3);
-    expect(JSON.parse(io.out)).toEqual({
+    expect(JSON.parse(io.out)).toMatchObject({
       ok: false,
-      error: { kind: 'internal', message: expect.stringContaining('broken invariant') },
+      error: { kind: 'internal', key: 'internal.unexpected', message: expect.stringContaining('broken invariant') },
     });
   });
 

@@ -1,7 +1,8 @@
-import { appError, type AppError } from '../../src-shared/errors';
+import { codedError, type AppError } from '../../src-shared/errors';
+import { translate, type MessageKey, type MessageParams } from '../../src-shared/messages/messages';
 import { parseCommandArgs } from './args';
 import { exitCodeOf, failed, type CliCommand, type CommandEnv, type CommandReport, type ExitCode } from './command';
-import { cliLanguage, commandHelpText, GLOBAL_OPTIONS, PROGRAM, renderReport, usageText } from './render';
+import { cliLanguage, commandHelpText, GLOBAL_OPTIONS, renderReport, usageText } from './render';
 
 export interface CliIo extends CommandEnv {
   stdout(text: string): Promise<void>;
@@ -15,21 +16,22 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
   const wantsHelp = leading.some((arg) => arg === '--help' || arg === '-h');
   const unknownLeading = leading.find((arg) => !['--json', '--help', '-h'].includes(arg));
 
-  if (unknownLeading !== undefined) return usageFailure(io, json, commands, `Неизвестный параметр ${unknownLeading}.`);
+  if (unknownLeading !== undefined) return usageFailure(io, json, commands, 'cli.unknownOption', { option: unknownLeading });
   if (name === undefined) {
     if (wantsHelp) {
       await io.stdout(usageText(commands));
       return 0;
     }
-    return usageFailure(io, json, commands, 'Не указана команда.');
+    return usageFailure(io, json, commands, 'cli.noCommand', {});
   }
   const command = commands.find((candidate) => candidate.name === name);
-  if (!command) return usageFailure(io, json, commands, `Неизвестная команда «${name}».`);
+  if (!command) return usageFailure(io, json, commands, 'cli.unknownCommand', { name });
 
   const parsed = parseCommandArgs(rest, { ...command.options, ...GLOBAL_OPTIONS }, command.maxPositionals ?? 0);
   if (!parsed.ok) {
-    const hint = `${parsed.error.message} Справка: ${PROGRAM} ${command.name} --help`;
-    return print(io, failed(appError('input', hint)), json);
+    const { key, params } = parsed.error;
+    const hint = key === undefined ? parsed.error : codedError('input', key, { ...params, help: command.name });
+    return print(io, failed(hint), json);
   }
   if (wantsHelp || parsed.value.values.help === true) {
     await io.stdout(commandHelpText(command));
@@ -67,10 +69,10 @@ function afterTerminator(args: readonly string[], flag: string): boolean {
   return terminator !== -1 && args.indexOf(flag) > terminator;
 }
 
-async function usageFailure(io: CliIo, json: boolean, commands: readonly CliCommand[], message: string): Promise<ExitCode> {
-  const report = failed(appError('input', `${message} Список команд: ${PROGRAM} --help`));
+async function usageFailure(io: CliIo, json: boolean, commands: readonly CliCommand[], key: MessageKey, params: MessageParams): Promise<ExitCode> {
+  const report = failed(codedError('input', key, { ...params, commands: 1 }));
   if (json) return print(io, report, true);
-  await io.stderr(`${message}\n\n${usageText(commands)}`);
+  await io.stderr(`${translate(key, params, cliLanguage(io.env))}\n\n${usageText(commands)}`);
   return exitCodeOf(report);
 }
 
@@ -83,5 +85,5 @@ async function print(io: CliIo, report: CommandReport, json: boolean): Promise<E
 
 function unexpected(error: unknown): AppError {
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return appError('internal', `Непредвиденная ошибка программы кассы: ${detail}. Сообщите в поддержку.`);
+  return codedError('internal', 'internal.unexpected', { detail: detail ?? '', support: 1 });
 }

@@ -1,4 +1,4 @@
-import { appError, type Result } from '../../src-shared/errors';
+import { codedError, type Result } from '../../src-shared/errors';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 import { resolveConfig, type ResolvedConfig } from '../settings/resolveConfig';
 import { SkidkabotClient, type QrRef } from '../skidkabot/client';
@@ -40,21 +40,21 @@ export async function withShopSession(
 /** `--bonuses` as the vendor takes it: a whole number, at least 1, checked before anything is sent. */
 export function parseBonuses(text: string | boolean | undefined, option = '--bonuses'): Result<number> {
   if (typeof text !== 'string') {
-    return { ok: false, error: appError('input', `Укажите число бонусов: ${option} <N>, целое число от 1.`) };
+    return { ok: false, error: codedError('input', 'cli.bonusesMissing', { option }) };
   }
   const trimmed = text.trim();
   const value = /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (Number.isSafeInteger(value) && value >= 1) return { ok: true, value };
   return {
     ok: false,
-    error: appError('input', `${option}: нужно целое число бонусов от 1, а указано «${clip(trimmed)}». Исправьте и повторите.`),
+    error: codedError('input', 'cli.bonusesBad', { option, value: clip(trimmed) }),
   };
 }
 
 /** The scan text of `--qr`, or the error that asks for it. */
 export function requireQr(text: string | boolean | undefined): Result<string> {
   if (typeof text === 'string' && text.trim() !== '') return { ok: true, value: text };
-  return { ok: false, error: appError('input', "Укажите скан QR-кода покупателя: --qr '<текст скана>'.") };
+  return { ok: false, error: codedError('input', 'cli.qrMissing') };
 }
 
 function clip(text: string): string {

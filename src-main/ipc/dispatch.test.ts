@@ -221,7 +221,7 @@ describe('createDispatcher', () => {
       const reply = await dispatch(IPC_PREFIX + channel, appFrame, []);
       expect(reply).toEqual({
         ok: false,
-        error: { kind: 'internal', message: 'Внутренняя ошибка кассы. Повторите; если не помогает, перезапустите программу.' },
+        error: { kind: 'internal', key: 'ipc.internal', message: 'Внутренняя ошибка кассы. Повторите; если не помогает, перезапустите программу.' },
       });
       expect(JSON.stringify(reply)).not.toContain('31337');
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import type { Result } from '../../src-shared/errors';
 import { INVOKE_CHANNELS, IPC_PREFIX } from '../../src-shared/ipc/channelNames';
 import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
@@ -39,36 +40,36 @@ export function trustedSender(origin: string): (sender: SenderInfo) => boolean {
 export function createDispatcher(handlers: Handlers, isTrustedSender: (sender: SenderInfo) => boolean): Dispatch {
   return async (channel, sender, args) => {
     if (typeof channel !== 'string' || !channel.startsWith(IPC_PREFIX)) {
-      return fail('internal', 'Неизвестный запрос к кассе. Перезапустите программу.');
+      return fail('internal', 'ipc.unknownRequest');
     }
     const name = channel.slice(IPC_PREFIX.length);
     if (!isInvokeChannel(name)) {
-      return fail('internal', 'Неизвестный запрос к кассе. Перезапустите программу.');
+      return fail('internal', 'ipc.unknownRequest');
     }
     if (!isTrustedSender(sender)) {
-      return fail('internal', 'Запрос пришёл не из окна кассы и отклонён.');
+      return fail('internal', 'ipc.foreignSender');
     }
     const parsed = invokeContract[name].args.safeParse(args);
     if (!parsed.success) {
-      return fail('input', `Неверные данные${describeIssue(parsed.error)}. Проверьте введённое и повторите.`);
+      return fail('input', 'ipc.badData', fieldOf(parsed.error));
     }
     try {
       const handler = handlers[name] as (...a: unknown[]) => Promise<Result<unknown>>;
       return await handler(...(parsed.data as unknown[]));
     } catch {
-      return fail('internal', 'Внутренняя ошибка кассы. Повторите; если не помогает, перезапустите программу.');
+      return fail('internal', 'ipc.internal');
     }
   };
 }
 
-function describeIssue(error: z.ZodError): string {
+function fieldOf(error: z.ZodError): MessageParams {
   const issue = error.issues[0];
-  if (issue === undefined) return '';
+  if (issue === undefined) return {};
   // The first element of the path is the argument index, which means nothing to a person.
   const field = issue.path.slice(1).map(String).join('.');
-  return field === '' ? '' : ` в поле «${field}»`;
+  return field === '' ? {} : { field };
 }
 
-function fail(kind: 'internal' | 'input', message: string): Result<never> {
-  return { ok: false, error: appError(kind, message) };
+function fail(kind: 'internal' | 'input', key: MessageKey, params?: MessageParams): Result<never> {
+  return { ok: false, error: codedError(kind, key, params) };
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { effectiveRules, quote } from '../../src-shared/bonus/bonusRules';
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { DUPLICATE_CODE } from '../../src-shared/journal/errorCodes';
-import { KIND_LABELS } from '../../src-shared/journal/labels';
-import { bonusCount } from '../../src-shared/format/plural';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
 import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
@@ -54,11 +52,7 @@ export async function balanceReport(desk: OperationDesk, customer: ScannedCustom
 
 /** The double-press question, told as the flag (or the field) that answers it. */
 export function duplicateRefusal(kind: OperationKind, count: number, earlierAt: string): AppError {
-  return appError(
-    'input',
-    `${KIND_LABELS[kind]} ${bonusCount(count)} этому покупателю уже было в ${earlierAt.slice(11, 16)}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate (в API — "confirmDuplicate": true).`,
-    DUPLICATE_CODE,
-  );
+  return codedError('input', 'cli.duplicate', { kind, bonuses: count, time: earlierAt.slice(11, 16) }, DUPLICATE_CODE);
 }
 
 export interface BonusOperationRequest {

@@ -85,6 +85,13 @@ export const toolRu = {
   'cli.day': () => '--day: дата нужна в виде ГГГГ-ММ-ДД, например 2025-03-14.',
   'cli.kind': () => '--kind: accrue (начисления) или redeem (списания).',
   'cli.outMissing': () => 'Укажите файл для выгрузки: --out <файл>.csv',
+  'cli.noCommand': (p: MessageParams) => `Не указана команда.${helpRu(p)}`,
+  'cli.duplicate': (p: MessageParams) =>
+    `${p['kind'] === 'redeem' ? 'Списание' : 'Начисление'} ${num(p, 'bonuses')} ${pluralRu(num(p, 'bonuses'), 'бонус', 'бонуса', 'бонусов')} этому покупателю уже было в ${str(p, 'time')}: операция не отправлена. Если это новая покупка, повторите с --confirm-duplicate (в API — "confirmDuplicate": true).`,
+  'ipc.unknownRequest': () => 'Неизвестный запрос к кассе. Перезапустите программу.',
+  'ipc.foreignSender': () => 'Запрос пришёл не из окна кассы и отклонён.',
+  'ipc.badData': (p: MessageParams) => `Неверные данные${p['field'] === undefined ? '' : ` в поле «${str(p, 'field')}»`}. Проверьте введённое и повторите.`,
+  'ipc.internal': () => 'Внутренняя ошибка кассы. Повторите; если не помогает, перезапустите программу.',
   'cli.devServerUrl': (p: MessageParams) => `Переменная VITE_DEV_SERVER_URL должна быть адресом сервера Vite (сейчас «${str(p, 'value')}»).`,
 } satisfies Record<string, (p: MessageParams) => string>;
 
@@ -153,5 +160,12 @@ export const toolEn: Record<keyof typeof toolRu, (p: MessageParams) => string> =
   'cli.day': () => '--day: the date is needed as YYYY-MM-DD, e.g. 2025-03-14.',
   'cli.kind': () => '--kind: accrue (accruals) or redeem (redemptions).',
   'cli.outMissing': () => 'Give the file to export to: --out <file>.csv',
+  'cli.noCommand': (p) => `No command given.${helpEn(p)}`,
+  'cli.duplicate': (p) =>
+    `${p['kind'] === 'redeem' ? 'A redemption' : 'An accrual'} of ${num(p, 'bonuses')} ${pluralEn(num(p, 'bonuses'), 'bonus', 'bonuses')} was already made for this customer at ${str(p, 'time')}: the operation was not sent. If this is a new purchase, repeat with --confirm-duplicate (in the API, "confirmDuplicate": true).`,
+  'ipc.unknownRequest': () => 'Unknown request to the till. Restart the program.',
+  'ipc.foreignSender': () => 'The request did not come from the till window and was refused.',
+  'ipc.badData': (p) => `Wrong data${p['field'] === undefined ? '' : ` in the field "${str(p, 'field')}"`}. Check what was entered and try again.`,
+  'ipc.internal': () => 'Internal till error. Try again; if it does not help, restart the program.',
   'cli.devServerUrl': (p) => `The VITE_DEV_SERVER_URL variable must be the Vite server address (now "${str(p, 'value')}").`,
 };

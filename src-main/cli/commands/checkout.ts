@@ -1,5 +1,5 @@
 import { parsePurchase } from '../../../src-shared/bonus/parsePurchase';
-import { appError, type Result } from '../../../src-shared/errors';
+import { codedError, type Result } from '../../../src-shared/errors';
 import { checkoutOperationReport } from '../../operations/customerOperations';
 import { failed, type CliCommand } from '../command';
 import { cliDesk, CONFIRM_DUPLICATE_OPTION } from '../journalWriter';
@@ -19,7 +19,7 @@ export const checkoutCommand: CliCommand = {
     const qr = requireQr(args.values.qr);
     if (!qr.ok) return failed(qr.error);
     if (typeof args.values.purchase !== 'string') {
-      return failed(appError('input', 'Укажите сумму покупки: --purchase <рубли>, например --purchase 1234,50.'));
+      return failed(codedError('input', 'cli.purchaseMissing'));
     }
     const purchase = parsePurchase(args.values.purchase);
     if (!purchase.ok) return failed(purchase.error);

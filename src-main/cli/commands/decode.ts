@@ -1,6 +1,6 @@
 import { MAX_SCAN_LENGTH, decodeScan } from '../../../src-shared/scan/decodeScan';
 import { failed, succeeded, type CliCommand } from '../command';
-import { appError } from '../../../src-shared/errors';
+import { codedError } from '../../../src-shared/errors';
 import { HID_DUMP_OPTIONS, decodeHidDumpFile } from './hidDump';
 
 export const decodeCommand: CliCommand = {
@@ -17,17 +17,17 @@ export const decodeCommand: CliCommand = {
     const dump = args.values['hid-dump'];
     if (typeof dump === 'string') {
       if (text !== undefined || args.values.stdin === true) {
-        return failed(appError('input', 'С --hid-dump не указывайте текст скана и --stdin.'));
+        return failed(codedError('input', 'cli.decodeDumpAndText'));
       }
       return decodeHidDumpFile(dump);
     }
     if (args.values.stdin === true && text !== undefined) {
-      return failed(appError('input', 'Укажите текст скана или --stdin, но не то и другое вместе.'));
+      return failed(codedError('input', 'cli.decodeTextAndStdin'));
     }
     let scan: string;
     if (args.values.stdin === true) scan = await env.readStdin(MAX_SCAN_LENGTH + 1);
     else if (text !== undefined) scan = text;
-    else return failed(appError('input', "Укажите текст скана в кавычках: decode '<текст>' — или --stdin."));
+    else return failed(codedError('input', 'cli.decodeNothing'));
 
     const decoded = decodeScan(scan);
     if (!decoded.ok) return failed(decoded.error);

@@ -1,4 +1,4 @@
-import { appError, type AppError, type Result } from '../../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../../src-shared/errors';
 import { KIND_LABELS, STATUS_LABELS } from '../../../src-shared/journal/labels';
 import { localDay } from '../../../src-shared/journal/localTime';
 import { daySchema, type JournalFilter } from '../../../src-shared/journal/schemas';
@@ -61,14 +61,14 @@ function subcommandOf(args: ParsedArgs): Result<Subcommand> {
   const found = SUBCOMMANDS.find((candidate) => candidate === word);
   return found
     ? { ok: true, value: found }
-    : { ok: false, error: appError('input', `Неизвестное действие «${word}». Можно: report, export или ничего (список).`) };
+    : { ok: false, error: codedError('input', 'cli.journalAction', { word }) };
 }
 
 function wholeNumber(text: string | boolean | undefined, option: string, min: number): Result<number | undefined> {
   if (text === undefined) return { ok: true, value: undefined };
   const value = typeof text === 'string' && /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (Number.isSafeInteger(value) && value >= min) return { ok: true, value };
-  return { ok: false, error: appError('input', `${option}: нужно целое число от ${min}. Исправьте и повторите.`) };
+  return { ok: false, error: codedError('input', 'cli.wholeFrom', { option, min }) };
 }
 
 export function filterOf(args: ParsedArgs, dayDefaultsToToday: boolean): Result<JournalFilter> {
@@ -76,14 +76,14 @@ export function filterOf(args: ParsedArgs, dayDefaultsToToday: boolean): Result<
   const filter: JournalFilter = {};
   const day = values.day;
   if (typeof day === 'string') {
-    if (!daySchema.safeParse(day).success) return { ok: false, error: appError('input', '--day: дата нужна в виде ГГГГ-ММ-ДД, например 2025-03-14.') };
+    if (!daySchema.safeParse(day).success) return { ok: false, error: codedError('input', 'cli.day') };
     filter.day = day;
   } else if (dayDefaultsToToday) {
     filter.day = localDay(Date.now());
   }
   const kind = values.kind;
   if (kind !== undefined) {
-    if (kind !== 'accrue' && kind !== 'redeem') return { ok: false, error: appError('input', '--kind: accrue (начисления) или redeem (списания).') };
+    if (kind !== 'accrue' && kind !== 'redeem') return { ok: false, error: codedError('input', 'cli.kind') };
     filter.kind = kind;
   }
   const numbers = [
@@ -150,7 +150,7 @@ async function dayReport(journal: Journal, filter: JournalFilter): Promise<Comma
 
 async function exportDay(journal: Journal, filter: JournalFilter, out: string | boolean | undefined): Promise<CommandReport> {
   if (typeof out !== 'string' || out.trim() === '') {
-    return failed(appError('input', 'Укажите файл для выгрузки: --out <файл>.csv'));
+    return failed(codedError('input', 'cli.outMissing'));
   }
   const day = await loadDay(journal, filter.day ?? localDay(Date.now()), filter.kassa ?? null);
   if (!day.ok) return failed(day.error);

@@ -1,4 +1,4 @@
-import { appError } from '../../../src-shared/errors';
+import { codedError } from '../../../src-shared/errors';
 import type { DemoCustomer } from '../../../src-shared/ipc/views';
 import { errnoCode } from '../../fs/errnoCode';
 import { DEMO_SHOP } from '../../simulator/demoData';
@@ -15,14 +15,14 @@ export const simulatorCommand: CliCommand = {
   },
   async run(args, env) {
     const port = parsePort(args.values.port);
-    if (port === null) return failed(appError('input', '--port: нужен номер порта от 0 до 65535 (0 — любой свободный).'));
+    if (port === null) return failed(codedError('input', 'cli.port'));
     let simulator: Simulator;
     try {
       simulator = await startSimulator({ port, host: '127.0.0.1' });
     } catch (error) {
       const busy = errnoCode(error) === 'EADDRINUSE';
       return failed(
-        appError('input', busy ? `Порт ${port} занят: укажите другой --port или не указывайте его.` : 'Тренажёр не запустился: порт недоступен.'),
+        busy ? codedError('input', 'cli.portBusy', { port }) : codedError('input', 'cli.simulatorFailed'),
       );
     }
     return {
