@@ -50,6 +50,8 @@ const errorObject = z.object({
   kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
   code: z.number().int().optional().describe('Код ответа сервера Скидкабот (kind "server") или местный код: 1001 — повтор операции.'),
   message: z.string().describe('Что случилось и что делать, по-русски, для кассира.'),
+  key: z.string().optional().describe('Ключ сообщения (например journal.intentNotWritten): по нему то же сообщение переводится на английский.'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Параметры сообщения для перевода по ключу.'),
 });
 
 /** Every reply: the object `skidkabot-kassa <command> --json` prints for the same operation. */

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { codedError, type AppError, type ErrorKind } from '../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import type { CommandReport, JsonObject } from '../cli/command';
 import { reportJson } from '../cli/render';
 import { errnoCode } from '../fs/errnoCode';
@@ -48,15 +49,18 @@ interface Reply {
 class RequestError extends Error {
   constructor(
     readonly status: number,
-    readonly kind: ErrorKind,
-    message: string,
+    readonly error: AppError,
   ) {
-    super(message);
+    super(error.message);
   }
 }
 
-function refusal(status: number, kind: ErrorKind, message: string): Reply {
-  return { status, body: { ok: false, error: { kind, message } } };
+function refusal(status: number, kind: ErrorKind, key: MessageKey, params?: MessageParams): Reply {
+  return refused(status, codedError(kind, key, params));
+}
+
+function refused(status: number, error: AppError): Reply {
+  return { status, body: { ok: false, error: { ...error } as unknown as JsonObject } };
 }
 
 function fromReport(report: CommandReport): Reply {
@@ -85,23 +89,23 @@ async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     request.resume();
-    throw new RequestError(415, 'input', 'Тело запроса должно быть JSON: укажите заголовок Content-Type: application/json.');
+    throw new RequestError(415, codedError('input', 'localApi.notJsonType'));
   }
   const declared = Number(request.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new RequestError(413, 'input', `Тело запроса больше ${MAX_BODY_BYTES / 1024} КиБ.`);
+  if (declared > MAX_BODY_BYTES) throw new RequestError(413, codedError('input', 'localApi.bodyTooLarge', { kib: MAX_BODY_BYTES / 1024 }));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new RequestError(413, 'input', `Тело запроса больше ${MAX_BODY_BYTES / 1024} КиБ.`);
+    if (size > MAX_BODY_BYTES) throw new RequestError(413, codedError('input', 'localApi.bodyTooLarge', { kib: MAX_BODY_BYTES / 1024 }));
     chunks.push(buffer);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new RequestError(400, 'input', 'Тело запроса — не JSON. Пример: {"qr": "…", "purchase": "1234.50"}.');
+    throw new RequestError(400, codedError('input', 'localApi.bodyNotJson'));
   }
 }
 
@@ -109,9 +113,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `поле ${issue.path.map(String).join('.')}` : 'запрос';
-  const unknownKeys = issue?.code === 'unrecognized_keys' ? `: лишние поля ${issue.keys.join(', ')}` : '';
-  throw new RequestError(400, 'input', `Неверный ${where}${unknownKeys}. Описание запросов: GET /v1/openapi.json.`);
+  const params: Record<string, string> = {};
+  if (issue && issue.path.length > 0) params['field'] = issue.path.map(String).join('.');
+  if (issue?.code === 'unrecognized_keys') params['extra'] = issue.keys.join(', ');
+  throw new RequestError(400, codedError('input', 'localApi.badRequest', params));
 }
 
 type Route = (request: http.IncomingMessage, url: URL) => Promise<Reply>;
@@ -180,35 +185,35 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     if (!hostAllowed(request.headers.host, port)) {
       request.resume();
-      return send(request, response, refusal(403, 'auth', `Запрос отклонён: адрес (Host) должен быть 127.0.0.1:${port}, [::1]:${port} или localhost:${port}.`));
+      return send(request, response, refusal(403, 'auth', 'localApi.badHost', { port }));
     }
     if (request.headers.origin !== undefined) {
       request.resume();
-      return send(request, response, refusal(403, 'auth', 'Запрос отклонён: запросы из браузерных страниц (с заголовком Origin) к кассе не допускаются.'));
+      return send(request, response, refusal(403, 'auth', 'localApi.browserOrigin'));
     }
     if (!tokenMatches(request.headers.authorization, options.token())) {
       request.resume();
       response.setHeader('WWW-Authenticate', 'Bearer');
-      return send(request, response, refusal(401, 'auth', 'Нужен токен: заголовок Authorization: Bearer <токен>. Токен — в настройках кассы, раздел «Локальный API».'));
+      return send(request, response, refusal(401, 'auth', 'localApi.tokenNeeded'));
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const methods = routes[url.pathname];
     if (url.pathname === '/v1/till/events' && request.method === 'GET') return openStream(response);
     if (!methods && url.pathname !== '/v1/till/events') {
       request.resume();
-      return send(request, response, refusal(404, 'input', `Нет такого адреса ${url.pathname}. Описание: GET /v1/openapi.json.`));
+      return send(request, response, refusal(404, 'input', 'localApi.noRoute', { path: url.pathname }));
     }
     const route = methods?.[request.method as 'GET' | 'POST'];
     if (!route) {
       request.resume();
-      return send(request, response, refusal(405, 'input', `Метод ${request.method ?? ''} для ${url.pathname} не поддерживается.`));
+      return send(request, response, refusal(405, 'input', 'localApi.badMethod', { method: request.method ?? '', path: url.pathname }));
     }
     try {
       send(request, response, await route(request, url));
     } catch (error) {
-      if (error instanceof RequestError) return send(request, response, refusal(error.status, error.kind, error.message));
+      if (error instanceof RequestError) return send(request, response, refused(error.status, error.error));
       const detail: AppError = codedError('internal', 'internal.unexpected', { detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
-      send(request, response, refusal(500, detail.kind, detail.message));
+      send(request, response, refused(500, detail));
     }
   };
 

@@ -32,6 +32,17 @@ export const toolRu = {
     `Настройки локального API не сохранены в папке ${str(p, 'dir')}. Проверьте место на диске и права на папку.`,
   'localApi.tokenNotSaved': (p: MessageParams) => `Новый токен не записан в папку ${str(p, 'dir')}. Проверьте права на папку.`,
   'localApi.notRunning': () => 'Локальный API не запущен.',
+  'localApi.notJsonType': () => 'Тело запроса должно быть JSON: укажите заголовок Content-Type: application/json.',
+  'localApi.bodyTooLarge': (p: MessageParams) => `Тело запроса больше ${num(p, 'kib')} КиБ.`,
+  'localApi.bodyNotJson': () => 'Тело запроса — не JSON. Пример: {"qr": "…", "purchase": "1234.50"}.',
+  'localApi.badRequest': (p: MessageParams) =>
+    `Неверный ${p['field'] === undefined ? 'запрос' : `поле ${str(p, 'field')}`}${p['extra'] === undefined ? '' : `: лишние поля ${str(p, 'extra')}`}. Описание запросов: GET /v1/openapi.json.`,
+  'localApi.badHost': (p: MessageParams) =>
+    `Запрос отклонён: адрес (Host) должен быть 127.0.0.1:${num(p, 'port')}, [::1]:${num(p, 'port')} или localhost:${num(p, 'port')}.`,
+  'localApi.browserOrigin': () => 'Запрос отклонён: запросы из браузерных страниц (с заголовком Origin) к кассе не допускаются.',
+  'localApi.tokenNeeded': () => 'Нужен токен: заголовок Authorization: Bearer <токен>. Токен — в настройках кассы, раздел «Локальный API».',
+  'localApi.noRoute': (p: MessageParams) => `Нет такого адреса ${str(p, 'path')}. Описание: GET /v1/openapi.json.`,
+  'localApi.badMethod': (p: MessageParams) => `Метод ${str(p, 'method')} для ${str(p, 'path')} не поддерживается.`,
   'localApi.purchaseDecimals': () => 'Сумма покупки: не больше двух цифр после точки (копейки).',
   'localApi.apiOff': (p: MessageParams) =>
     `Программа кассы работает (процесс ${num(p, 'pid')}), а её локальный API выключен: операция не отправлена. Попросите менеджера включить «Локальный API» в настройках кассы или проведите операцию на кассе.`,
@@ -113,6 +124,16 @@ export const toolEn: Record<keyof typeof toolRu, (p: MessageParams) => string> =
   'localApi.settingsNotSaved': (p) => `The local API settings were not saved in ${str(p, 'dir')}. Check the free disk space and the rights to the folder.`,
   'localApi.tokenNotSaved': (p) => `The new token was not written to ${str(p, 'dir')}. Check the rights to the folder.`,
   'localApi.notRunning': () => 'The local API is not running.',
+  'localApi.notJsonType': () => 'The request body must be JSON: send the header Content-Type: application/json.',
+  'localApi.bodyTooLarge': (p) => `The request body is over ${num(p, 'kib')} KiB.`,
+  'localApi.bodyNotJson': () => 'The request body is not JSON. Example: {"qr": "…", "purchase": "1234.50"}.',
+  'localApi.badRequest': (p) =>
+    `Wrong ${p['field'] === undefined ? 'request' : `field ${str(p, 'field')}`}${p['extra'] === undefined ? '' : `: extra fields ${str(p, 'extra')}`}. Request description: GET /v1/openapi.json.`,
+  'localApi.badHost': (p) => `Request refused: the address (Host) must be 127.0.0.1:${num(p, 'port')}, [::1]:${num(p, 'port')} or localhost:${num(p, 'port')}.`,
+  'localApi.browserOrigin': () => 'Request refused: requests from browser pages (with an Origin header) are not allowed to the till.',
+  'localApi.tokenNeeded': () => 'A token is needed: the header Authorization: Bearer <token>. The token is in the till settings, section "Local API".',
+  'localApi.noRoute': (p) => `No such address ${str(p, 'path')}. Description: GET /v1/openapi.json.`,
+  'localApi.badMethod': (p) => `Method ${str(p, 'method')} is not supported for ${str(p, 'path')}.`,
   'localApi.purchaseDecimals': () => 'Purchase total: at most two digits after the point (kopecks).',
   'localApi.apiOff': (p) =>
     `The till program is running (process ${num(p, 'pid')}), but its local API is off: the operation was not sent. Ask the manager to turn on "Local API" in the till settings, or make the operation at the till.`,
