@@ -172,7 +172,7 @@ describe('ScannerBridge', () => {
     transport.unplug(scanner);
     await settle();
     expect(scanned).toEqual([]);
-    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: expect.stringContaining('Отсканируйте код ещё раз') }]);
+    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: expect.stringContaining('Отсканируйте код ещё раз'), key: expect.stringMatching(/^scanDrop\./) }]);
     await bridge.close();
   });
 

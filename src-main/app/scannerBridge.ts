@@ -119,7 +119,7 @@ export class ScannerBridge {
         this.publishState();
       }),
       service.onScan((scan) => void this.fromDevice(scan.text, detailsOf(scan))),
-      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), message: drop.message })),
+      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), message: drop.message, key: drop.key })),
     );
     this.serviceStatus = service.status();
     this.publishState();

@@ -1,5 +1,6 @@
 import type { Result } from '../../src-shared/errors';
 import { codedError } from '../../src-shared/errors';
+import { translate, type MessageKey } from '../../src-shared/messages/messages';
 import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import { realScheduler } from '../../src-shared/keyboard/scheduler';
 import type { PinnedScanner, Platform, ScannerCandidate } from './deviceCatalog';
@@ -35,6 +36,8 @@ export interface ScanDropEvent {
   reason: DropReason;
   /** Russian, for the cashier. */
   message: string;
+  /** The same words as a key, so an English screen shows them in English. */
+  key: MessageKey;
 }
 
 export interface ScannerServiceOptions {
@@ -65,12 +68,12 @@ const RETRY_FAILED_MS = 10_000;
  */
 const EARLY_FAILURE_MS = 3000;
 
-const DROP_MESSAGES: Record<DropReason, string> = {
-  'device-lost': 'Сканер отключился во время чтения. Подключите его и отсканируйте код ещё раз.',
-  'device-error': 'Сканер сбился во время чтения. Отсканируйте код ещё раз.',
-  incomplete: 'Код прочитан не полностью. Отсканируйте его ещё раз.',
-  malformed: 'Сканер прислал испорченные данные. Отсканируйте код ещё раз.',
-  'too-long': 'Это не QR-код Скидкабот: слишком длинный. Отсканируйте QR клиента.',
+const DROP_MESSAGES: Record<DropReason, MessageKey> = {
+  'device-lost': 'scanDrop.deviceLost',
+  'device-error': 'scanDrop.deviceError',
+  incomplete: 'scanDrop.incomplete',
+  malformed: 'scanDrop.malformed',
+  'too-long': 'scanDrop.tooLong',
 };
 
 interface Session {
@@ -350,7 +353,7 @@ export class ScannerService {
           for (const listener of this.listeners.scan) listener(event);
         },
         onDrop: (reason) => {
-          for (const listener of this.listeners.drop) listener({ reason, message: DROP_MESSAGES[reason] });
+          for (const listener of this.listeners.drop) listener({ reason, message: translate(DROP_MESSAGES[reason]), key: DROP_MESSAGES[reason] });
         },
       }),
     };

@@ -18,7 +18,7 @@ export function ScanDropNotice() {
   if (!drop || expired === drop.at) return null;
   return (
     <div data-testid="scan-dropped">
-      <ErrorPanel error={appError('scan', drop.message)} look="compact" />
+      <ErrorPanel error={{ ...appError('scan', drop.message), ...(drop.key === undefined ? {} : { key: drop.key }) }} look="compact" />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { PinnedScannerSettings } from '../settings/settings';
+import type { MessageKey } from '../messages/messages';
 
 /**
  * How a scan reached the app: read from the device in main (HID POS or keyboard reports), typed
@@ -38,6 +39,8 @@ export interface ScanDropReport {
   kind: 'dropped';
   at: number;
   message: string;
+  /** The message's key: an English screen words it from this. */
+  key?: MessageKey;
 }
 
 export type ScannerEvent = ScanReport | ScanDropReport;

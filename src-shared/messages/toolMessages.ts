@@ -15,6 +15,11 @@ const helpEn = (p: MessageParams): string =>
 /** Scanner, local API, updates and the command line. */
 export const toolRu = {
   'scanner.gone': () => 'Этого сканера уже нет в списке. Обновите список и выберите снова.',
+  'scanDrop.deviceLost': () => 'Сканер отключился во время чтения. Подключите его и отсканируйте код ещё раз.',
+  'scanDrop.deviceError': () => 'Сканер сбился во время чтения. Отсканируйте код ещё раз.',
+  'scanDrop.incomplete': () => 'Код прочитан не полностью. Отсканируйте его ещё раз.',
+  'scanDrop.malformed': () => 'Сканер прислал испорченные данные. Отсканируйте код ещё раз.',
+  'scanDrop.tooLong': () => 'Это не QR-код Скидкабот: слишком длинный. Отсканируйте QR клиента.',
   'scanner.cannotRedirect': () => `Этот сканер нельзя переключить отсюда. ${HID_POS_RU}`,
   'scanner.commandRefused': (p: MessageParams) => `Сканер не принял команду (${str(p, 'detail')}). ${HID_POS_RU}`,
   'scanner.descriptorTorn': () => 'Описание отчётов HID оборвано.',
@@ -108,6 +113,11 @@ export const toolRu = {
 
 export const toolEn: Record<keyof typeof toolRu, (p: MessageParams) => string> = {
   'scanner.gone': () => 'This scanner is no longer in the list. Refresh the list and choose again.',
+  'scanDrop.deviceLost': () => 'The scanner disconnected while reading. Connect it and scan the code again.',
+  'scanDrop.deviceError': () => 'The scanner failed while reading. Scan the code again.',
+  'scanDrop.incomplete': () => 'The code was read only in part. Scan it again.',
+  'scanDrop.malformed': () => 'The scanner sent damaged data. Scan the code again.',
+  'scanDrop.tooLong': () => "This is not a Skidkabot QR code: it is too long. Scan the customer's QR code.",
   'scanner.cannotRedirect': () => `This scanner cannot be switched from here. ${HID_POS_EN}`,
   'scanner.commandRefused': (p) => `The scanner did not accept the command (${str(p, 'detail')}). ${HID_POS_EN}`,
   'scanner.descriptorTorn': () => 'The HID report description is cut short.',
