@@ -1,5 +1,6 @@
 // electron-updater is CommonJS: its named exports come through the default import in an ES module.
 import updaterModule from 'electron-updater';
+import { codedError } from '../../src-shared/errors';
 import { feedError } from '../update/feedClient';
 import type { UpdaterEvent, UpdaterPort } from '../update/updaterPort';
 
@@ -38,7 +39,7 @@ export function createElectronUpdater(): UpdaterPort {
       if (feedUrl === null) return;
       autoUpdater.checkForUpdates().then(
         (result) => {
-          if (result === null) emit({ type: 'error', error: { kind: 'config', message: 'Эта сборка не проверяет обновления сама.' } });
+          if (result === null) emit({ type: 'error', error: codedError('config', 'update.noSelfCheck') });
         },
         // The same failure arrives as the 'error' event, already reported.
         () => undefined,

@@ -94,10 +94,10 @@ describe('update.* channels', () => {
     updater.emit({ type: 'downloaded', version: '1.5.0' });
     value(await call('settings.save', { ...DEFAULT_SETTINGS, shopCode: 4 }));
     expect(value(await call('scan.submit', sim.issueQr(83532824))).stage).toBe('customer');
-    expect(await call('update.install')).toEqual({ ok: false, error: { kind: 'input', message: 'На кассе открыт покупатель: завершите или очистите покупку.' } });
+    expect(await call('update.install')).toMatchObject({ ok: false, error: { kind: 'input', key: 'update.customerOpen', message: 'На кассе открыт покупатель: завершите или очистите покупку.' } });
     expect(updater.installs).toBe(0);
     value(await call('checkout.clear'));
-    expect(value(await call('update.status')).install).toEqual({ allowed: true, reason: 'Версия 1.5.0 будет установлена, программа перезапустится.' });
+    expect(value(await call('update.status')).install).toMatchObject({ allowed: true, reason: 'Версия 1.5.0 будет установлена, программа перезапустится.' });
     expect(value(await call('update.install'))).toMatchObject({ stage: 'installing' });
     expect(updater.installs).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { codedError } from '../../src-shared/errors';
 import { describe, expect, it } from 'vitest';
 import { validateFeedUrl } from '../../src-shared/update/feedUrl';
 import { CHECK_INTERVAL_MS, initialState, installVerdict, isCheckDue, nextCheckAt, reduce, RETRY_AFTER_ERROR_MS, updateView } from './updatePolicy';
@@ -25,7 +26,7 @@ describe('when the feed is checked', () => {
     const checked = run(initialState(FEED, null, START), { type: 'check-started', at: START }, { type: 'up-to-date', at: START + 1_000 });
     expect(isCheckDue(checked, START + 1_000 + CHECK_INTERVAL_MS - 1)).toBe(false);
     expect(isCheckDue(checked, START + 1_000 + CHECK_INTERVAL_MS)).toBe(true);
-    const failed = run(checked, { type: 'check-started', at: START + 2_000 }, { type: 'failed', at: START + 2_000, message: 'Лента недоступна.' });
+    const failed = run(checked, { type: 'check-started', at: START + 2_000 }, { type: 'failed', at: START + 2_000, error: codedError('network', 'update.offline') });
     expect(nextCheckAt(failed)).toBe(START + 2_000 + RETRY_AFTER_ERROR_MS);
   });
 
@@ -49,18 +50,18 @@ describe('download and install', () => {
   it('shows the download progress, never 100 before it is verified', () => {
     expect(ready.available).toEqual({ version: '0.2.0', percent: 41 });
     expect(run(ready, { type: 'progress', percent: 100 }).available?.percent).toBe(99);
-    expect(installVerdict(ready, QUIET)).toEqual({ allowed: false, reason: 'Нет скачанного обновления.' });
+    expect(installVerdict(ready, QUIET)).toMatchObject({ allowed: false, reason: 'Нет скачанного обновления.' });
   });
 
   it('a failed download (a bad checksum) drops it and says why', () => {
-    const failed = run(ready, { type: 'failed', at: START + 5, message: 'Скачанный файл не совпал с контрольной суммой ленты.' });
+    const failed = run(ready, { type: 'failed', at: START + 5, error: codedError('server', 'update.checksum') });
     expect(failed).toMatchObject({ stage: 'idle', available: null, downloaded: null, lastCheck: { outcome: 'error' } });
   });
 
   it('installs only at a quiet moment: nothing in flight, no customer on the screen', () => {
     const downloaded = run(ready, { type: 'downloaded', version: '0.2.0' });
     expect(installVerdict(downloaded, QUIET).allowed).toBe(true);
-    expect(installVerdict(downloaded, { operationInFlight: true, checkoutOpen: false })).toEqual({
+    expect(installVerdict(downloaded, { operationInFlight: true, checkoutOpen: false })).toMatchObject({
       allowed: false,
       reason: 'Идёт операция с бонусами: дождитесь её окончания.',
     });
@@ -72,7 +73,7 @@ describe('download and install', () => {
     const downloaded = run(ready, { type: 'downloaded', version: '0.2.0' });
     const again = run(downloaded, { type: 'check-started', at: START + CHECK_INTERVAL_MS }, { type: 'available', at: START + CHECK_INTERVAL_MS, version: '0.2.0' });
     expect(again).toMatchObject({ stage: 'ready', downloaded: '0.2.0' });
-    const failedCheck = run(downloaded, { type: 'check-started', at: START + 9 }, { type: 'failed', at: START + 9, message: 'x' });
+    const failedCheck = run(downloaded, { type: 'check-started', at: START + 9 }, { type: 'failed', at: START + 9, error: codedError('server', 'update.serverError') });
     expect(failedCheck).toMatchObject({ stage: 'ready', downloaded: '0.2.0' });
     const newer = run(downloaded, { type: 'check-started', at: START + 10 }, { type: 'available', at: START + 10, version: '0.3.0' });
     expect(newer).toMatchObject({ stage: 'downloading', downloaded: null, available: { version: '0.3.0', percent: 0 } });
@@ -88,7 +89,7 @@ describe('download and install', () => {
 
   it('a build that cannot update itself says so instead of offering the button', () => {
     const view = updateView(run(ready, { type: 'downloaded', version: '0.2.0' }), '0.1.0', QUIET, false);
-    expect(view.install).toEqual({ allowed: false, reason: 'Эта сборка не обновляет себя сама: установите новую версию вручную.' });
+    expect(view.install).toMatchObject({ allowed: false, reason: 'Эта сборка не обновляет себя сама: установите новую версию вручную.' });
     expect(view).toMatchObject({ version: '0.1.0', feedUrl: FEED, canUpdateItself: false });
   });
 });

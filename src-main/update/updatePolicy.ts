@@ -1,3 +1,5 @@
+import type { AppError } from '../../src-shared/errors';
+import { translate, type MessageKey, type MessageParams } from '../../src-shared/messages/messages';
 import type { UpdateCheckRecord, UpdateStage, UpdateView } from '../../src-shared/update/types';
 
 export const CHECK_INTERVAL_MS = 24 * 60 * 60_000;
@@ -30,7 +32,7 @@ export type UpdateEvent =
   | { type: 'available'; at: number; version: string }
   | { type: 'progress'; percent: number }
   | { type: 'downloaded'; version: string }
-  | { type: 'failed'; at: number; message: string }
+  | { type: 'failed'; at: number; error: AppError }
   | { type: 'installing' };
 
 export function initialState(feedUrl: string | null, lastCheck: UpdateCheckRecord | null, startedAt: number): UpdateState {
@@ -48,18 +50,18 @@ export function reduce(state: UpdateState, event: UpdateEvent): UpdateState {
     case 'up-to-date':
       return {
         ...restAfterCheck(state),
-        lastCheck: { at: event.at, outcome: 'up-to-date', message: 'Установлена последняя версия.' },
+        lastCheck: record(event.at, 'up-to-date', 'update.upToDate'),
       };
     case 'available':
       if (state.downloaded === event.version) {
-        return { ...state, stage: 'ready', lastCheck: { at: event.at, outcome: 'available', message: `Версия ${event.version} скачана и ждёт установки.` } };
+        return { ...state, stage: 'ready', lastCheck: record(event.at, 'available', 'update.waiting', { version: event.version }) };
       }
       return {
         ...state,
         stage: 'downloading',
         available: { version: event.version, percent: 0 },
         downloaded: null,
-        lastCheck: { at: event.at, outcome: 'available', message: `Найдена версия ${event.version}, скачивается.` },
+        lastCheck: record(event.at, 'available', 'update.found', { version: event.version }),
       };
     case 'progress':
       if (state.stage !== 'downloading' || !state.available) return state;
@@ -70,13 +72,25 @@ export function reduce(state: UpdateState, event: UpdateEvent): UpdateState {
         stage: 'ready',
         available: { version: event.version, percent: 100 },
         downloaded: event.version,
-        lastCheck: { at: state.lastCheck?.at ?? state.startedAt, outcome: 'available', message: `Версия ${event.version} скачана и проверена, ждёт установки.` },
+        lastCheck: record(state.lastCheck?.at ?? state.startedAt, 'available', 'update.verified', { version: event.version }),
       };
     case 'failed':
-      return { ...restAfterCheck(state), lastCheck: { at: event.at, outcome: 'error', message: event.message } };
+      return { ...restAfterCheck(state), lastCheck: { at: event.at, outcome: 'error', message: event.error.message, ...keyOf(event.error) } };
     case 'installing':
       return state.stage === 'ready' ? { ...state, stage: 'installing' } : state;
   }
+}
+
+function record(at: number, outcome: UpdateCheckRecord['outcome'], key: MessageKey, params?: MessageParams): UpdateCheckRecord {
+  return { at, outcome, message: translate(key, params), key, ...(params === undefined ? {} : { params }) };
+}
+
+function keyOf(error: AppError): { key?: MessageKey; params?: MessageParams } {
+  return { ...(error.key === undefined ? {} : { key: error.key }), ...(error.params === undefined ? {} : { params: error.params }) };
+}
+
+function verdict(allowed: boolean, key: MessageKey, params?: MessageParams): UpdateView['install'] {
+  return { allowed, reason: translate(key, params), key, ...(params === undefined ? {} : { params }) };
 }
 
 /** After a check or a failed download: a verified download still waits to be installed, anything else is dropped. */
@@ -104,12 +118,12 @@ export function isCheckDue(state: UpdateState, now: number): boolean {
  * customer on the screen: the cashier finishes (or clears) the checkout first. At quit it is always
  * safe: the journal is closed by then.
  */
-export function installVerdict(state: UpdateState, till: TillActivity): { allowed: boolean; reason: string } {
-  if (state.stage === 'installing') return { allowed: false, reason: 'Обновление устанавливается.' };
-  if (state.stage !== 'ready' || state.downloaded === null) return { allowed: false, reason: 'Нет скачанного обновления.' };
-  if (till.operationInFlight) return { allowed: false, reason: 'Идёт операция с бонусами: дождитесь её окончания.' };
-  if (till.checkoutOpen) return { allowed: false, reason: 'На кассе открыт покупатель: завершите или очистите покупку.' };
-  return { allowed: true, reason: `Версия ${state.downloaded} будет установлена, программа перезапустится.` };
+export function installVerdict(state: UpdateState, till: TillActivity): UpdateView['install'] {
+  if (state.stage === 'installing') return verdict(false, 'update.installing');
+  if (state.stage !== 'ready' || state.downloaded === null) return verdict(false, 'update.nothingDownloaded');
+  if (till.operationInFlight) return verdict(false, 'update.operationRunning');
+  if (till.checkoutOpen) return verdict(false, 'update.customerOpen');
+  return verdict(true, 'update.willInstall', { version: state.downloaded });
 }
 
 export function updateView(state: UpdateState, version: string, till: TillActivity, canUpdateItself: boolean): UpdateView {
@@ -120,7 +134,7 @@ export function updateView(state: UpdateState, version: string, till: TillActivi
     available: state.available,
     lastCheck: state.lastCheck,
     nextCheckAt: nextCheckAt(state),
-    install: canUpdateItself ? installVerdict(state, till) : { allowed: false, reason: 'Эта сборка не обновляет себя сама: установите новую версию вручную.' },
+    install: canUpdateItself ? installVerdict(state, till) : verdict(false, 'update.manualOnly'),
     canUpdateItself,
   };
 }

@@ -151,7 +151,7 @@ describe('UpdateService deciding for the autoUpdater', () => {
     port.emit({ type: 'downloaded', version: '0.2.0' });
 
     till = { operationInFlight: false, checkoutOpen: true };
-    expect(service.installNow()).toEqual({ ok: false, error: { kind: 'input', message: 'На кассе открыт покупатель: завершите или очистите покупку.' } });
+    expect(service.installNow()).toMatchObject({ ok: false, error: { kind: 'input', key: 'update.customerOpen', message: 'На кассе открыт покупатель: завершите или очистите покупку.' } });
     till = { operationInFlight: true, checkoutOpen: true };
     expect(service.view().install.allowed).toBe(false);
     expect(port.calls).not.toContain('install');

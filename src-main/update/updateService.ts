@@ -43,7 +43,7 @@ export class UpdateService {
         case 'downloaded':
           return this.#apply({ type: 'downloaded', version: event.version });
         case 'error':
-          return this.#apply({ type: 'failed', at, message: event.error.message });
+          return this.#apply({ type: 'failed', at, error: event.error });
       }
     });
   }
@@ -82,7 +82,7 @@ export class UpdateService {
 
   installNow(): Result<UpdateView> {
     const verdict = this.#options.port.canUpdateItself ? installVerdict(this.#state, this.#options.activity()) : this.view().install;
-    if (!verdict.allowed) return { ok: false, error: { kind: 'input', message: verdict.reason } };
+    if (!verdict.allowed) return { ok: false, error: { kind: 'input', message: verdict.reason, ...(verdict.key === undefined ? {} : { key: verdict.key }), ...(verdict.params === undefined ? {} : { params: verdict.params }) } };
     this.#state = reduce(this.#state, { type: 'installing' });
     this.#options.port.install();
     return { ok: true, value: this.view() };

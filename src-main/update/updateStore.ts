@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isMessageKey, type MessageParams } from '../../src-shared/messages/messages';
 import { validateFeedUrl } from '../../src-shared/update/feedUrl';
 import type { UpdateCheckRecord } from '../../src-shared/update/types';
 import { writeFileAtomically } from '../fs/atomicFile';
@@ -41,9 +42,24 @@ export class UpdateStore {
 
 function readCheck(value: unknown): UpdateCheckRecord | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { at, outcome, message } = value as Record<string, unknown>;
+  const { at, outcome, message, key, params } = value as Record<string, unknown>;
   if (typeof at !== 'number' || !Number.isFinite(at)) return null;
   if (outcome !== 'up-to-date' && outcome !== 'available' && outcome !== 'error') return null;
   if (typeof message !== 'string' || message.length > 500) return null;
-  return { at, outcome, message };
+  const record: UpdateCheckRecord = { at, outcome, message };
+  if (typeof key === 'string' && isMessageKey(key)) {
+    record.key = key;
+    const kept = readParams(params);
+    if (kept) record.params = kept;
+  }
+  return record;
+}
+
+/** Only short strings and numbers: the file is ours, but whoever edits it must not grow the screen. */
+function readParams(value: unknown): MessageParams | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value).filter((entry): entry is [string, string | number] =>
+    (typeof entry[1] === 'string' && entry[1].length <= 100) || (typeof entry[1] === 'number' && Number.isFinite(entry[1])),
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
 }

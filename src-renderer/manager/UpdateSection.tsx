@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../src-shared/errors';
+import { keyedText } from '../../src-shared/messages/messages';
 import type { UpdateView } from '../../src-shared/update/types';
 import { kassa } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -100,7 +101,7 @@ export function UpdateSection() {
               ) : (
                 <>
                   {when(view.lastCheck.at)} —{' '}
-                  <span className={view.lastCheck.outcome === 'error' ? 'update__bad' : 'update__good'}>{view.lastCheck.message}</span>
+                  <span className={view.lastCheck.outcome === 'error' ? 'update__bad' : 'update__good'}>{keyedText(view.lastCheck, language)}</span>
                 </>
               )}
             </dd>
@@ -149,7 +150,7 @@ export function UpdateSection() {
               </button>
             )}
           </div>
-          {view.stage === 'ready' && <p className={view.install.allowed ? 'update__hint' : 'update__hint update__bad'}>{view.install.reason}</p>}
+          {view.stage === 'ready' && <p className={view.install.allowed ? 'update__hint' : 'update__hint update__bad'}>{keyedText({ message: view.install.reason, ...view.install }, language)}</p>}
         </>
       )}
     </section>

@@ -35,6 +35,11 @@ const UNTRANSLATED_EN: Record<AppError['kind'], string> = {
   internal: 'The till program failed. Restart it; if it happens again, call support.',
 };
 
+/** A status line main sends with its key (an update check, an install verdict): translated when keyed, else as written. */
+export function keyedText(text: { message: string; key?: MessageKey | undefined; params?: MessageParams | undefined }, language: Language): string {
+  return text.key !== undefined && isMessageKey(text.key) ? translate(text.key, text.params, language) : text.message;
+}
+
 /** The words of an error in the screen's language: from its key when it has one, else its Russian text. */
 export function errorText(error: AppError, language: Language): string {
   if (error.key !== undefined && isMessageKey(error.key)) return translate(error.key, error.params, language);

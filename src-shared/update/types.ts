@@ -1,9 +1,14 @@
+import type { MessageKey, MessageParams } from '../messages/messages';
+
 /** How the last check of the feed ended, in the manager's words. */
 export interface UpdateCheckRecord {
   at: number;
   outcome: 'up-to-date' | 'available' | 'error';
   /** Russian, ready to show. */
   message: string;
+  /** The same words as a message key, so an English screen shows them in English. */
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export type UpdateStage = 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'installing';
@@ -19,7 +24,7 @@ export interface UpdateView {
   lastCheck: UpdateCheckRecord | null;
   nextCheckAt: number | null;
   /** Whether «Установить сейчас» may be pressed, and if not, why (Russian). */
-  install: { allowed: boolean; reason: string };
+  install: { allowed: boolean; reason: string; key?: MessageKey; params?: MessageParams };
   /** False when this build cannot update itself (not an installed app): the feed is still checked. */
   canUpdateItself: boolean;
 }
