@@ -292,6 +292,45 @@ describe('configuration', () => {
   });
 });
 
+describe('errors in English (SKIDKABOT_LANG=en)', () => {
+  const CYRILLIC = /[\u0400-\u04ff]/;
+
+  it('words a journal that cannot be opened in English, nothing sent, its key for programs', async () => {
+    const ownDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cli-journal-'));
+    try {
+      // A file where the journal folder should be: the writer lock cannot be written.
+      await writeFile(path.join(ownDir, 'journal'), 'not a folder');
+      const env = { ...shopEnv, SKIDKABOT_DATA_DIR: ownDir };
+      const before = simulator.requestCount();
+      const russian = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], env);
+      expect(russian.json).toMatchObject({ ok: false, error: { kind: 'journal', key: 'journal.lockNotWritten', message: expect.stringContaining('не открыт для записи') } });
+      const english = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], { ...env, SKIDKABOT_LANG: 'en' });
+      expect(english.json).toMatchObject({
+        ok: false,
+        error: { kind: 'journal', key: 'journal.lockNotWritten', message: expect.stringMatching(/^The operations journal in .* is not open for writing \(.+\): the operation was not sent\.$/) },
+      });
+      const human = await runBin(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], { ...env, SKIDKABOT_LANG: 'en' });
+      expect(human.stderr).toContain('not open for writing');
+      expect(human.stderr).not.toMatch(CYRILLIC);
+      expect(simulator.requestCount()).toBe(before);
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
+  it('words usage and settings errors in English', async () => {
+    const unknown = await runJson(['frobnicate'], { ...shopEnv, SKIDKABOT_LANG: 'en' });
+    expect(unknown.json).toMatchObject({ ok: false, error: { key: 'cli.unknownCommand', message: 'Unknown command "frobnicate". Commands: skidkabot-kassa --help' } });
+    const option = await runJson(['balance', '--frob'], { ...shopEnv, SKIDKABOT_LANG: 'en' });
+    expect(option.json).toMatchObject({ ok: false, error: { key: 'cli.unknownOption', message: 'Unknown option --frob. Help: skidkabot-kassa balance --help' } });
+    const bonuses = await runJson(['redeem', '--qr', simulator.issueQr(ivan.client), '--bonuses=abc'], { ...shopEnv, SKIDKABOT_LANG: 'en' });
+    expect(bonuses.json).toMatchObject({ ok: false, error: { key: 'cli.bonusesBad', message: expect.stringContaining('"abc"') } });
+    const variable = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, SKIDKABOT_SHOP: 'four', SKIDKABOT_LANG: 'en' });
+    expect(variable.json).toMatchObject({ ok: false, error: { key: 'settings.envShopCode', message: expect.stringContaining('SKIDKABOT_SHOP variable') } });
+    for (const run of [unknown, option, bonuses, variable]) expect((run.json.error as { message: string }).message).not.toMatch(CYRILLIC);
+  });
+});
+
 describe('doctor', () => {
   it('confirms a right shop code and secret', async () => {
     const { code, json, raw } = await runJson(['doctor'], shopEnv);
