@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { appError, codedError, type AppError, type Result } from '../../src-shared/errors';
+import type { MessageKey } from '../../src-shared/messages/messages';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
 import {
   OPERATION_ID_PATTERN,
@@ -81,11 +82,21 @@ function fail<T>(error: AppError): Result<T> {
 }
 
 /** The schema's own Russian words where it has them; never a validator's English. */
-function issueText(error: z.ZodError): string {
+/** The schemas' own refusals (src-shared/journal/schemas.ts), by their words, as keys both languages have. */
+const SCHEMA_KEYS: Readonly<Record<string, MessageKey>> = {
+  'Неверный номер операции': 'journal.badId',
+  'Дата должна быть в виде ГГГГ-ММ-ДД': 'journal.badDay',
+  'Месяц должен быть в виде ГГГГ-ММ': 'journal.badMonth',
+  'Напишите причину: хотя бы несколько слов': 'journal.reasonShort',
+  'Причина слишком длинная: не больше 500 знаков': 'journal.reasonLong',
+};
+
+function invalidInput(error: z.ZodError, notRecorded = false): AppError {
   const issue = error.issues[0];
-  if (issue === undefined) return 'неверные данные';
-  if (/[А-Яа-яЁё]/.test(issue.message)) return issue.message;
-  return `неверное значение поля ${issue.path.join('.') || 'операции'}`;
+  const field = issue?.path.join('.') ?? '';
+  if (notRecorded) return codedError('input', 'journal.notRecorded', { field });
+  const known = issue === undefined ? undefined : SCHEMA_KEYS[issue.message];
+  return known === undefined ? codedError('input', 'journal.badField', { field }) : codedError('input', known);
 }
 
 function compareNewestFirst(a: OperationView, b: OperationView): number {
@@ -209,7 +220,7 @@ export class Journal {
   /** Writes the intent (and keeps the QR secret aside); only an ok result allows sending. */
   recordIntent(input: IntentInput): Promise<Result<OperationId>> {
     const parsed = intentInputSchema.safeParse(input);
-    if (!parsed.success) return Promise.resolve(fail(appError('input', `Операция не записана: ${issueText(parsed.error)}.`)));
+    if (!parsed.success) return Promise.resolve(fail(invalidInput(parsed.error, true)));
     const op = parsed.data;
     return this.serial(async () => {
       if (this.readOnly) return fail(this.readOnlyError());
@@ -279,7 +290,7 @@ export class Journal {
   /** The manager settles (or re-checks) an operation that is pending or unknown; the reason is kept. */
   recordResolution(id: OperationId, input: ResolutionInput): Promise<Result<void>> {
     const parsed = resolutionInputSchema.safeParse(input);
-    if (!parsed.success) return Promise.resolve(fail(appError('input', `${issueText(parsed.error)}.`)));
+    if (!parsed.success) return Promise.resolve(fail(invalidInput(parsed.error)));
     const resolution = parsed.data;
     return this.serial(async () => {
       if (this.readOnly) return fail(this.readOnlyError());
@@ -309,7 +320,7 @@ export class Journal {
 
   async list(filter: JournalFilter = {}): Promise<Result<OperationView[]>> {
     const parsed = journalFilterSchema.safeParse(filter);
-    if (!parsed.success) return fail(appError('input', `${issueText(parsed.error)}.`));
+    if (!parsed.success) return fail(invalidInput(parsed.error));
     const query = parsed.data;
     const limit = query.limit ?? (query.day || query.month ? Number.POSITIVE_INFINITY : DEFAULT_LIST_LIMIT);
     let months: string[];

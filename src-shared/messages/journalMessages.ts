@@ -107,6 +107,10 @@ export const journalRu = {
   'journal.alreadyResolved': () => 'Операция уже завершена: решать по ней нечего.',
   'journal.nothingToCheck': () => 'Операция уже завершена: проверять нечего.',
   'journal.badId': () => 'Неверный номер операции.',
+  'journal.badDay': () => 'Дата должна быть в виде ГГГГ-ММ-ДД.',
+  'journal.badMonth': () => 'Месяц должен быть в виде ГГГГ-ММ.',
+  'journal.badField': (p: MessageParams) => `Неверное значение поля ${str(p, 'field') || 'операции'}.`,
+  'journal.notRecorded': (p: MessageParams) => `Операция не записана: неверное значение поля ${str(p, 'field') || 'операции'}.`,
   'journal.blockedByUnknown': (p: MessageParams) =>
     `У этого покупателя есть ${KIND_RU[str(p, 'kind')] ?? ''} ${bonusCount(num(p, 'bonuses'))} от ${str(p, 'time')} с неизвестным итогом. Не повторяйте: позовите менеджера, он проверит её в журнале.`,
   'journal.duplicate': (p: MessageParams) =>
@@ -165,6 +169,10 @@ export const journalEn: Record<keyof typeof journalRu, (p: MessageParams) => str
   'journal.alreadyResolved': () => 'The operation is already finished: there is nothing to decide.',
   'journal.nothingToCheck': () => 'The operation is already finished: there is nothing to check.',
   'journal.badId': () => 'Wrong operation number.',
+  'journal.badDay': () => 'The date must be written as YYYY-MM-DD.',
+  'journal.badMonth': () => 'The month must be written as YYYY-MM.',
+  'journal.badField': (p) => `Wrong value of ${str(p, 'field') ? `the field ${str(p, 'field')}` : 'the operation'}.`,
+  'journal.notRecorded': (p) => `The operation was not recorded: wrong value of ${str(p, 'field') ? `the field ${str(p, 'field')}` : 'the operation'}.`,
   'journal.blockedByUnknown': (p) =>
     `This customer has ${KIND_EN[str(p, 'kind')] === 'accrual' ? 'an accrual' : 'a redemption'} of ${bonusesEn(num(p, 'bonuses'))} at ${str(p, 'time')} with an unknown outcome. Do not repeat it: call the manager, who will check it in the journal.`,
   'journal.duplicate': (p) =>
