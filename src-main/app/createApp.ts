@@ -91,7 +91,7 @@ export interface AppCore {
   setScannerState(scanner: AppState['scanner']): void;
   /** Where the local API serves, or null when it is off; `problem` when it was asked for and did not start. */
   localApi(): { url: string; tokenFile: string } | null;
-  localApiProblem(): string | null;
+  localApiProblem(): AppError | null;
   /** Why this core cannot write the journal (another process holds it), or null when it can. */
   journalProblem(): AppError | null;
   /**

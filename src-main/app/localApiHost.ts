@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { codedError, type Result } from '../../src-shared/errors';
+import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import type { LocalApiView } from '../../src-shared/ipc/localApiViews';
 import { errnoCode } from '../fs/errnoCode';
 import { loadApiSettings, saveApiSettings, type ApiSettings } from '../localApi/apiSettings';
@@ -23,7 +23,7 @@ export interface LocalApiHostOptions {
  */
 export class LocalApiHost {
   private server: LocalApiServer | null = null;
-  private problem: string | null = null;
+  private problem: AppError | null = null;
 
   private constructor(
     private readonly options: LocalApiHostOptions,
@@ -34,14 +34,14 @@ export class LocalApiHost {
   static async open(options: LocalApiHostOptions): Promise<LocalApiHost> {
     const settings = await loadApiSettings(options.dataDir);
     let token: ApiToken | null = null;
-    let problem: string | null = null;
+    let problem: AppError | null = null;
     try {
       token = await loadOrCreateToken(options.dataDir);
     } catch {
-      problem = `Не удалось создать файл токена в папке ${options.dataDir}: локальный API не работает. Проверьте права на папку.`;
+      problem = codedError('config', 'localApi.tokenNotCreated', { dir: options.dataDir });
     }
     const host = new LocalApiHost(options, settings, token);
-    host.problem = problem ?? token?.problem?.message ?? null;
+    host.problem = problem ?? token?.problem ?? null;
     if (token) await host.apply();
     return host;
   }
@@ -52,7 +52,7 @@ export class LocalApiHost {
   }
 
   /** Why it is not serving though asked to. */
-  startProblem(): string | null {
+  startProblem(): AppError | null {
     return this.server ? null : this.problem;
   }
 
@@ -88,7 +88,7 @@ export class LocalApiHost {
     } catch {
       return { ok: false, error: codedError('config', 'localApi.tokenNotSaved', { dir: this.options.dataDir }) };
     }
-    this.problem = this.token.problem?.message ?? null;
+    this.problem = this.token.problem ?? null;
     if (!this.server) await this.apply();
     return { ok: true, value: this.view() };
   }
@@ -103,12 +103,12 @@ export class LocalApiHost {
     if (port !== null && this.token) {
       try {
         this.server = await startLocalApi({ port, token: () => this.token?.token ?? '', api: new TillApi(this.options.backend) });
-        this.problem = this.token.problem?.message ?? null;
+        this.problem = this.token.problem ?? null;
       } catch (error) {
         this.problem =
           errnoCode(error) === 'EADDRINUSE'
-            ? `Порт ${port} занят другой программой: локальный API не запущен. Выберите другой порт.`
-            : `Локальный API не запущен на порту ${port}: ${error instanceof Error ? error.message : String(error)}.`;
+            ? codedError('config', 'localApi.portBusy', { port })
+            : codedError('config', 'localApi.notStarted', { port, detail: errnoCode(error) ?? (error instanceof Error ? error.message : String(error)) });
       }
     }
     await this.announce();

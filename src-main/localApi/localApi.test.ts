@@ -39,7 +39,7 @@ beforeEach(async () => {
   pushed.length = 0;
   core.subscribe((event, payload) => pushed.push({ event, payload }));
   const address = core.localApi();
-  if (!address) throw new Error(`the local API did not start: ${core.localApiProblem() ?? ''}`);
+  if (!address) throw new Error(`the local API did not start: ${core.localApiProblem()?.message ?? ''}`);
   base = address.url;
   port = Number(new URL(base).port);
   token = (await readFile(address.tokenFile, 'utf8')).trim();

@@ -140,7 +140,7 @@ export function LocalApiSection() {
           {view.url ? words.running(view.url) : words.off}
         </p>
       )}
-      {view?.problem && <ErrorPanel error={{ kind: 'config', message: view.problem }} look="compact" />}
+      {view?.problem && <ErrorPanel error={view.problem} look="compact" />}
       {view && (
         <div className="local-api__row">
           <div>

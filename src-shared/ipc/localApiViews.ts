@@ -1,3 +1,4 @@
+import type { AppError } from '../errors';
 /** The local API as the manager's screen shows it. The token is shown to the manager: the POS technician copies it. */
 export interface LocalApiView {
   enabled: boolean;
@@ -7,7 +8,7 @@ export interface LocalApiView {
   token: string;
   tokenFile: string;
   /** Why it is not serving though enabled (port taken), or a token file others can read. */
-  problem: string | null;
+  problem: AppError | null;
 }
 
 /** A purchase total a POS sent through the local API, for the cashier's purchase field. */

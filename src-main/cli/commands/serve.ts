@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codedError, appError, type Result } from '../../../src-shared/errors';
-import { translate } from '../../../src-shared/messages/messages';
+import { codedError, type Result } from '../../../src-shared/errors';
 import { dataDirOverride, defaultDataDir } from '../../settings/dataDir';
 import { ENV, readApiUrlOverride } from '../../settings/resolveConfig';
 import { failed, succeeded, type CliCommand, type CommandEnv, type CommandReport } from '../command';
@@ -60,7 +59,7 @@ async function serve(env: CommandEnv, options: ServeOptions): Promise<CommandRep
   const address = core.localApi();
   if (journalProblem || !address) {
     await core.close();
-    return failed(journalProblem ?? appError('config', core.localApiProblem() ?? translate('localApi.notRunning')));
+    return failed(journalProblem ?? core.localApiProblem() ?? codedError('config', 'localApi.notRunning'));
   }
   return {
     ...succeeded({ url: address.url, tokenFile: address.tokenFile }, [
