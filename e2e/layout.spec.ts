@@ -273,6 +273,14 @@ for (const size of SIZES) {
         await expect(page.locator('main')).not.toContainText(CYRILLIC);
         await shoot(app, `english-${section}`, size, bar);
       }
+      // A refusal main words from a message key: the English screen shows that very message, not a generic one.
+      const feed = page.getByLabel(/Update feed address/);
+      await feed.fill('http://updates.example.ru/kassa/');
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await expect(page.getByTestId('update-section')).toContainText('The update feed must be on https://. An http:// address is allowed only for this computer');
+      await expect(page.locator('main')).not.toContainText(CYRILLIC);
+      await shoot(app, 'english-update-feed-refused', size, bar);
+      await feed.fill('');
       await page.getByRole('button', { name: /Back to the till/ }).click();
       await expect(page.getByText("Scan the customer's QR code")).toBeVisible();
       await expect(page.locator('body')).not.toContainText(CYRILLIC);
