@@ -132,16 +132,15 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 function unavailable(error: unknown, timeoutMs: number, hide: string | undefined): AppError {
-  const advice = 'Секретный код магазина хранится только там: обратитесь к администратору компьютера.';
   if (error instanceof KeychainTimeout) {
     const seconds = Math.ceil(timeoutMs / 1000);
     return codedError('config', 'keychain.timeout', { seconds });
   }
   let reason = error instanceof Error ? error.message : String(error);
-  reason = reason.split('\n')[0]?.trim() || 'неизвестная ошибка';
+  reason = reason.split('\n')[0]?.trim() ?? '';
   // keytar's own messages do not echo the password; this makes sure no future version does.
   if (hide) reason = reason.replace(new RegExp(`(?<!\\d)${hide}(?!\\d)`, 'g'), '***');
-  return { ...codedError('config', 'keychain.unavailable'), message: `Хранилище паролей ОС недоступно (техническая причина: ${reason}). ${advice}` };
+  return codedError('config', 'keychain.unavailableWhy', { reason });
 }
 
 function failure(error: AppError): { ok: false; error: AppError } {

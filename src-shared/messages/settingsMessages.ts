@@ -51,6 +51,8 @@ export const settingsRu = {
   'settings.envSecret': (p: MessageParams) => `Переменная ${str(p, 'env')} должна быть секретным кодом магазина, целым неотрицательным числом.`,
   'settings.envApiUrl': (p: MessageParams) => `Переменная ${str(p, 'env')} должна быть адресом вида https://skidkabot.ru (сейчас «${str(p, 'value')}»).`,
   'settings.alreadySetUp': () => 'Касса уже настроена: меняйте настройки в режиме менеджера.',
+  'keychain.unavailableWhy': (p: MessageParams) =>
+    `Хранилище паролей ОС недоступно (техническая причина: ${str(p, 'reason') || 'неизвестная ошибка'}). Секретный код магазина хранится только там: обратитесь к администратору компьютера.`,
   'password.alreadySet': () => 'Пароль менеджера уже задан. Войдите с ним.',
   'password.notSet': () => 'Пароль менеджера ещё не задан: задайте его.',
   'password.tooShort': (p: MessageParams) =>
@@ -73,6 +75,8 @@ export const settingsEn: Record<keyof typeof settingsRu, (p: MessageParams) => s
   'settings.envSecret': (p) => `The ${str(p, 'env')} variable must be the shop secret, a whole number, zero or more.`,
   'settings.envApiUrl': (p) => `The ${str(p, 'env')} variable must be an address like https://skidkabot.ru (now "${str(p, 'value')}").`,
   'settings.alreadySetUp': () => "The till is already set up: change the settings in the manager's area.",
+  'keychain.unavailableWhy': (p) =>
+    `The OS password store is unavailable (technical reason: ${str(p, 'reason') || 'unknown error'}). The shop secret is kept only there: ask the computer administrator.`,
   'password.alreadySet': () => 'The manager password is already set. Sign in with it.',
   'password.notSet': () => 'The manager password is not set yet: set it.',
   'password.tooShort': (p) => `The manager password is too short: it needs at least ${num(p, 'min')} ${pluralEn(num(p, 'min'), 'character', 'characters')}.`,
