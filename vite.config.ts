@@ -78,6 +78,8 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
+    // Chromium preloads modules itself; the polyfill would only add to the cashier's first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: { input: path.join(root, 'src-renderer/index.html') },
   },
 });
