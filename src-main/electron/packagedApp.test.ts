@@ -113,7 +113,7 @@ describe('the unpacked Linux app', () => {
       expect(asarFiles, file).toContain(file);
       seen.add(file);
       const body = extractFile(asarPath, file).toString('utf8');
-      for (const match of body.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      for (const match of body.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
         wanted.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1] ?? '')));
       }
     }
