@@ -26,7 +26,8 @@ async function mainProcess(): Promise<void> {
   const atStart = sum(await staticClosure([path.join(dir, 'main.js')]));
   const all = await filesUnder(dir, /\.js$/);
   console.log(`main.js (entry file):                      ${kb(entry)}  (goal ≤ ${kb(MAIN_GOAL)}: ${verdict(entry <= MAIN_GOAL)})`);
-  console.log(`main at start (entry + its static chunks): ${kb(atStart)}`);
+  // Shared modules (zod, the message tables, the journal) land in chunks main.js imports statically: they load at start too.
+  console.log(`main at start (entry + its static chunks): ${kb(atStart)}  (against the same ${kb(MAIN_GOAL)}: ${verdict(atStart <= MAIN_GOAL)})`);
   console.log(`main in all (+ chunks loaded when needed): ${kb(all)}  (updater, local API server, demo simulator)`);
 }
 
