@@ -9,6 +9,9 @@ import { exportJournalCsv } from '../../src-main/journal/exportCsv';
 import { Journal, JOURNAL_DIR } from '../../src-main/journal/journal';
 import { newOperationId } from '../../src-main/journal/operationId';
 import { encodeRecord } from '../../src-main/journal/recordCodec';
+import { OperationRunner, type OperationClient } from '../../src-main/journal/operationRunner';
+import { faultyFs, type FsEvent } from '../../src-main/journal/testing/faultyFs';
+import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 
 const MONTHS = 36;
 const OPS_PER_MONTH = 5_000;
@@ -48,8 +51,8 @@ function monthText(year: number, month: number, ops: number, open: number, dayOf
   return lines.join('');
 }
 
-/** `alreadyToday` operations first, so the QR sidecar holds a busy day's live secrets while the rate is measured. */
-async function appendRate(dir: string, alreadyToday: number): Promise<void> {
+/** `alreadyToday` operations first, so the QR sidecar holds a busy day's live secrets while the rate is measured; ms per operation. */
+async function appendRate(dir: string, alreadyToday: number): Promise<number> {
   const { journal } = await Journal.open(dir);
   for (let index = 0; index < alreadyToday; index += 1) {
     const id = await journal.recordIntent({ kassa: 1, shop: 4, client: index, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
@@ -66,8 +69,67 @@ async function appendRate(dir: string, alreadyToday: number): Promise<void> {
   const seconds = (performance.now() - start) / 1000;
   await journal.close();
   console.log(
-    `operations (intent + QR sidecar + outcome, each fdatasync'd), ${alreadyToday} earlier today: ${(APPENDS / seconds).toFixed(0)}/s, ${((seconds * 1000) / APPENDS).toFixed(2)} ms each`,
+    `operations (intent fdatasync'd + QR line + outcome fdatasync'd), ${alreadyToday} earlier today: ${(APPENDS / seconds).toFixed(0)}/s, ${((seconds * 1000) / APPENDS).toFixed(2)} ms each`,
   );
+  return (seconds * 1000) / APPENDS;
+}
+
+/** What the disk is asked to make durable: an atomic rewrite costs a file flush and a folder flush. */
+function syncsIn(events: readonly FsEvent[]): number {
+  return events.reduce((sum, event) => sum + (event.call === 'datasync' || event.call === 'syncDir' ? 1 : event.call === 'writeFileAtomic' ? 2 : 0), 0);
+}
+
+/**
+ * One press with a redemption and its accrual, as the till runs it (deferred outcome sync, settle),
+ * on the real disk through a counting fs port; the server answers at once so only journal work is timed.
+ */
+async function checkoutSyncs(dir: string): Promise<void> {
+  const { fs, events } = faultyFs();
+  const { journal } = await Journal.open(dir, { fs });
+  let balance = 1000;
+  const marks: Array<{ events: number; at: number }> = [];
+  const answer = (kind: 'accrue' | 'redeem', bonuses: number): Promise<OperationOutcome> => {
+    marks.push({ events: events.length, at: performance.now() });
+    balance += kind === 'accrue' ? bonuses : -bonuses;
+    return Promise.resolve({ status: 'applied', kind, bonuses, balance, firstName: 'Иван', lastName: 'Петров', confirmedBy: 'answer' });
+  };
+  const client: OperationClient = {
+    balance: () => Promise.resolve({ ok: true, value: { firstName: 'Иван', lastName: 'Петров', balance, pPlus: 2, pMinus: 10 } }),
+    accrue: (_qr, bonuses) => answer('accrue', bonuses),
+    redeem: (_qr, bonuses) => answer('redeem', bonuses),
+  };
+  const runner = new OperationRunner({ journal, client, shop: 4, kassa: 1 });
+  const qr = { client: 83532824, secret: 31766 };
+  const gaps: Array<{ first: number; second: number; firstMs: number; secondMs: number; total: number }> = [];
+  for (let round = 0; round < 20; round += 1) {
+    const startEvents = events.length;
+    const start = performance.now();
+    marks.length = 0;
+    const api = runner.forCheckout({ purchaseKopecks: 100_000, checkoutId: `bench-${round}`, confirmedDuplicate: true }, undefined, { deferSync: true });
+    await api.redeem(qr, 10, balance);
+    await api.accrue(qr, 18, balance);
+    await api.settle();
+    const [redeemMark, accrueMark] = marks;
+    if (!redeemMark || !accrueMark) throw new Error('the checkout sent nothing');
+    gaps.push({
+      first: syncsIn(events.slice(startEvents, redeemMark.events)),
+      second: syncsIn(events.slice(redeemMark.events, accrueMark.events)),
+      firstMs: redeemMark.at - start,
+      secondMs: accrueMark.at - redeemMark.at,
+      total: syncsIn(events.slice(startEvents)),
+    });
+  }
+  await journal.close();
+  const steady = gaps.slice(1);
+  const worst = (pick: (gap: (typeof gaps)[number]) => number): number => Math.max(...steady.map(pick));
+  const median = (pick: (gap: (typeof gaps)[number]) => number): string => {
+    const sorted = steady.map(pick).sort((a, b) => a - b);
+    return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2);
+  };
+  console.log(
+    `checkout (redeem + accrue), journal syncs between balance answer → redemption: ${worst((gap) => gap.first)}, redemption → accrual: ${worst((gap) => gap.second)}  [goal: 1 each]; whole press: ${worst((gap) => gap.total)} syncs`,
+  );
+  console.log(`checkout journal time between requests (median): balance → redemption ${median((gap) => gap.firstMs)} ms, redemption → accrual ${median((gap) => gap.secondMs)} ms`);
 }
 
 async function openTimes(dir: string): Promise<void> {
@@ -122,8 +184,10 @@ async function busyDay(dir: string): Promise<void> {
 export async function run(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'bench-journal-'));
   try {
-    await appendRate(path.join(root, 'append'), 0);
-    await appendRate(path.join(root, 'append-busy'), BUSY_DAY_OPS);
+    const empty = await appendRate(path.join(root, 'append'), 0);
+    const busy = await appendRate(path.join(root, 'append-busy'), BUSY_DAY_OPS);
+    console.log(`per-operation cost after ${BUSY_DAY_OPS} operations: ${(busy / empty).toFixed(2)}× the first  [goal: ≤ 1.2×]`);
+    await checkoutSyncs(path.join(root, 'checkout'));
     await openTimes(path.join(root, 'years'));
     await busyDay(path.join(root, 'day'));
   } finally {
