@@ -47,7 +47,7 @@ interface HeldCustomer {
  * While a customer is on screen the connection is refreshed this often, so the press finds it open:
  * servers commonly close an idle one after 5 s, and Node's pool lets it go a second before that.
  */
-export const KEEP_WARM_MS = 2_000;
+export const KEEP_WARM_MS = 2_500;
 
 const BUSY_ERROR: AppError = codedError('input', 'checkout.busy');
 const CANNOT_CANCEL: AppError = codedError('input', 'checkout.cannotCancel');
