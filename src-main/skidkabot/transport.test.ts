@@ -100,6 +100,18 @@ describe('createHttpTransport keeps the connection ready', () => {
     expect(proxy.seen.filter((line) => line.startsWith('CONNECT'))).toHaveLength(2);
   });
 
+  it('opens nothing after close until the owner posts again', async () => {
+    const server = await countingServer(3_000);
+    const transport = transportFor(server);
+    transport.close();
+    await transport.warm();
+    expect(server.connections).toEqual([]);
+    expect(await transport.post('/api_get_balance.php', {}, 3_000)).toMatchObject({ ok: true });
+    await sleep(1_600);
+    await transport.warm();
+    expect(server.requests).toEqual(['POST /api/api_get_balance.php', 'HEAD /api/']);
+  });
+
   it('a warm-up against a server that is down resolves quietly, and the post after it still reports not sent', async () => {
     const server = await countingServer(3_000);
     const transport = transportFor(server);

@@ -72,6 +72,8 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
   /** When the last request (post or warm-up) ended or began, and how many are out now. */
   let lastActivity = 0;
   let active = 0;
+  /** After close, until the next post, nothing opens a connection on its own: a warm-up timer may still fire once. */
+  let closed = false;
   const agentFor = (route: ProxyRoute): http.Agent => {
     const key = routeLabel(route) ?? 'direct';
     let agent = agents.get(key);
@@ -85,6 +87,8 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
   return {
     async post(path, form, timeoutMs) {
       const startedAt = Date.now();
+      // A post after close is the owner using it again (close only drops the connection).
+      closed = false;
       active += 1;
       try {
         let route: ProxyRoute;
@@ -103,7 +107,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
       }
     },
     async warm() {
-      if (active > 0 || Date.now() - lastActivity < WARM_AFTER_IDLE_MS) return;
+      if (closed || active > 0 || Date.now() - lastActivity < WARM_AFTER_IDLE_MS) return;
       active += 1;
       lastActivity = Date.now();
       try {
@@ -117,6 +121,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
       }
     },
     close() {
+      closed = true;
       for (const agent of agents.values()) agent.destroy();
       agents.clear();
     },
