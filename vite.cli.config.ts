@@ -25,6 +25,6 @@ export default defineConfig({
       output: { format: 'es', entryFileNames: 'skidkabot-kassa.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },
-  // Everything else is bundled: the package ships no zod, iconv-lite or tsx.
+  // Everything else is bundled: the package ships no zod or tsx.
   ssr: { noExternal: true, external: ['keytar', 'node-hid'] },
 });

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -26,6 +27,15 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/** main and the preload share dist-electron/, so it is not emptied; hashed chunks of older builds would pile up in the package. */
+function emptyChunksDir(): Plugin {
+  return {
+    name: 'kassa:empty-main-chunks',
+    apply: 'build',
+    buildStart: async () => rm(path.join(electronOut, 'chunks'), { recursive: true, force: true }),
+  };
+}
+
 export default defineConfig({
   root: path.join(root, 'src-renderer'),
   // Relative asset URLs: the same build loads from app://kassa/ in Electron and from the harness's server.
@@ -39,10 +49,14 @@ export default defineConfig({
         entry: path.join(root, 'src-main/electron/main.ts'),
         vite: {
           root,
+          // Minified like the CLI: main.js is read on every start. Parts loaded only when needed
+          // (the updater, the OpenAPI document) go to chunks/, which each build empties first.
+          plugins: [emptyChunksDir()],
           build: {
             outDir: electronOut,
             emptyOutDir: false,
-            rolldownOptions: { external: nativeModules },
+            // Vite keeps whitespace in an ES library build; main is an application, not a library.
+            rolldownOptions: { external: nativeModules, output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
           },
         },
       },
@@ -64,6 +78,8 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
+    // Chromium preloads modules itself; the polyfill would only add to the cashier's first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: { input: path.join(root, 'src-renderer/index.html') },
   },
 });

@@ -5,7 +5,7 @@ import { PLACEMENTS, writeCameraClip, type PlacementName } from '../src-main/cam
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
 import { value } from '../src-main/app/testing/callCore';
-import { balanceIn, DEMO, qrOf } from './screens';
+import { balanceIn, DEMO, qrOf, openManagerTab } from './screens';
 
 /**
  * The camera read by Chromium's fake capture, fed with clips generated from the simulator's QR codes.
@@ -136,10 +136,7 @@ test.describe('camera in the manager screen', () => {
     const y4m = await writeCameraClip(clips, 'manager', qrOf(simulator, DEMO.maria), PLACEMENTS.small);
     const app = await launch({ setup: 'ready', camera: { y4m } });
     const { page } = app;
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: 'Устройства' }).click();
+    await openManagerTab(page, 'Устройства');
     const section = page.getByTestId('camera-section');
     await section.getByRole('button', { name: 'Проверить камеру' }).click();
     await expect(section.getByTestId('camera-test-read')).toHaveText(/этого магазина \(код 4\), покупатель 51234567/);

@@ -2,8 +2,7 @@ import { decodeScan } from '../src-shared/scan/decodeScan';
 import { typeThrough } from '../src-shared/scan/keyboardTyping.fixture';
 import { startScriptedServer, type ScriptedServer } from '../src-main/skidkabot/testing/scriptedServer';
 import { expect, test } from './fixtures';
-import { MANAGER_PASSWORD } from './harness';
-import { balanceIn, DEMO, errorKinds, pasteOnBody, qrOf } from './screens';
+import { balanceIn, DEMO, errorKinds, pasteOnBody, qrOf, openManagerTab } from './screens';
 
 test.describe('cashier: pasted text goes where a scan goes', () => {
   test('a QR pasted with Ctrl+V in the Russian layout is repaired and read like a scan', async ({ app, simulator }) => {
@@ -51,12 +50,7 @@ test.describe('cashier: a server whose balance does not add up', () => {
     await app.screenshot('cashier-balance-mismatch');
     expect(server.count('accrue')).toBe(1);
 
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
-    const tab = page.getByRole('tab', { name: /Журнал/ });
-    await expect(tab).toBeVisible();
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await openManagerTab(page, /Журнал/);
     const row = page.locator('tr[data-operation]');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Проведена');

@@ -4,7 +4,7 @@ import { MemorySecretStore } from '../src-main/settings/secretStore';
 import type { Simulator } from '../src-main/simulator/simulator';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
-import { balanceIn, DEMO, focused, plainText, qrOf } from './screens';
+import { balanceIn, DEMO, focused, plainText, qrOf, openManagerTab } from './screens';
 
 /** Scan a customer, type the purchase, press Enter (accrue), as the cashier does. */
 async function accrue(app: LaunchedApp, simulator: Simulator, client: number, purchase: string): Promise<void> {
@@ -17,12 +17,7 @@ async function accrue(app: LaunchedApp, simulator: Simulator, client: number, pu
 
 async function openJournal(app: LaunchedApp): Promise<void> {
   const { page } = app;
-  await page.keyboard.press('F10');
-  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
-  const tab = page.getByRole('tab', { name: /Журнал/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await openManagerTab(page, /Журнал/);
   await expect(page.getByRole('heading', { name: 'Журнал операций', level: 1 })).toBeVisible();
 }
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { expect, test } from './fixtures';
-import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
-import { balanceIn, DEMO, overflowsSideways, qrOf } from './screens';
+import type { LaunchedApp } from './harness';
+import { balanceIn, DEMO, overflowsSideways, qrOf, openManagerTab } from './screens';
 
 test.use({ tillOptions: { setup: 'ready', localApiPort: 0 } });
 
@@ -91,10 +91,7 @@ test.describe('the till and the POS program', () => {
 
   test('the manager sees the local API, its address and token, and can make a new token', async ({ app }) => {
     const { page } = app;
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: 'Программа' }).click();
+    await openManagerTab(page, 'Программа');
     const section = page.getByTestId('local-api-section');
     await section.scrollIntoViewIfNeeded();
     await expect(section.getByTestId('local-api-state')).toHaveText(/^Работает: http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright/test';
+import { expect, type Locator, type Page } from 'playwright/test';
 import type { Simulator } from '../src-main/simulator/simulator';
+import { MANAGER_PASSWORD } from './harness';
 
 /** Demo customers of the simulator's shop 4 (src-main/simulator/demoData.ts). */
 export const DEMO = {
@@ -74,3 +75,13 @@ export async function everythingOnScreen(page: Page): Promise<string> {
   return `${html}\n${values.join('\n')}`;
 }
 
+
+/** F10, the manager's password, then the named tab of the manager's area (opened unless it already is). */
+export async function openManagerTab(page: Page, tab: string | RegExp): Promise<void> {
+  await page.keyboard.press('F10');
+  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
+  await page.keyboard.press('Enter');
+  const button = page.getByRole('tab', { name: tab });
+  await expect(button).toBeVisible();
+  if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
-import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
+import { openManagerTab } from './screens';
+import type { LaunchedApp } from './harness';
 
 const INSTALLER = Buffer.from('new till version '.repeat(20_000));
 const CHANNEL = process.platform === 'win32' ? 'latest.yml' : `latest-linux${process.arch === 'x64' ? '' : `-${process.arch}`}.yml`;
@@ -23,10 +24,7 @@ async function serveFeed(files: Record<string, string | Buffer>): Promise<{ url:
 
 async function openUpdates(app: LaunchedApp) {
   const { page } = app;
-  await page.keyboard.press('F10');
-  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('tab', { name: 'Программа' }).click();
+  await openManagerTab(page, 'Программа');
   const section = page.getByTestId('update-section');
   await section.scrollIntoViewIfNeeded();
   await expect(section.getByRole('heading', { name: 'Обновления программы' })).toBeVisible();

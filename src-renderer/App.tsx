@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorPanel } from './components/ErrorPanel';
 import { UnresolvedNotice } from './journal/UnresolvedNotice';
 import { StatusLine } from './components/StatusLine';
@@ -6,10 +6,12 @@ import { useT } from './i18n/useT';
 import { useTillKeys } from './keyboard/useTillKeys';
 import { useScanCapture } from './scan/useScanCapture';
 import { CashierScreen } from './screens/CashierScreen';
-import { FirstRunPassword } from './screens/FirstRunPassword';
-import { FirstRunShop } from './screens/FirstRunShop';
-import { ManagerScreen } from './screens/ManagerScreen';
 import { useKassa } from './store/StoreContext';
+
+// The cashier's screen loads at start; the manager's area and the first run, when they open.
+const ManagerScreen = lazy(async () => ({ default: (await import('./screens/ManagerScreen')).ManagerScreen }));
+const FirstRunPassword = lazy(async () => ({ default: (await import('./screens/FirstRunPassword')).FirstRunPassword }));
+const FirstRunShop = lazy(async () => ({ default: (await import('./screens/FirstRunShop')).FirstRunShop }));
 
 export function App() {
   const t = useT();
@@ -44,9 +46,11 @@ export function App() {
         </section>
       )}
       {app.unresolved > 0 && <UnresolvedNotice count={app.unresolved} />}
-      {app.phase === 'setup-password' && <FirstRunPassword />}
-      {app.phase === 'setup-shop' && <FirstRunShop />}
-      {app.phase === 'ready' && (screen === 'manager' ? <ManagerScreen app={app} /> : <CashierScreen />)}
+      <Suspense fallback={<main className="loading">{t.loading}</main>}>
+        {app.phase === 'setup-password' && <FirstRunPassword />}
+        {app.phase === 'setup-shop' && <FirstRunShop />}
+        {app.phase === 'ready' && (screen === 'manager' ? <ManagerScreen app={app} /> : <CashierScreen />)}
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bridgePresent, kassa } from './api';
 import { App } from './App';
@@ -17,7 +17,9 @@ if (bridgePresent()) {
   root.render(
     <StrictMode>
       <StoreProvider store={store}>
-        <App />
+        <Suspense fallback={null}>
+          <App />
+        </Suspense>
       </StoreProvider>
     </StrictMode>,
   );

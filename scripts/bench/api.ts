@@ -3,7 +3,10 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SkidkabotClient } from '../../src-main/skidkabot/client';
 import type { QrRef } from '../../src-main/skidkabot/client';
-import { runCheckout } from '../../src-main/skidkabot/checkout';
+import { performOperations, runCheckout } from '../../src-main/skidkabot/checkout';
+import { effectiveRules } from '../../src-shared/bonus/bonusRules';
+import { KEEP_WARM_MS } from '../../src-main/app/checkoutSession';
+import { privateCaServerCert } from '../../src-main/skidkabot/net/testing/testCa';
 import { startSimulator } from '../../src-main/simulator/simulator';
 import type { Simulator } from '../../src-main/simulator/simulator';
 
@@ -155,6 +158,63 @@ async function checkoutRoundTrips(sim: Simulator): Promise<void> {
   console.log(`TCP connections for two checkouts by one client:            ${connections} (${requests} requests)`);
 }
 
+/** The pause between the balance on screen and the press: longer than the 5 s a Node or Apache server keeps an idle connection. */
+const PAUSE_MS = 6_000;
+const PRESSES = 3;
+
+/**
+ * Over TLS through the delaying proxy, against the simulator on Node's default 5 s keep-alive: the
+ * balance, a 6 s pause, then the press (redemption + accrual). Without warm-ups the press pays a new
+ * TCP and TLS connection; with them (what the checkout does while a customer is on screen) it pays
+ * its own two round trips.
+ */
+async function pressAfterPause(): Promise<void> {
+  const pki = privateCaServerCert();
+  const sim = await startSimulator({ tls: { key: pki.key, cert: pki.cert } });
+  const proxy = await startDelayingProxy(new URL(sim.url.replace('https:', 'http:')));
+  const rules = { source: 'server', pPlus: 0, pMinus: 0, accrueOnPaidPart: true } as const;
+  const modes = ['cold', 'warm', 'floor'] as const;
+  const results: Record<(typeof modes)[number], { ms: number[]; connections: number[] }> = {
+    cold: { ms: [], connections: [] },
+    warm: { ms: [], connections: [] },
+    floor: { ms: [], connections: [] },
+  };
+  try {
+    for (let round = 0; round < PRESSES; round += 1) {
+      for (const mode of modes) {
+        const client = new SkidkabotClient({ baseUrl: `https://127.0.0.1:${proxy.port}`, credentials: SHOP, network: { proxy: { resolve: () => Promise.resolve({ kind: 'direct' }) }, ca: [pki.caCert] } });
+        const qr = qrOf(sim);
+        const customer = await client.balance(qr);
+        if (!customer.ok) throw new Error(customer.error.message);
+        const timer = mode === 'warm' ? setInterval(() => void client.warm(), KEEP_WARM_MS) : null;
+        await new Promise((resolve) => setTimeout(resolve, mode === 'floor' ? 0 : PAUSE_MS));
+        if (timer) clearInterval(timer);
+        const acceptedBefore = proxy.accepted();
+        const start = performance.now();
+        const effective = effectiveRules(rules, { pPlus: customer.value.pPlus, pMinus: customer.value.pMinus });
+        const done = await performOperations(client, qr, customer.value, 100_000, 10, effective);
+        results[mode].ms.push(performance.now() - start);
+        results[mode].connections.push(proxy.accepted() - acceptedBefore);
+        if (!done.ok || done.value.length !== 2 || done.value.some((outcome) => outcome.status !== 'applied')) throw new Error(`bench press did not redeem and accrue: ${JSON.stringify(done)}`);
+        client.close();
+      }
+    }
+  } finally {
+    await proxy.close();
+    await sim.close();
+  }
+  const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? Number.NaN;
+  console.log(`press (redemption + accrual) over TLS, ${PAUSE_MS / 1000} s after the balance, server keep-alive 5 s, RTT ${RTT_MS} ms, median of ${PRESSES}:`);
+  const labels = { cold: 'without warm-ups (before): ', warm: `warm-ups every ${KEEP_WARM_MS / 1000} s:     `, floor: 'no pause (floor, this box):' };
+  for (const mode of modes) {
+    const { ms, connections } = results[mode];
+    const label = labels[mode];
+    console.log(
+      `  ${label} ${median(ms).toFixed(1)} ms = ${(median(ms) / RTT_MS).toFixed(2)} RTT (each: ${ms.map((t) => (t / RTT_MS).toFixed(2)).join(", ")}), new connections during the press: ${Math.max(...connections)}${mode === 'warm' ? '  [goal: ≤ 2 RTT]' : ''}`,
+    );
+  }
+}
+
 async function refusedReport(): Promise<void> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -172,6 +232,7 @@ export async function run(): Promise<void> {
   try {
     await overhead(sim);
     await checkoutRoundTrips(sim);
+    await pressAfterPause();
     await refusedReport();
   } finally {
     await sim.close();

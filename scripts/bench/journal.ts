@@ -9,6 +9,10 @@ import { exportJournalCsv } from '../../src-main/journal/exportCsv';
 import { Journal, JOURNAL_DIR } from '../../src-main/journal/journal';
 import { newOperationId } from '../../src-main/journal/operationId';
 import { encodeRecord } from '../../src-main/journal/recordCodec';
+import { OperationRunner, type OperationClient } from '../../src-main/journal/operationRunner';
+import { faultyFs, type FsEvent } from '../../src-main/journal/testing/faultyFs';
+import { nodeJournalFs, type JournalFs } from '../../src-main/journal/fsPort';
+import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 
 const MONTHS = 36;
 const OPS_PER_MONTH = 5_000;
@@ -48,26 +52,104 @@ function monthText(year: number, month: number, ops: number, open: number, dayOf
   return lines.join('');
 }
 
-/** `alreadyToday` operations first, so the QR sidecar holds a busy day's live secrets while the rate is measured. */
-async function appendRate(dir: string, alreadyToday: number): Promise<void> {
-  const { journal } = await Journal.open(dir);
-  for (let index = 0; index < alreadyToday; index += 1) {
-    const id = await journal.recordIntent({ kassa: 1, shop: 4, client: index, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
-    if (!id.ok) throw new Error(id.error.message);
-    await journal.recordOutcome(id.value, { status: 'applied', kind: 'accrue', bonuses: 5, balance: 5, firstName: '', lastName: '', confirmedBy: 'answer' });
-  }
-  const start = performance.now();
-  for (let index = 0; index < APPENDS; index += 1) {
-    const id = await journal.recordIntent({ kassa: 1, shop: 4, client: index, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
-    if (!id.ok) throw new Error(id.error.message);
-    const done = await journal.recordOutcome(id.value, { status: 'applied', kind: 'accrue', bonuses: 5, balance: 5, firstName: '', lastName: '', confirmedBy: 'answer' });
-    if (!done.ok) throw new Error(done.error.message);
-  }
-  const seconds = (performance.now() - start) / 1000;
+/** One operation as the app writes it: intent (with its QR line), then the outcome. */
+async function oneOperation(journal: Journal, client: number): Promise<void> {
+  const id = await journal.recordIntent({ kassa: 1, shop: 4, client, kind: 'accrue', bonuses: 5, purchaseKopecks: 1000, qrSecret: 12345, balanceBefore: 0 });
+  if (!id.ok) throw new Error(id.error.message);
+  const done = await journal.recordOutcome(id.value, { status: 'applied', kind: 'accrue', bonuses: 5, balance: 5, firstName: '', lastName: '', confirmedBy: 'answer' });
+  if (!done.ok) throw new Error(done.error.message);
+}
+
+/**
+ * Per-operation cost at the start of a day and after a busy day's worth, in one journal and one run,
+ * so the two figures share the disk's mood; ms per operation.
+ */
+async function appendRates(dir: string, fs: JournalFs = nodeJournalFs): Promise<{ first: number; later: number }> {
+  const { journal } = await Journal.open(dir, { fs });
+  const what = fs === nodeJournalFs ? "intent fdatasync'd + QR line + outcome fdatasync'd" : 'the same with fdatasync made a no-op: the journal\'s own work';
+  const timed = async (from: number): Promise<number> => {
+    const start = performance.now();
+    for (let index = 0; index < APPENDS; index += 1) await oneOperation(journal, from + index);
+    return (performance.now() - start) / APPENDS;
+  };
+  const first = await timed(0);
+  for (let index = APPENDS; index < BUSY_DAY_OPS; index += 1) await oneOperation(journal, index);
+  const later = await timed(BUSY_DAY_OPS);
   await journal.close();
+  for (const [label, each] of [['the first', first], [`after ${BUSY_DAY_OPS} operations`, later]] as const) {
+    console.log(`operations (${what}), ${label} ${APPENDS}: ${(1000 / each).toFixed(0)}/s, ${each.toFixed(2)} ms each`);
+  }
+  return { first, later };
+}
+
+/** The real disk with every flush skipped: for timing the journal's own work only. */
+function withoutFlushes(): JournalFs {
+  return {
+    ...nodeJournalFs,
+    syncDir: () => Promise.resolve(),
+    async openAppend(file) {
+      const opened = await nodeJournalFs.openAppend(file);
+      return { ...opened, size: () => opened.size(), write: (data) => opened.write(data), datasync: () => Promise.resolve(), truncate: (size) => opened.truncate(size), close: () => opened.close() };
+    },
+  };
+}
+
+/** What the disk is asked to make durable: an atomic rewrite costs a file flush and a folder flush. */
+function syncsIn(events: readonly FsEvent[]): number {
+  return events.reduce((sum, event) => sum + (event.call === 'datasync' || event.call === 'syncDir' ? 1 : event.call === 'writeFileAtomic' ? 2 : 0), 0);
+}
+
+/**
+ * One press with a redemption and its accrual, as the till runs it (deferred outcome sync, settle),
+ * on the real disk through a counting fs port; the server answers at once so only journal work is timed.
+ */
+async function checkoutSyncs(dir: string): Promise<void> {
+  const { fs, events } = faultyFs();
+  const { journal } = await Journal.open(dir, { fs });
+  let balance = 1000;
+  const marks: Array<{ events: number; at: number }> = [];
+  const answer = (kind: 'accrue' | 'redeem', bonuses: number): Promise<OperationOutcome> => {
+    marks.push({ events: events.length, at: performance.now() });
+    balance += kind === 'accrue' ? bonuses : -bonuses;
+    return Promise.resolve({ status: 'applied', kind, bonuses, balance, firstName: 'Иван', lastName: 'Петров', confirmedBy: 'answer' });
+  };
+  const client: OperationClient = {
+    balance: () => Promise.resolve({ ok: true, value: { firstName: 'Иван', lastName: 'Петров', balance, pPlus: 2, pMinus: 10 } }),
+    accrue: (_qr, bonuses) => answer('accrue', bonuses),
+    redeem: (_qr, bonuses) => answer('redeem', bonuses),
+  };
+  const runner = new OperationRunner({ journal, client, shop: 4, kassa: 1 });
+  const qr = { client: 83532824, secret: 31766 };
+  const gaps: Array<{ first: number; second: number; firstMs: number; secondMs: number; total: number }> = [];
+  for (let round = 0; round < 20; round += 1) {
+    const startEvents = events.length;
+    const start = performance.now();
+    marks.length = 0;
+    const api = runner.forCheckout({ purchaseKopecks: 100_000, checkoutId: `bench-${round}`, confirmedDuplicate: true }, undefined, { deferSync: true });
+    await api.redeem(qr, 10, balance);
+    await api.accrue(qr, 18, balance);
+    await api.settle();
+    const [redeemMark, accrueMark] = marks;
+    if (!redeemMark || !accrueMark) throw new Error('the checkout sent nothing');
+    gaps.push({
+      first: syncsIn(events.slice(startEvents, redeemMark.events)),
+      second: syncsIn(events.slice(redeemMark.events, accrueMark.events)),
+      firstMs: redeemMark.at - start,
+      secondMs: accrueMark.at - redeemMark.at,
+      total: syncsIn(events.slice(startEvents)),
+    });
+  }
+  await journal.close();
+  const steady = gaps.slice(1);
+  const worst = (pick: (gap: (typeof gaps)[number]) => number): number => Math.max(...steady.map(pick));
+  const median = (pick: (gap: (typeof gaps)[number]) => number): string => {
+    const sorted = steady.map(pick).sort((a, b) => a - b);
+    return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2);
+  };
   console.log(
-    `operations (intent + QR sidecar + outcome, each fdatasync'd), ${alreadyToday} earlier today: ${(APPENDS / seconds).toFixed(0)}/s, ${((seconds * 1000) / APPENDS).toFixed(2)} ms each`,
+    `checkout (redeem + accrue), journal syncs between balance answer → redemption: ${worst((gap) => gap.first)}, redemption → accrual: ${worst((gap) => gap.second)}  [goal: 1 each]; whole press: ${worst((gap) => gap.total)} syncs`,
   );
+  console.log(`checkout journal time between requests (median): balance → redemption ${median((gap) => gap.firstMs)} ms, redemption → accrual ${median((gap) => gap.secondMs)} ms`);
 }
 
 async function openTimes(dir: string): Promise<void> {
@@ -122,8 +204,12 @@ async function busyDay(dir: string): Promise<void> {
 export async function run(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'bench-journal-'));
   try {
-    await appendRate(path.join(root, 'append'), 0);
-    await appendRate(path.join(root, 'append-busy'), BUSY_DAY_OPS);
+    const { first, later } = await appendRates(path.join(root, 'append'));
+    console.log(`per-operation cost after ${BUSY_DAY_OPS} operations: ${(later / first).toFixed(2)}× the first  [goal: ≤ 1.2×]`);
+    // The disk's flush time swings with whatever else runs; without it the growth of the journal's own work shows plainly.
+    const work = await appendRates(path.join(root, 'append-nosync'), withoutFlushes());
+    console.log(`journal work per operation after ${BUSY_DAY_OPS} operations: ${(work.later / work.first).toFixed(2)}× the first  [goal: ≤ 1.2×]`);
+    await checkoutSyncs(path.join(root, 'checkout'));
     await openTimes(path.join(root, 'years'));
     await busyDay(path.join(root, 'day'));
   } finally {

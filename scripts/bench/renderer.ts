@@ -46,7 +46,7 @@ async function bundleSize(): Promise<void> {
     gzip += packed;
     console.log(`bundle ${file.replace(/-[\w-]{8}\./, '.')}: ${kb(body.length)} raw, ${kb(packed)} gzip`);
   }
-  console.log(`bundle total (js+css): ${kb(raw)} raw, ${kb(gzip)} gzip`);
+  console.log(`bundle total (js+css, lazily loaded chunks included; the first load: npm run bench weight): ${kb(raw)} raw, ${kb(gzip)} gzip`);
 }
 
 /**

@@ -43,6 +43,12 @@ interface HeldCustomer {
   scannedAt: number;
 }
 
+/**
+ * While a customer is on screen the connection is refreshed this often, so the press finds it open:
+ * servers commonly close an idle one after 5 s, and Node's pool lets it go a second before that.
+ */
+export const KEEP_WARM_MS = 2_500;
+
 const BUSY_ERROR: AppError = codedError('input', 'checkout.busy');
 const CANNOT_CANCEL: AppError = codedError('input', 'checkout.cannotCancel');
 
@@ -56,6 +62,7 @@ export class CheckoutSession {
   private current: CheckoutView = { stage: 'idle', busy: false, error: null };
   private held: HeldCustomer | null = null;
   private cancelIdleTimer: (() => void) | null = null;
+  private cancelWarmTimer: (() => void) | null = null;
   private closed = false;
   /** Grows with every balance query and every cancel: an answer for an older one is not shown. */
   private balanceQuery = 0;
@@ -145,6 +152,7 @@ export class CheckoutSession {
   /** The cashier is still at work on this customer: the idle clear waits again from now. */
   touch(): Result<CheckoutView> {
     this.restartIdleTimer();
+    if (this.held !== null && !this.current.busy) this.warm();
     return { ok: true, value: this.current };
   }
 
@@ -157,6 +165,7 @@ export class CheckoutSession {
   close(): void {
     this.closed = true;
     this.cancelIdleTimer?.();
+    this.cancelWarmTimer?.();
   }
 
   private async press(
@@ -247,7 +256,24 @@ export class CheckoutSession {
     if (this.closed) return;
     this.current = view;
     this.restartIdleTimer();
+    this.keepWarm();
     this.options.onChange(view);
+  }
+
+  /** The press after a pause should cost its own round trips only, not a new connection's. */
+  private keepWarm(): void {
+    this.cancelWarmTimer?.();
+    this.cancelWarmTimer = null;
+    if (this.closed || this.held === null || this.current.busy) return;
+    this.cancelWarmTimer = this.options.scheduler.setTimer(() => {
+      this.warm();
+      this.keepWarm();
+    }, KEEP_WARM_MS);
+  }
+
+  private warm(): void {
+    const client = this.options.shop.client();
+    if (client.ok) void client.value.warm();
   }
 
   /** Privacy at the till: a customer's name and balance do not stay on screen for the next person. */

@@ -339,6 +339,23 @@ describe('checkout against the simulator', () => {
     expect(pushed.at(-1)).toEqual({ stage: 'idle', busy: false, error: null });
   });
 
+  it('keeps the connection warm with HEAD of the root while a customer is on screen, and stops after Esc', async () => {
+    const scheduler = new ManualScheduler(clock);
+    const app = await readyTill({ idleClearMs: 60_000, scheduler });
+    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    const afterScan = sim.requestCount();
+    // The transport skips a warm-up within 1.5 s (real time) of the last request: the socket is fresh then.
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    scheduler.advance(2_500);
+    await expect.poll(() => sim.requestCount()).toBe(afterScan + 1);
+    expect(sim.lastRequest()).toMatchObject({ method: 'HEAD', path: '/' });
+    value(await app.call('checkout.clear'));
+    scheduler.advance(10_000);
+    // Settled: a warm-up would have reached the loopback server well within this.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sim.requestCount()).toBe(afterScan + 1);
+  });
+
   it('counts what main has in flight, back to 0 when the operation is done', async () => {
     const app = await readyTill();
     value(await app.call('scan.submit', sim.issueQr(IVAN.client)));

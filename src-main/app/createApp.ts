@@ -14,7 +14,7 @@ import { ensurePrivateDir } from '../fs/privateDir';
 import { PasswordGuard, type ScryptParams } from '../manager/passwordGuard';
 import type { NetworkSetup } from '../skidkabot/net/networkSetup';
 import packageJson from '../../package.json' with { type: 'json' };
-import { feedOnlyUpdater } from '../update/feedOnlyUpdater';
+import { lazyUpdater } from '../update/lazyUpdater';
 import { updateHandlers } from '../update/updateHandlers';
 import type { UpdaterPort } from '../update/updaterPort';
 import { UpdateService } from '../update/updateService';
@@ -23,7 +23,6 @@ import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
 import { SettingsStore } from '../settings/settingsStore';
 import { DEMO_SHOP } from '../simulator/demoData';
-import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { buildAppState, SERVER_NOT_ASKED, serverStateAfter } from './appState';
 import { backgroundScheduler } from './backgroundScheduler';
@@ -130,7 +129,8 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
 
   let simulator: Simulator | null = null;
   const demoSource = async (settings: Settings): Promise<ShopSource> => {
-    simulator ??= await startSimulator();
+    // The demo's simulator (with its fault machinery) is loaded only for a demo.
+    simulator ??= await (await import('../simulator/simulator')).startSimulator();
     return {
       settings: { ...settings, shopCode: DEMO_SHOP.code },
       sink: discardSettings,
@@ -293,7 +293,9 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     }),
   });
   const updates = await UpdateService.open({
-    port: options.updater ?? feedOnlyUpdater(appVersion, path.join(options.dataDir, 'update-cache')),
+    port:
+      options.updater ??
+      lazyUpdater(false, async () => (await import('../update/feedOnlyUpdater')).feedOnlyUpdater(appVersion, path.join(options.dataDir, 'update-cache'))),
     store: new UpdateStore(options.dataDir),
     appVersion,
     now,

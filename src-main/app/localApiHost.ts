@@ -4,8 +4,8 @@ import type { LocalApiView } from '../../src-shared/ipc/localApiViews';
 import { errnoCode } from '../fs/errnoCode';
 import { loadApiSettings, saveApiSettings, type ApiSettings } from '../localApi/apiSettings';
 import { removeEndpoint, writeEndpoint } from '../localApi/endpointFile';
-import { startLocalApi, type LocalApiServer } from '../localApi/server';
-import { TillApi, type TillBackend } from '../localApi/tillApi';
+import type { LocalApiServer } from '../localApi/server';
+import type { TillBackend } from '../localApi/tillApi';
 import { loadOrCreateToken, TOKEN_FILE, writeNewToken, type ApiToken } from '../localApi/token';
 
 export interface LocalApiHostOptions {
@@ -102,6 +102,8 @@ export class LocalApiHost {
     const port = this.options.forcedPort ?? (this.settings.enabled ? this.settings.port : null);
     if (port !== null && this.token) {
       try {
+        // Loaded when first enabled: most tills never run the API, and start without its schemas and server.
+        const [{ startLocalApi }, { TillApi }] = await Promise.all([import('../localApi/server'), import('../localApi/tillApi')]);
         this.server = await startLocalApi({ port, token: () => this.token?.token ?? '', api: new TillApi(this.options.backend) });
         this.problem = this.token.problem ?? null;
       } catch (error) {

@@ -66,8 +66,11 @@ export async function pressThrough(runner: OperationRunner, request: PressReques
     (error) => {
       journalError ??= error;
     },
+    { deferSync: true },
   );
   const done = await performOperations(api, qr, request.customer, purchaseKopecks, redeemBonuses, rules);
+  // Before the cashier sees the result, the last outcome is on disk (the accrual's intent synced the redemption's).
+  await api.settle();
   if (!done.ok) return { status: 'not-sent', error: done.error };
   return { status: 'sent', outcomes: done.value, journalError };
 }

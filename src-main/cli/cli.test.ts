@@ -10,29 +10,11 @@ import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
 import { startLoopbackProxy } from '../skidkabot/net/testing/loopbackProxy';
+import { runBin, type BinRun as Run } from './testing/runBin';
 
 // The real bin, spawned as a technician or a till script would run it, against the simulator on loopback.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'skidkabot-kassa.mjs');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBin(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 const PROXY_VARIABLES = /^(https?_proxy|no_proxy)$/i;
 

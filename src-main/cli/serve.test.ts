@@ -9,6 +9,7 @@ import { LOCK_FILE } from '../journal/writerLock';
 import { ENDPOINT_FILE } from '../localApi/endpointFile';
 import { DEMO_CUSTOMERS } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
+import { runBin, type BinRun } from './testing/runBin';
 
 // The real bin: a headless till (`serve`) and CLI commands on the same data folder going through it.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,22 +21,9 @@ let sim: Simulator;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function runBin(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<BinRun> {
+  return runBin(args, { ...env, ...extraEnv });
 }
 
 async function journalRecords(): Promise<{ type: string; kind?: string; client?: number }[]> {
@@ -82,7 +70,7 @@ describe('serve and the CLI through it', () => {
 
   it('an accrual from the CLI goes through the running till: one operation, one journal record, same exit codes', async () => {
     const qr = sim.issueQr(ivan.client);
-    const done = await runBin(['accrue', '--qr', qr, '--bonuses', '5', '--json']);
+    const done = await run(['accrue', '--qr', qr, '--bonuses', '5', '--json']);
     expect(done.code, done.stderr).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ ok: true, client: ivan.client, operation: 'accrue', status: 'applied', bonuses: 5, balance: ivan.balance + 5 });
     expect(sim.balanceOf(ivan.client)).toBe(ivan.balance + 5);
@@ -90,12 +78,12 @@ describe('serve and the CLI through it', () => {
     expect(intents).toHaveLength(1);
     expect(intents[0]).toMatchObject({ kind: 'accrue', client: ivan.client, bonuses: 5, kassa: 2 });
 
-    const again = await runBin(['accrue', '--qr', qr, '--bonuses', '5']);
+    const again = await run(['accrue', '--qr', qr, '--bonuses', '5']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--confirm-duplicate');
     expect((await journalRecords()).filter((record) => record.type === 'intent')).toHaveLength(1);
 
-    const direct = await runBin(['accrue', '--qr', qr, '--bonuses', '5', '--direct']);
+    const direct = await run(['accrue', '--qr', qr, '--bonuses', '5', '--direct']);
     expect(direct.code).toBe(2);
     expect(direct.stderr).toContain('Журнал операций сейчас ведёт программа кассы');
     expect(sim.balanceOf(ivan.client)).toBe(ivan.balance + 5);
@@ -103,18 +91,18 @@ describe('serve and the CLI through it', () => {
 
   it('prints what the command prints by itself: balance and checkout lines, journal list', async () => {
     const qr = sim.issueQr(maria.client);
-    const [through, here] = await Promise.all([runBin(['balance', '--qr', qr]), runBin(['balance', '--qr', qr, '--direct'])]);
+    const [through, here] = await Promise.all([run(['balance', '--qr', qr]), run(['balance', '--qr', qr, '--direct'])]);
     expect(through.code).toBe(0);
     expect(through.stdout).toBe(here.stdout);
     expect(through.stdout).toContain('Мария');
 
-    const checkout = await runBin(['checkout', '--qr', qr, '--purchase', '1000']);
+    const checkout = await run(['checkout', '--qr', qr, '--purchase', '1000']);
     expect(checkout.code, checkout.stderr).toBe(0);
     expect(checkout.stdout).toContain('К оплате деньгами: 1 000 ₽');
-    const list = await runBin(['journal', '--customer', String(maria.client), '--json']);
+    const list = await run(['journal', '--customer', String(maria.client), '--json']);
     expect(list.code).toBe(0);
     expect((JSON.parse(list.stdout) as { operations: unknown[] }).operations).toHaveLength(1);
-    const bad = await runBin(['checkout', '--qr', qr, '--purchase', '-5']);
+    const bad = await run(['checkout', '--qr', qr, '--purchase', '-5']);
     expect(bad.code).toBe(2);
   });
 
@@ -127,7 +115,7 @@ describe('serve and the CLI through it', () => {
     expect(left).not.toContain(LOCK_FILE);
     expect(await readdir(dataDir)).not.toContain(ENDPOINT_FILE);
     // With nobody holding the journal the CLI works by itself again.
-    const alone = await runBin(['accrue', '--qr', sim.issueQr(maria.client), '--bonuses', '3', '--json']);
+    const alone = await run(['accrue', '--qr', sim.issueQr(maria.client), '--bonuses', '3', '--json']);
     expect(alone.code, alone.stderr).toBe(0);
   });
 
@@ -135,11 +123,11 @@ describe('serve and the CLI through it', () => {
     // This test's own process stands for the running app.
     await writeFile(path.join(dataDir, ENDPOINT_FILE), JSON.stringify({ pid: process.pid, enabled: false, url: null }));
     try {
-      const refused = await runBin(['redeem', '--qr', sim.issueQr(ivan.client), '--bonuses', '1']);
+      const refused = await run(['redeem', '--qr', sim.issueQr(ivan.client), '--bonuses', '1']);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('локальный API выключен');
       expect(refused.stderr).toContain('менеджера');
-      const balance = await runBin(['balance', '--qr', sim.issueQr(ivan.client)]);
+      const balance = await run(['balance', '--qr', sim.issueQr(ivan.client)]);
       expect(balance.code).toBe(0);
     } finally {
       await rm(path.join(dataDir, ENDPOINT_FILE), { force: true });

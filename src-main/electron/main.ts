@@ -6,13 +6,13 @@ import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
 import type { cliMain } from '../cli/cliMain';
 import { createKeytarSecretStore } from '../settings/secretStore';
+import { lazyUpdater } from '../update/lazyUpdater';
 import { applicationMenuTemplate } from './appMenu';
 import { cliArguments } from './cliSwitch';
 import { saveDialogTarget } from './exportDialog';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from './hardening';
 import { readLaunchOptions } from './launchOptions';
 import { electronNetwork } from './network';
-import { createElectronUpdater } from './updater';
 import type { LaunchOptions } from './launchOptions';
 import { forwardEvents, registerIpc } from './registerIpc';
 import { nodeHidScannerHost } from './scannerHost';
@@ -99,7 +99,7 @@ function run(options: LaunchOptions): void {
       network: electronNetwork(session.defaultSession),
       appVersion: app.getVersion(),
       // Only an installed app can replace itself; a development run checks the feed without installing.
-      ...(app.isPackaged && !options.demo ? { updater: createElectronUpdater() } : {}),
+      ...(app.isPackaged && !options.demo ? { updater: lazyUpdater(true, async () => (await import('./updater')).createElectronUpdater()) } : {}),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);

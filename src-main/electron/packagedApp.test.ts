@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { extractAll, listPackage, statFile } from '@electron/asar';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -103,6 +103,21 @@ describe('the unpacked Linux app', () => {
     );
     expect(asarFiles.some((file) => /^dist-cli\/chunks\/decode-[\w-]+\.mjs$/.test(file))).toBe(true);
     expect(asarFiles.some((file) => /^dist\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
+  });
+
+  it('holds every chunk main loads, at start or later (the updater, the local API, the demo)', () => {
+    const wanted = ['dist-electron/main.js'];
+    const seen = new Set<string>();
+    for (let file = wanted.pop(); file !== undefined; file = wanted.pop()) {
+      if (seen.has(file)) continue;
+      expect(asarFiles, file).toContain(file);
+      seen.add(file);
+      const body = extractFile(asarPath, file).toString('utf8');
+      for (const match of body.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+        wanted.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1] ?? '')));
+      }
+    }
+    for (const lazy of ['updater', 'server', 'simulator']) expect([...seen].some((file) => file.startsWith(`dist-electron/chunks/${lazy}-`)), lazy).toBe(true);
   });
 
   it('carries no development tools, bundled libraries or sources', () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
+import type { OperationId } from '../../src-shared/journal/types';
 import { Journal, type IntentInput } from './journal';
 import { counterRandom, manualClock } from './testing/clock';
 import { faultyFs } from './testing/faultyFs';
@@ -120,7 +121,7 @@ describe('Journal records', () => {
     expect(text).toContain('"client":83532824');
     expect(text).not.toContain('864209');
     expect(text).not.toContain(String(QR_SECRET));
-    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.json'), 'utf8');
+    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8');
     expect(sidecar).toContain(String(QR_SECRET));
     expect(sidecar).not.toContain('864209');
   });
@@ -197,7 +198,7 @@ describe('Journal write failures', () => {
 
   it('writes no intent when the QR secret cannot be kept', async () => {
     const clock = manualClock(2025, 3, 14);
-    const { fs } = faultyFs((event) => (event.call === 'writeFileAtomic' && event.path.endsWith('qr-secrets.json') ? 'EROFS' : null));
+    const { fs } = faultyFs((event) => (event.call === 'write' && event.path.endsWith('qr-secrets.jsonl') ? 'EROFS' : null));
     const { journal } = await openAt(clock, { fs });
     const failed = await journal.recordIntent(intent());
     expect(failed).toMatchObject({ ok: false, error: { kind: 'journal' } });
@@ -305,7 +306,7 @@ describe('Journal months', () => {
     await journal.close();
 
     const trace = events
-      .filter((event) => event.call === 'syncDir' || event.path.endsWith('.jsonl'))
+      .filter((event) => event.call === 'syncDir' || (event.path.endsWith('.jsonl') && !event.path.endsWith('qr-secrets.jsonl')))
       .filter((event) => event.call !== 'readFile')
       .map((event) => `${event.call} ${path.basename(event.path)}`);
     expect(trace).toEqual([
@@ -345,7 +346,7 @@ describe('Journal months', () => {
     await (await openAt(clock)).journal.close();
     const { fs, events } = faultyFs();
     const { journal, problems } = await openAt(clock, { fs });
-    const readMonths = events.filter((event) => event.call === 'readFile' && event.path.endsWith('.jsonl')).map((event) => path.basename(event.path));
+    const readMonths = events.filter((event) => event.call === 'readFile' && /\d\.jsonl$/.test(event.path)).map((event) => path.basename(event.path));
     expect(readMonths).toEqual(['2025-02.jsonl']);
     expect(problems.some((problem) => problem.kind === 'outcome-unknown')).toBe(true);
     expect(journal.unresolved().map((view) => view.id)).toEqual([open]);
@@ -481,14 +482,36 @@ describe('QR secrets', () => {
 
     const reopened = await openAt(clock);
     await reopened.journal.close();
-    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.json'), 'utf8');
+    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8');
     expect(sidecar).not.toContain(String(QR_SECRET));
+  });
+
+  it('appends one line per secret, and takes over the whole-file format of earlier versions', async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    await mkdir(journalDir(), { recursive: true });
+    const oldId = '20250314-093000-k1-abcdef';
+    const legacy = { v: 1, entries: [{ id: oldId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 }] };
+    await writeFile(path.join(journalDir(), 'qr-secrets.json'), JSON.stringify(legacy));
+    const { journal, problems } = await openAt(clock);
+    expect(problems).toEqual([]);
+    expect(journal.qrFor(oldId as OperationId)).toEqual({ client: 7, secret: 4242 });
+    expect(await readdir(journalDir())).not.toContain('qr-secrets.json');
+    const first = must(await journal.recordIntent(intent()));
+    const second = must(await journal.recordIntent(intent({ client: 9, qrSecret: 777 })));
+    await journal.close();
+    const lines = (await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const reopened = await openAt(clock);
+    expect(reopened.journal.qrFor(oldId as OperationId)).toEqual({ client: 7, secret: 4242 });
+    expect(reopened.journal.qrFor(first)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(reopened.journal.qrFor(second)).toEqual({ client: 9, secret: 777 });
+    await reopened.journal.close();
   });
 
   it('starts with a damaged secrets file, reports it, and keeps new secrets', async () => {
     const clock = manualClock(2025, 3, 14);
     await mkdir(journalDir(), { recursive: true });
-    await writeFile(path.join(journalDir(), 'qr-secrets.json'), '{"v":1,"entries":[{"id":');
+    await writeFile(path.join(journalDir(), 'qr-secrets.jsonl'), '{"id":"garbage"}\n{"id":');
     const { journal, problems } = await openAt(clock);
     expect(problems.map((problem) => problem.message).join('\n')).toMatch(/QR-кодов/);
     const id = must(await journal.recordIntent(intent()));

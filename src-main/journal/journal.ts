@@ -27,12 +27,11 @@ import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAt
 import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
-import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
+import { QR_VALIDITY_MS, QrSecretStore, qrSecretFiles, type QrCredentials } from './qrSecrets';
 import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
 const INDEX_FILE = 'open-months.json';
-const QR_FILE = 'qr-secrets.json';
 const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
 /** Months read for a query and kept, besides the ones the app always holds. */
 const CACHED_MONTHS = 3;
@@ -130,6 +129,10 @@ export class Journal {
   /** Lines appended per month by this run: a month read while one was appended is read again. */
   private readonly appended = new Map<string, number>();
   private readonly found: AppError[] = [];
+  /** Months with lines written but not yet fdatasync'd: the next append's sync, or `flush`, covers them. */
+  private readonly unsynced = new Set<string>();
+  /** A failed append could not sync the deferred lines before it: `flush` must report them as not written. */
+  private lostSync: { error: unknown } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -149,7 +152,8 @@ export class Journal {
     const now = options.now ?? Date.now;
     const readOnly = options.readOnly ?? false;
     const dir = path.join(dataDir, JOURNAL_DIR);
-    const { store, problem: qrProblem } = await QrSecretStore.load(fs, path.join(dir, QR_FILE), now);
+    const qrFiles = qrSecretFiles(dir);
+    const { store, problem: qrProblem } = await QrSecretStore.load(fs, qrFiles.file, now, qrFiles.legacy);
     const journal = new Journal(dir, fs, now, readOnly, options.random, store);
     const problems: AppError[] = [];
     if (qrProblem) problems.push(qrProblem);
@@ -269,7 +273,12 @@ export class Journal {
     });
   }
 
-  recordOutcome(id: OperationId, outcome: OperationOutcome): Promise<Result<void>> {
+  /**
+   * With `deferSync` the line is written but not flushed: the next record's fdatasync (the accrual's
+   * intent, in the same file) or `flush` makes it durable, so a checkout pays one sync between its
+   * requests. The caller must call `flush` before it reports the checkout as done.
+   */
+  recordOutcome(id: OperationId, outcome: OperationOutcome, options: { deferSync?: boolean } = {}): Promise<Result<void>> {
     return this.serial(async () => {
       this.inFlight.delete(id);
       if (this.readOnly) return fail(this.readOnlyError());
@@ -279,10 +288,12 @@ export class Journal {
       if (found.value.outcome !== null) return fail(codedError('internal', 'journal.outcomeAlreadyWritten', { id }));
       const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...outcomeDetails(outcome) };
       try {
-        await this.append(record);
+        await this.append(record, options.deferSync !== true);
       } catch (error) {
         return fail(recordNotWritten('outcome', error));
       }
+      // A secret lost to a power cut costs only a fresh code for a correction: it never fails the outcome.
+      if (options.deferSync !== true) await this.qr.sync().catch(() => undefined);
       return { ok: true, value: undefined };
     });
   }
@@ -395,11 +406,37 @@ export class Journal {
     return view ? structuredClone(view) : null;
   }
 
+  /** Makes every line written with `deferSync` durable, and the QR secrets appended since the last flush. */
+  flush(): Promise<Result<void>> {
+    return this.serial(async () => {
+      try {
+        await this.syncWritten();
+      } catch (error) {
+        return fail(recordNotWritten('Итог операции не записан в журнал', error));
+      }
+      await this.qr.sync().catch(() => undefined);
+      return { ok: true, value: undefined };
+    });
+  }
+
   async close(): Promise<void> {
     await this.serial(async () => {
+      await this.syncWritten().catch(() => undefined);
+      await this.qr.close().catch(() => undefined);
       for (const { file } of this.handles.values()) await file.close().catch(() => undefined);
       this.handles.clear();
     });
+  }
+
+  private async syncWritten(): Promise<void> {
+    const lost = this.lostSync;
+    this.lostSync = null;
+    if (lost !== null) throw lost.error;
+    for (const month of [...this.unsynced]) {
+      const open = this.handles.get(month);
+      if (open) await open.file.datasync();
+      this.unsynced.delete(month);
+    }
   }
 
   private readOnlyError(): AppError {
@@ -563,7 +600,7 @@ export class Journal {
    * Appends one record to the file of its operation's month and waits for fdatasync. On failure the
    * file is cut back to where it was, so a half-written line never stays behind.
    */
-  private async append(record: JournalRecord): Promise<void> {
+  private async append(record: JournalRecord, sync = true): Promise<void> {
     const month = monthOfId(record.id);
     if (!this.dirReady) {
       await this.fs.mkdir(this.dir);
@@ -580,19 +617,24 @@ export class Journal {
     const data = new TextEncoder().encode(line);
     try {
       await open.file.write(data);
-      await open.file.datasync();
+      // One fdatasync covers every line written to the file before it, deferred ones included.
+      if (sync) await open.file.datasync();
       open.size += data.length;
     } catch (error) {
       this.handles.delete(month);
+      const hadDeferred = this.unsynced.delete(month);
       try {
         await open.file.truncate(open.size);
         await open.file.datasync();
-      } catch {
+      } catch (rollbackError) {
+        if (hadDeferred) this.lostSync = { error: rollbackError };
         // The next append reopens the file and checks its tail again.
       }
       await open.file.close().catch(() => undefined);
       throw error;
     }
+    if (sync) this.unsynced.delete(month);
+    else this.unsynced.add(month);
     this.appended.set(month, (this.appended.get(month) ?? 0) + 1);
     const held = this.months.get(month);
     if (held) held.fold.apply(record);

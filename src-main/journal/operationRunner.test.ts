@@ -261,3 +261,66 @@ describe('OperationRunner.forCheckout', () => {
     await journal.close();
   });
 });
+
+describe('OperationRunner.forCheckout with deferSync', () => {
+  it('between the redemption and the accrual does one write+fdatasync; settle leaves both outcomes on disk', async () => {
+    const { fs, events } = faultyFs();
+    const { journal, client } = await setup(fs);
+    const sentSeen: number[] = [];
+    let told = 0;
+    const onSentRunner = new OperationRunner({
+      journal,
+      client,
+      shop: 4,
+      kassa: 1,
+      onSent: async () => {
+        told += 1;
+      },
+    });
+    client.onSend = () => {
+      sentSeen.push(events.length);
+    };
+    const api = onSentRunner.forCheckout({ purchaseKopecks: 50_000, checkoutId: 'c1', confirmedDuplicate: true }, undefined, { deferSync: true });
+    const redeemed = await api.redeem(QR, 30, 100);
+    expect(redeemed).toMatchObject({ status: 'applied', balance: 70 });
+    const accrued = await api.accrue(QR, 5, 70);
+    expect(accrued).toMatchObject({ status: 'applied', balance: 75 });
+    expect(told).toBe(0);
+    const between = events.slice(sentSeen[0], sentSeen[1]).filter((event) => event.call !== 'readFile');
+    const syncs = between.filter((event) => event.call === 'datasync' || event.call === 'syncDir' || event.call === 'writeFileAtomic');
+    expect(syncs.map((event) => `${event.call} ${path.basename(event.path)}`)).toEqual(['datasync 2025-03.jsonl']);
+    // The redemption's outcome went out before the accrual's intent, so that one sync covered both.
+    const monthWrites = between.filter((event) => event.path.endsWith('2025-03.jsonl')).map((event) => event.call);
+    expect(monthWrites).toEqual(['write', 'write', 'datasync']);
+
+    await api.settle();
+    expect(told).toBe(2);
+    expect(events.at(-1)).toMatchObject({ call: 'datasync' });
+    await journal.close();
+    const reread = await Journal.open(dataDir, { readOnly: true });
+    const views = must(await reread.journal.list({ day: '2025-03-14' }));
+    expect(views.map((view) => view.status).sort()).toEqual(['applied', 'applied']);
+    expect(reread.journal.unresolved()).toEqual([]);
+    await reread.journal.close();
+  });
+
+  it('reports through settle when the deferred outcome cannot be made durable', async () => {
+    let failSync = false;
+    const { fs } = faultyFs((event) => (failSync && event.call === 'datasync' && event.path.endsWith('2025-03.jsonl') ? 'EIO' : null));
+    const { journal, client, runner } = await setup(fs);
+    const errors: string[] = [];
+    const api = runner.forCheckout({ purchaseKopecks: 50_000, confirmedDuplicate: true }, (error) => errors.push(error.kind), { deferSync: true });
+    client.onSend = () => {
+      failSync = true;
+    };
+    expect(await api.redeem(QR, 30, 100)).toMatchObject({ status: 'applied' });
+    await api.settle();
+    expect(errors).toEqual(['journal']);
+    await journal.close();
+  });
+});
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}

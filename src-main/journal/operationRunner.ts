@@ -38,6 +38,11 @@ export interface OperationRequest {
   confirmedDuplicate?: boolean;
 }
 
+/** A checkout's client: after its last operation, `settle` makes the outcomes durable and tells the POS. */
+export interface CheckoutClient extends OperationClient {
+  settle(): Promise<void>;
+}
+
 export type RunResult =
   /** Sent; `journalError` when the outcome could not be written (the operation then stays unresolved in the journal). */
   | { status: 'done'; id: OperationId; outcome: OperationOutcome; journalError: AppError | null }
@@ -93,6 +98,11 @@ export class OperationRunner {
   }
 
   async run(request: OperationRequest): Promise<RunResult> {
+    return this.runWith(request, null);
+  }
+
+  /** `deferred` collects the ids whose outcome was written without a sync of its own (see `forCheckout`). */
+  private async runWith(request: OperationRequest, deferred: OperationId[] | null): Promise<RunResult> {
     const blocked = this.blocked(request.qr.client, request.kind);
     if (blocked) return blocked;
     if (!request.confirmedDuplicate) {
@@ -119,14 +129,18 @@ export class OperationRunner {
       ...(request.checkoutId === undefined ? {} : { checkoutId: request.checkoutId }),
     });
     if (!intent.ok) return { status: 'not-sent', error: intent.error, blockedBy: null };
-    return this.send(intent.value, request.kind, request.qr, request.bonuses, request.balanceBefore);
+    return this.send(intent.value, request.kind, request.qr, request.bonuses, request.balanceBefore, deferred);
   }
 
   /**
    * A client for `performOperations` and the checkout: the same calls, journaled. What the journal
    * stops comes back as a 'refused' outcome, which is true: nothing was sent.
+   * With `deferSync`, an outcome is written without its own fdatasync: the next operation's intent,
+   * synced before its request, makes it durable, so a redemption and its accrual are one sync apart.
+   * The caller must then `settle` before it reports the checkout.
    */
-  forCheckout(purchase: PurchaseContext, onJournalError?: (error: AppError) => void): OperationClient {
+  forCheckout(purchase: PurchaseContext, onJournalError?: (error: AppError) => void, options: { deferSync?: boolean } = {}): CheckoutClient {
+    const deferred: OperationId[] | null = options.deferSync === true ? [] : null;
     const operate = async (kind: OperationKind, qr: QrCredentials, bonuses: number, balanceBefore?: number): Promise<OperationOutcome> => {
       let before = balanceBefore;
       if (before === undefined) {
@@ -134,7 +148,7 @@ export class OperationRunner {
         if (!customer.ok) return { status: 'refused', kind, bonuses, error: customer.error };
         before = customer.value.balance;
       }
-      const result = await this.run({ ...purchase, qr, kind, bonuses, balanceBefore: before });
+      const result = await this.runWith({ ...purchase, qr, kind, bonuses, balanceBefore: before }, deferred);
       if (result.status === 'done') {
         // The operation happened; the caller must still learn that the journal does not show how it ended.
         if (result.journalError) onJournalError?.(result.journalError);
@@ -147,6 +161,13 @@ export class OperationRunner {
       balance: (qr) => this.client.balance(qr),
       accrue: (qr, bonuses, balanceBefore) => operate('accrue', qr, bonuses, balanceBefore),
       redeem: (qr, bonuses, balanceBefore) => operate('redeem', qr, bonuses, balanceBefore),
+      settle: async () => {
+        if (deferred === null || deferred.length === 0) return;
+        const ids = deferred.splice(0);
+        const flushed = await this.journal.flush();
+        if (!flushed.ok) onJournalError?.(flushed.error);
+        for (const id of ids) await this.onSent?.(id).catch(() => undefined);
+      },
     };
   }
 
@@ -265,7 +286,14 @@ export class OperationRunner {
     };
   }
 
-  private async send(id: OperationId, kind: OperationKind, qr: QrCredentials, bonuses: number, balanceBefore: number): Promise<RunResult> {
+  private async send(
+    id: OperationId,
+    kind: OperationKind,
+    qr: QrCredentials,
+    bonuses: number,
+    balanceBefore: number,
+    deferred: OperationId[] | null = null,
+  ): Promise<RunResult> {
     let outcome: OperationOutcome;
     try {
       outcome = await (kind === 'accrue' ? this.client.accrue(qr, bonuses, balanceBefore) : this.client.redeem(qr, bonuses, balanceBefore));
@@ -279,8 +307,9 @@ export class OperationRunner {
         error: codedError('outcome-unknown', 'journal.programFault'),
       };
     }
-    const written = await this.journal.recordOutcome(id, outcome);
-    await this.onSent?.(id).catch(() => undefined);
+    const written = await this.journal.recordOutcome(id, outcome, { deferSync: deferred !== null });
+    if (deferred !== null && written.ok) deferred.push(id);
+    else await this.onSent?.(id).catch(() => undefined);
     return { status: 'done', id, outcome, journalError: written.ok ? null : written.error };
   }
 }

@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import iconv from 'iconv-lite';
 import type { DemoCustomer } from '../../src-shared/ipc/views';
 import { Bank, QR_LIFETIME_MS } from './bank';
 import type { CustomerRecord, Endpoint, ShopRecord } from './bank';
 import { DEMO_CUSTOMERS, DEMO_SHOP, EXPIRED_QR_CUSTOMER, INDEBTED_SHOP, OTHER_SHOP_CUSTOMER } from './demoData';
 import { FaultQueue } from './faults';
+import { encodeWindows1251 } from './windows1251';
 import type { Fault, FaultOptions } from './faults';
 
 export type { DemoCustomer, Fault, FaultOptions, CustomerRecord, ShopRecord };
@@ -251,7 +251,7 @@ function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
 
 /** PHP's default Content-Type is text/html even for JSON; the real server is a PHP script. */
 function send(response: http.ServerResponse, status: number, body: string, charset: 'UTF-8' | 'windows-1251' = 'UTF-8'): void {
-  const bytes = charset === 'windows-1251' ? iconv.encode(body, 'win1251') : Buffer.from(body, 'utf8');
+  const bytes = charset === 'windows-1251' ? encodeWindows1251(body) : Buffer.from(body, 'utf8');
   response.writeHead(status, { 'Content-Type': `text/html; charset=${charset}`, 'Content-Length': bytes.length });
   response.end(bytes);
 }

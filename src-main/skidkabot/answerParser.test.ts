@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { encodeWindows1251 } from '../simulator/windows1251';
 import { MAX_ANSWER_BYTES, parseAnswer } from './answerParser';
 import type { RawAnswer } from './answerParser';
 
@@ -114,15 +114,33 @@ describe('parseAnswer: what a PHP server adds around the JSON', () => {
   it.each(['text/html; charset=windows-1251', 'application/json; charset="cp1251"', 'text/html;charset=Windows-1251'])(
     'decodes windows-1251 declared as %s',
     (contentType) => {
-      const parsed = parsedOk(answer(iconv.encode(BALANCE, 'win1251'), 200, contentType));
+      const parsed = parsedOk(answer(encodeWindows1251(BALANCE), 200, contentType));
       expect(parsed.data).toMatchObject({ first_name: 'Иван', last_name: 'Петров' });
     },
   );
 
   it.each([undefined, 'text/html; charset=UTF-8', 'application/json'])('recognises undeclared windows-1251 (Content-Type %s)', (contentType) => {
-    const parsed = parsedOk(answer(iconv.encode(VENDOR_LINES[15] ?? '', 'win1251'), 200, contentType));
+    const parsed = parsedOk(answer(encodeWindows1251(VENDOR_LINES[15] ?? ''), 200, contentType));
     expect(parsed.code).toBe(15);
     expect(parsed.text).toBe(EXPECTED_TEXT[15]);
+  });
+
+  /** Bytes 0x80–0xFF as iconv-lite decoded them before Node's decoder took over (0x98, unassigned, as U+FFFD). */
+  const UPPER_HALF_AS_BEFORE =
+    'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
+
+  it.each(['text/html; charset=windows-1251', 'text/html; charset=win1251', undefined])(
+    'decodes every windows-1251 byte exactly as before (Content-Type %s)',
+    (contentType) => {
+      const upperHalf = Buffer.from(Array.from({ length: 0x80 }, (_, i) => 0x80 + i));
+      const body = Buffer.concat([Buffer.from('{"code":0,"text":"', 'latin1'), upperHalf, Buffer.from('"}', 'latin1')]);
+      expect(parsedOk(answer(body, 200, contentType)).text).toBe(UPPER_HALF_AS_BEFORE);
+    },
+  );
+
+  it('decodes other declared Cyrillic code pages (KOI8-R)', () => {
+    const koi8 = Buffer.concat([Buffer.from('{"code":0,"first_name":"', 'latin1'), Buffer.from([0xe9, 0xd7, 0xc1, 0xce]), Buffer.from('"}', 'latin1')]);
+    expect(parsedOk(answer(koi8, 200, 'text/html; charset=KOI8-R')).data.first_name).toBe('Иван');
   });
 
   it('falls back to UTF-8 when the declared charset is unknown', () => {
@@ -192,7 +210,7 @@ describe('parseAnswer: fuzzing', () => {
     fc.uint8Array({ maxLength: 300 }),
     fc.string({ maxLength: 300, unit: 'binary' }).map((s) => Buffer.from(s, 'utf8')),
     mutated.map((s) => Buffer.from(s, 'utf8')),
-    mutated.map((s) => iconv.encode(s, 'win1251')),
+    mutated.map((s) => encodeWindows1251(s)),
   );
   const contentTypes = fc.option(fc.constantFrom('text/html; charset=UTF-8', 'text/html; charset=windows-1251', 'charset=', 'charset=utf-16le', 'x'), {
     nil: undefined,

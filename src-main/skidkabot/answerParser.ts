@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { TextDecoder } from 'node:util';
 import { codedError } from '../../src-shared/errors';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
@@ -49,6 +49,7 @@ function fail(key: MessageKey, params?: MessageParams): Result<ParsedAnswer> {
 
 const UTF8 = /^utf-?8$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1251 = new TextDecoder('windows-1251');
 
 /**
  * The vendor does not say how answers are encoded. A declared charset wins; otherwise UTF-8,
@@ -58,12 +59,32 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeBody(body: Uint8Array, contentType: string | undefined): string {
   const bytes = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? body.subarray(3) : body;
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-  if (charset && !UTF8.test(charset) && iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
+  const declared = charset && !UTF8.test(charset) ? decoderFor(charset) : null;
+  if (declared) return readAs(declared, bytes);
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    return iconv.decode(bytes, 'win1251');
+    return readAs(windows1251, bytes);
   }
+}
+
+/** Node's own decoders (full ICU), by the WHATWG labels a server sends; PHP's `win1251` spelling too. */
+function decoderFor(charset: string): TextDecoder | null {
+  const label = charset.replace(/^win-?(125\d)$/i, 'windows-$1');
+  try {
+    return label.toLowerCase() === 'windows-1251' ? windows1251 : new TextDecoder(label);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 0x98 is unassigned in windows-1251: WHATWG passes it through as the C1 control U+0098, the
+ * answers were always read with it as U+FFFD (a byte that means nothing), and still are.
+ */
+function readAs(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1251' ? text.replace(/\u0098/g, '\ufffd') : text;
 }
 
 function statusError(status: number): Result<ParsedAnswer> {

@@ -112,6 +112,14 @@ export class SkidkabotClient {
     return { ok: false, error: this.#redact(serverCodeError(call.answer.code, call.answer.text)) };
   }
 
+  /**
+   * Readies the connection for the next call while the cashier works (opens it, resumes TLS, or keeps
+   * it from timing out). Never an operation's endpoint; never rejects; no effect on any result.
+   */
+  warm(): Promise<void> {
+    return this.#transport?.warm() ?? Promise.resolve();
+  }
+
   /** Drops the kept-alive connection; later calls open a new one. */
   close(): void {
     this.#transport?.close();

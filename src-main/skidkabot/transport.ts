@@ -7,7 +7,7 @@ import { classifyNetworkError } from './networkErrors';
 import type { NetworkFailure } from './networkErrors';
 import { DIRECT_NETWORK } from './net/networkSetup';
 import type { NetworkSetup } from './net/networkSetup';
-import { openConnection } from './net/openConnection';
+import { openConnection, TlsSessionCache } from './net/openConnection';
 import type { ConnectOptions, Target } from './net/openConnection';
 import { ProxySettingError, routeLabel } from './net/proxyRoute';
 import type { ProxyRoute } from './net/proxyRoute';
@@ -30,6 +30,12 @@ export type PostResult =
 /** Sends one form-encoded POST and returns whatever came back. Never rejects. */
 export interface FormTransport {
   post(path: string, form: Readonly<Record<string, string>>, timeoutMs: number): Promise<PostResult>;
+  /**
+   * Opens the connection, or keeps the open one from timing out, so the next post finds it ready.
+   * Asks only for the headers of the server's root: never an operation's endpoint. Resolves when
+   * done or skipped; never rejects, and its failures mean nothing for any operation.
+   */
+  warm(): Promise<void>;
   close(): void;
 }
 
@@ -39,6 +45,14 @@ export interface FormTransport {
  * server is closing (which would make an operation's outcome a question for the balance).
  */
 const IDLE_SOCKET_MS = 30_000;
+
+/**
+ * A warm-up right after another request is wasted: the socket is fresh. Well under the 5 s that
+ * Node and Apache keep an idle connection, minus the second Node's agent gives back.
+ */
+const WARM_AFTER_IDLE_MS = 1_500;
+/** A warm-up that takes longer than this is given up: the post behind it must not wait on it. */
+const WARM_TIMEOUT_MS = 3_000;
 
 /**
  * node:http with one keep-alive socket per route, so the balance, redemption and accrual of a
@@ -54,11 +68,17 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
   };
   const prefix = base.pathname.replace(/\/+$/, '');
   const agents = new Map<string, http.Agent>();
+  const sessions = new TlsSessionCache();
+  /** When the last request (post or warm-up) ended or began, and how many are out now. */
+  let lastActivity = 0;
+  let active = 0;
+  /** After close, until the next post, nothing opens a connection on its own: a warm-up timer may still fire once. */
+  let closed = false;
   const agentFor = (route: ProxyRoute): http.Agent => {
     const key = routeLabel(route) ?? 'direct';
     let agent = agents.get(key);
     if (!agent) {
-      agent = new RouteAgent(target, route, { ...(network.ca ? { ca: network.ca } : {}), timeoutMs: connectTimeoutMs });
+      agent = new RouteAgent(target, route, { ...(network.ca ? { ca: network.ca } : {}), timeoutMs: connectTimeoutMs, sessions });
       agents.set(key, agent);
     }
     return agent;
@@ -67,22 +87,76 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
   return {
     async post(path, form, timeoutMs) {
       const startedAt = Date.now();
-      let route: ProxyRoute;
+      // A post after close is the owner using it again (close only drops the connection).
+      closed = false;
+      active += 1;
       try {
-        route = await network.proxy.resolve(base);
-      } catch (error) {
-        return { ok: false, failure: error instanceof ProxySettingError ? 'proxy-setting' : classifyNetworkError(error), reached: false };
+        let route: ProxyRoute;
+        try {
+          route = await network.proxy.resolve(base);
+        } catch (error) {
+          return { ok: false, failure: error instanceof ProxySettingError ? 'proxy-setting' : classifyNetworkError(error), reached: false };
+        }
+        const via = routeLabel(route);
+        const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
+        const result = await send(agentFor(route), route, `${prefix}${path}`, form, left, connectTimeoutMs);
+        return !result.ok && via !== undefined ? { ...result, via } : result;
+      } finally {
+        active -= 1;
+        lastActivity = Date.now();
       }
-      const via = routeLabel(route);
-      const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
-      const result = await send(agentFor(route), route, `${prefix}${path}`, form, left, connectTimeoutMs);
-      return !result.ok && via !== undefined ? { ...result, via } : result;
+    },
+    async warm() {
+      if (closed || active > 0 || Date.now() - lastActivity < WARM_AFTER_IDLE_MS) return;
+      active += 1;
+      lastActivity = Date.now();
+      try {
+        const route = await network.proxy.resolve(base);
+        await head(agentFor(route), route);
+      } catch {
+        // A failed warm-up changes nothing: the post opens its own connection as it always did.
+      } finally {
+        active -= 1;
+        lastActivity = Date.now();
+      }
     },
     close() {
+      closed = true;
       for (const agent of agents.values()) agent.destroy();
       agents.clear();
     },
   };
+
+  /** HEAD of the server's root through the pool: the socket it used stays in the pool, freshly used. */
+  function head(agent: http.Agent, route: ProxyRoute): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const forwarded = route.kind === 'proxy' && !target.secure;
+      const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
+      const rootPath = `${prefix}/`;
+      const request = http.request({
+        host: target.host,
+        port: target.port,
+        path: forwarded ? `http://${authority}${rootPath}` : rootPath,
+        method: 'HEAD',
+        agent,
+        headers: forwarded && route.authorization ? { 'Proxy-Authorization': route.authorization } : {},
+      });
+      const timer = setTimeout(() => request.destroy(), WARM_TIMEOUT_MS);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      request.on('error', done);
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', done);
+        response.on('error', done);
+        response.on('close', done);
+      });
+      request.on('close', done);
+      request.end();
+    });
+  }
 
   function send(
     agent: http.Agent,

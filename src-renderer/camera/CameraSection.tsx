@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppError } from '../../src-shared/errors';
+import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { CameraSettings } from '../../src-shared/settings/settings';
-import { ErrorPanel } from '../components/ErrorPanel';
 import { useActions, useKassa } from '../store/StoreContext';
 import { videoInputs, type CameraDevice } from './cameraAccess';
 import { classifyCameraRead, type CameraRead } from './cameraRead';
@@ -10,7 +9,7 @@ import { CameraView } from './CameraView';
 import { useCameraScan } from './useCameraScan';
 import './camera.css';
 
-type Notice = { type: 'ok'; text: string } | { type: 'error'; error: AppError } | null;
+type Notice = SectionNoticeValue;
 
 const MODES: readonly CameraSettings['mode'][] = ['off', 'on-demand', 'always'];
 
@@ -133,12 +132,7 @@ export function CameraSection() {
               {testing ? t.section.stopTest : t.section.test}
             </button>
           </div>
-          {notice?.type === 'ok' && (
-            <p className="notice" role="status">
-              ✓ {notice.text}
-            </p>
-          )}
-          {notice?.type === 'error' && <ErrorPanel error={notice.error} look="compact" />}
+          <SectionNotice notice={notice} />
         </div>
         {testing && mode !== 'off' && (
           <div className="scanner__column" data-testid="camera-test">

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppError } from '../../src-shared/errors';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { LocalApiView } from '../../src-shared/ipc/localApiViews';
 import { kassa } from '../api';
-import { ErrorPanel } from '../components/ErrorPanel';
 import { useKassa } from '../store/StoreContext';
 import './localApi.css';
 
@@ -45,7 +45,7 @@ const WORDS = {
   },
 } as const;
 
-type Notice = { type: 'ok'; text: string } | { type: 'error'; error: AppError } | null;
+type Notice = SectionNoticeValue;
 
 /** The manager's section for the local API: the switch, the port, the token with its copy and «new» buttons. */
 export function LocalApiSection() {
@@ -158,12 +158,7 @@ export function LocalApiSection() {
           </button>
         </div>
       )}
-      {notice?.type === 'ok' && (
-        <p className="notice" role="status">
-          ✓ {notice.text}
-        </p>
-      )}
-      {notice?.type === 'error' && <ErrorPanel error={notice.error} look="compact" />}
+      <SectionNotice notice={notice} />
     </section>
   );
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { AppError } from '../../src-shared/errors';
+import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { ScannerDeviceView, ScannerListView, ScanReport } from '../../src-shared/ipc/scannerViews';
-import { ErrorPanel } from '../components/ErrorPanel';
 import type { Dictionary } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 import './scanner.css';
 
-type Notice = { type: 'ok'; text: string } | { type: 'error'; error: AppError } | null;
+type Notice = SectionNoticeValue;
 
 /**
  * The manager's «Сканер» section: what is plugged in and how it is read, the choice of scanner,
@@ -78,12 +77,7 @@ export function ScannerSection() {
           {working === 'refresh' ? t.scanner.refreshing : t.scanner.refresh}
         </button>
       </div>
-      {notice?.type === 'ok' && (
-        <p className="notice" role="status">
-          ✓ {notice.text}
-        </p>
-      )}
-      {notice?.type === 'error' && <ErrorPanel error={notice.error} look="compact" />}
+      <SectionNotice notice={notice} />
       <div className="scanner__columns">
         <div className="scanner__column">
           <h3 className="scanner__subtitle">{t.scanner.devices}</h3>

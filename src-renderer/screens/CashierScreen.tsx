@@ -1,5 +1,6 @@
+import { lazy, Suspense } from 'react';
 import type { AppError } from '../../src-shared/errors';
-import { CameraButton, CameraPanel } from '../camera/CameraPanel';
+import { CameraButton } from '../camera/CameraButton';
 import { balanceAfter } from '../checkout/outcomeSummary';
 import { CustomerCard } from '../components/CustomerCard';
 import { DemoPanel } from '../components/DemoPanel';
@@ -12,6 +13,9 @@ import { RepeatDialog } from '../journal/RepeatDialog';
 import { ScanDropNotice } from '../scanner/ScanDropNotice';
 import { useT } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
+
+// The camera (and its decoder) loads when the cashier or the manager's setting turns it on.
+const CameraPanel = lazy(async () => ({ default: (await import('../camera/CameraPanel')).CameraPanel }));
 
 export function CashierScreen() {
   const checkout = useKassa((state) => state.checkout);
@@ -29,7 +33,11 @@ export function CashierScreen() {
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
         <ScanDropNotice />
-        {(cameraOpen || stayOn) && <CameraPanel stayOn={stayOn} />}
+        {(cameraOpen || stayOn) && (
+          <Suspense fallback={null}>
+            <CameraPanel stayOn={stayOn} />
+          </Suspense>
+        )}
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && checkout.busy && <WaitingPanel what="balance" />}
         {checkout.stage === 'idle' && !checkout.busy && <IdlePanel compact={error !== null} />}

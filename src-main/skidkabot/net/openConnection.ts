@@ -15,6 +15,34 @@ export interface ConnectOptions {
   /** Trusted roots for the server's certificate; Node's own when not given. */
   ca?: readonly string[];
   timeoutMs: number;
+  /** TLS sessions to resume: a new connection after a pause then costs one round trip less. */
+  sessions?: TlsSessionCache;
+}
+
+/**
+ * The last TLS session (ticket) the server gave for each host and port. Resuming one skips the
+ * certificate exchange, whether the TLS runs straight to the server or inside a proxy's tunnel.
+ * Held per transport, whose trusted roots do not change, so a resumed session was checked by the same roots.
+ */
+export class TlsSessionCache {
+  readonly #sessions = new Map<string, Buffer>();
+
+  get(target: Target): Buffer | undefined {
+    return this.#sessions.get(key(target));
+  }
+
+  set(target: Target, session: Buffer): void {
+    this.#sessions.set(key(target), session);
+  }
+
+  /** A session the server would not resume (or a handshake that failed) is not offered again. */
+  forget(target: Target): void {
+    this.#sessions.delete(key(target));
+  }
+}
+
+function key(target: Target): string {
+  return `${target.host}|${target.port}`;
 }
 
 /**
@@ -63,18 +91,26 @@ export function openConnection(target: Target, route: ProxyRoute, options: Conne
       resolve(socket);
     };
     const startTls = (socket?: Duplex): void => {
+      const sessions = options.sessions;
+      const session = sessions?.get(target);
       const secured = tls.connect({
         host: target.host,
         ...(socket ? { socket } : { port: target.port }),
         servername: net.isIP(target.host) === 0 ? target.host : undefined,
         ...(options.ca ? { ca: [...options.ca] } : {}),
+        ...(session ? { session } : {}),
         ALPNProtocols: ['http/1.1'],
       });
       cancel = () => {
         secured.destroy();
         socket?.destroy();
       };
-      secured.once('error', fail);
+      // TLS 1.3 sends its tickets after the handshake, possibly more than one: the latest is kept.
+      secured.on('session', (ticket: Buffer) => sessions?.set(target, ticket));
+      secured.once('error', (error) => {
+        sessions?.forget(target);
+        fail(error);
+      });
       secured.once('secureConnect', () => succeed(secured));
     };
 
