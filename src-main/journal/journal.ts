@@ -412,7 +412,7 @@ export class Journal {
       try {
         await this.syncWritten();
       } catch (error) {
-        return fail(recordNotWritten('Итог операции не записан в журнал', error));
+        return fail(recordNotWritten('outcome', error));
       }
       await this.qr.sync().catch(() => undefined);
       return { ok: true, value: undefined };

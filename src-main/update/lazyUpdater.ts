@@ -1,4 +1,4 @@
-import { appError } from '../../src-shared/errors';
+import { codedError } from '../../src-shared/errors';
 import type { UpdaterEvent, UpdaterPort } from './updaterPort';
 
 /**
@@ -29,7 +29,7 @@ export function lazyUpdater(canUpdateItself: boolean, load: () => Promise<Update
       (error: unknown) => {
         loading = null;
         const detail = error instanceof Error ? error.message : String(error);
-        emit({ type: 'error', error: appError('internal', `Не удалось загрузить модуль обновлений (${detail}). Перезапустите программу.`) });
+        emit({ type: 'error', error: codedError('internal', 'update.moduleNotLoaded', { detail }) });
       },
     );
   };
