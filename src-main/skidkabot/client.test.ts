@@ -1,4 +1,3 @@
-import net from 'node:net';
 import type { AppError, Result } from '../../src-shared/errors';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +10,7 @@ import { SkidkabotClient } from './client';
 import type { ClientOptions, QrRef } from './client';
 import { networkError, type NetworkFailure } from './networkErrors';
 import { translate } from '../../src-shared/messages/messages';
+import { closedPort } from './testing/closedPort';
 
 const FAILURES: NetworkFailure[] = ['refused', 'timeout', 'dns', 'tls', 'reset', 'unreachable', 'other'];
 const NETWORK_MESSAGES = Object.fromEntries(FAILURES.map((failure) => [failure, translate(`network.${failure}`)])) as Record<NetworkFailure, string>;
@@ -32,15 +32,6 @@ function clientFor(options: Partial<ClientOptions> = {}): SkidkabotClient {
 function freshQr(client = IVAN): QrRef {
   const { secret } = JSON.parse(sim.issueQr(client)) as { secret: number };
   return { client, secret };
-}
-
-/** A port where nothing listens: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../simulator/simulator';
 import type { Simulator } from '../../simulator/simulator';
@@ -11,6 +10,7 @@ import { startLoopbackProxy } from './testing/loopbackProxy';
 import type { LoopbackProxy } from './testing/loopbackProxy';
 import { privateCaServerCert } from './testing/testCa';
 import type { TestPki } from './testing/testCa';
+import { closedPort } from '../testing/closedPort';
 
 const IVAN = 83532824;
 const SHOP = { shopCode: 4, shopSecret: 31337, kassa: 2 };
@@ -57,14 +57,6 @@ function qrOf(sim: Simulator): QrRef {
 function through(p: LoopbackProxy, ca?: string, env: Record<string, string> = {}): NetworkSetup {
   const resolver = envProxyResolver({ HTTPS_PROXY: p.url, HTTP_PROXY: p.url, ...env });
   return ca === undefined ? { proxy: resolver } : { proxy: resolver, ca: [ca] };
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const simPort = (sim: Simulator): string => new URL(sim.url).port;
