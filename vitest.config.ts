@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['src-*/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src-*/**/*.test.{ts,tsx}', 'test-support/**/*.test.ts', 'scripts/**/*.test.ts'],
     // A ceiling against a hang, not a speed goal: on a loaded machine (npm run test:stress) a test
     // that starts the CLI three times takes over 30 s.
     testTimeout: 120_000,

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PLACEMENTS, writeCameraClip, type PlacementName } from '../src-main/camera/testing/cameraClips';
+import { PLACEMENTS, writeCameraClip, type PlacementName } from '../test-support/camera/cameraClips';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
-import { value } from '../src-main/app/testing/callCore';
+import { value } from '../test-support/app/callCore';
 import { balanceIn, DEMO, qrOf, openManagerTab } from './screens';
 
 /**

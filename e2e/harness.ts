@@ -19,7 +19,7 @@ import { APP_ORIGIN, resolveAppFile, responseHeaders } from '../src-main/electro
 import type { SenderInfo } from '../src-main/ipc/dispatch';
 import { createKeytarSecretStore } from '../src-main/settings/secretStore';
 import type { SecretStore } from '../src-main/settings/secretStore';
-import { CHEAP_SCRYPT } from '../src-main/manager/testing/cheapScrypt';
+import { CHEAP_SCRYPT } from '../test-support/manager/cheapScrypt';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

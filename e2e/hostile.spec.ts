@@ -1,6 +1,6 @@
 import { decodeScan } from '../src-shared/scan/decodeScan';
-import { typeThrough } from '../src-shared/scan/keyboardTyping.fixture';
-import { startScriptedServer, type ScriptedServer } from '../src-main/skidkabot/testing/scriptedServer';
+import { typeThrough } from '../test-support/scan/keyboardTyping';
+import { startScriptedServer, type ScriptedServer } from '../test-support/skidkabot/scriptedServer';
 import { expect, test } from './fixtures';
 import { balanceIn, DEMO, errorKinds, pasteOnBody, qrOf, openManagerTab } from './screens';
 

@@ -1,6 +1,6 @@
-import { FakeHidTransport } from '../src-main/scanner/fakeHidTransport';
-import { HID_POS_DESCRIPTOR } from '../src-main/scanner/fixtures/descriptors';
-import { posReportsFor } from '../src-main/scanner/fixtures/buildReports';
+import { FakeHidTransport } from '../test-support/scanner/fakeHidTransport';
+import { HID_POS_DESCRIPTOR } from '../test-support/scanner/fixtures/descriptors';
+import { posReportsFor } from '../test-support/scanner/fixtures/buildReports';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp, type LaunchOptions } from './harness';
 import { personTypes, scannerTypes } from './keystrokes';

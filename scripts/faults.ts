@@ -1,4 +1,4 @@
-import { FAULT_SCENARIOS, formatTable, runScenario, type ScenarioReport } from '../src-main/app/faults/scenarios';
+import { FAULT_SCENARIOS, formatTable, runScenario, type ScenarioReport } from '../test-support/faults/scenarios';
 
 /**
  * `npm run faults`: every fault of issue 5 through the app's real core against the simulator, and a

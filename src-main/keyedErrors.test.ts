@@ -9,8 +9,7 @@ async function sources(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !/\.test\.ts$|\.d\.ts$/.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .filter((file) => !file.split(path.sep).includes('testing'));
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { QrRef } from '../../src-main/skidkabot/client';
 import { performOperations, runCheckout } from '../../src-main/skidkabot/checkout';
 import { effectiveRules } from '../../src-shared/bonus/bonusRules';
 import { KEEP_WARM_MS } from '../../src-main/app/checkoutSession';
-import { privateCaServerCert } from '../../src-main/skidkabot/net/testing/testCa';
+import { privateCaServerCert } from '../../test-support/net/testCa';
 import { startSimulator } from '../../src-main/simulator/simulator';
 import type { Simulator } from '../../src-main/simulator/simulator';
 

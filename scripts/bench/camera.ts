@@ -5,9 +5,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { launchApp } from '../../e2e/harness';
-import { CAMERA_FORMAT, PLACEMENTS, writeCameraClip, type PlacementName } from '../../src-main/camera/testing/cameraClips';
-import { decodeImage } from '../../src-main/camera/testing/nodeDecoder';
-import { lumaToImageData, qrLuma } from '../../src-main/camera/testing/qrFrames';
+import { CAMERA_FORMAT, PLACEMENTS, writeCameraClip, type PlacementName } from '../../test-support/camera/cameraClips';
+import { decodeImage } from '../../test-support/camera/nodeDecoder';
+import { lumaToImageData, qrLuma } from '../../test-support/camera/qrFrames';
 import { MemorySecretStore } from '../../src-main/settings/secretStore';
 import { startSimulator } from '../../src-main/simulator/simulator';
 

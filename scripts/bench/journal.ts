@@ -10,7 +10,7 @@ import { Journal, JOURNAL_DIR } from '../../src-main/journal/journal';
 import { newOperationId } from '../../src-main/journal/operationId';
 import { encodeRecord } from '../../src-main/journal/recordCodec';
 import { OperationRunner, type OperationClient } from '../../src-main/journal/operationRunner';
-import { faultyFs, type FsEvent } from '../../src-main/journal/testing/faultyFs';
+import { faultyFs, type FsEvent } from '../../test-support/journal/faultyFs';
 import { nodeJournalFs, type JournalFs } from '../../src-main/journal/fsPort';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 

@@ -12,7 +12,7 @@ import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { createAppCore } from './createApp';
 import type { AppCore } from './createApp';
-import { callCore, FRAME, ORIGIN, value } from './testing/callCore';
+import { callCore, FRAME, ORIGIN, value } from '../../test-support/app/callCore';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;

@@ -16,9 +16,9 @@ import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { createAppCore } from './createApp';
 import type { AppCore, AppOptions } from './createApp';
-import { callCore, ORIGIN, value } from './testing/callCore';
-import type { CoreCall } from './testing/callCore';
-import { CHEAP_SCRYPT } from '../manager/testing/cheapScrypt';
+import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
+import type { CoreCall } from '../../test-support/app/callCore';
+import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
 
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;

@@ -11,9 +11,9 @@ import { JOURNAL_DIR } from '../journal/journal';
 import { MemorySecretStore } from '../settings/secretStore';
 import { startSimulator, type Simulator } from '../simulator/simulator';
 import { createAppCore, type AppCore, type AppOptions } from './createApp';
-import { callCore, ORIGIN, value } from './testing/callCore';
-import type { CoreCall } from './testing/callCore';
-import { CHEAP_SCRYPT } from '../manager/testing/cheapScrypt';
+import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
+import type { CoreCall } from '../../test-support/app/callCore';
+import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;

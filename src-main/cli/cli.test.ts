@@ -9,8 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
-import { startLoopbackProxy } from '../skidkabot/net/testing/loopbackProxy';
-import { runBin, type BinRun as Run } from './testing/runBin';
+import { startLoopbackProxy } from '../../test-support/net/loopbackProxy';
+import { runBin, type BinRun as Run } from '../../test-support/cli/runBin';
 
 // The real bin, spawned as a technician or a till script would run it, against the simulator on loopback.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -93,7 +93,7 @@ describe('decode', () => {
   });
 
   it('replays a captured HID report dump through the same decoder', async () => {
-    const dump = path.join(root, 'src-main', 'scanner', 'fixtures', 'honeywell-pos-multi.hex');
+    const dump = path.join(root, 'test-support', 'scanner', 'fixtures', 'honeywell-pos-multi.hex');
     const run = await runBin(['decode', '--hid-dump', dump], cleanEnv({}));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/магазин 4, покупатель 83532824/);

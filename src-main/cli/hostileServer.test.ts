@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startScriptedServer, type ScriptedServer } from '../skidkabot/testing/scriptedServer';
-import { runBin, type BinRun } from './testing/runBin';
+import { startScriptedServer, type ScriptedServer } from '../../test-support/skidkabot/scriptedServer';
+import { runBin, type BinRun } from '../../test-support/cli/runBin';
 
 // The real bin against a loopback server that answers what no honest server would.
 const SECRET = '31337';

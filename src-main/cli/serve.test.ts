@@ -9,7 +9,7 @@ import { LOCK_FILE } from '../journal/writerLock';
 import { ENDPOINT_FILE } from '../localApi/endpointFile';
 import { DEMO_CUSTOMERS } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
-import { runBin, type BinRun } from './testing/runBin';
+import { runBin, type BinRun } from '../../test-support/cli/runBin';
 
 // The real bin: a headless till (`serve`) and CLI commands on the same data folder going through it.
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import { SkidkabotClient } from '../skidkabot/client';
-import { startLoopbackProxy } from '../skidkabot/net/testing/loopbackProxy';
-import type { LoopbackProxy } from '../skidkabot/net/testing/loopbackProxy';
+import { startLoopbackProxy } from '../../test-support/net/loopbackProxy';
+import type { LoopbackProxy } from '../../test-support/net/loopbackProxy';
 import { electronNetwork } from './network';
 
 let sim: Simulator;

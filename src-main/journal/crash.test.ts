@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from './journal';
 
-const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing', 'journalWriterProcess.ts');
+const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../test-support/journal/journalWriterProcess.ts');
 const ITERATIONS = 40;
 
 interface Reported {

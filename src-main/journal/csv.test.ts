@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationView } from '../../src-shared/journal/types';
-import { operationView } from '../../src-shared/journal/testing/operationView';
+import { operationView } from '../../test-support/journal/operationView';
 import { csvCell, csvRow, journalCsvRow } from './csv';
 import { exportJournalCsv, type ExportProgress } from './exportCsv';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockingOperation, findDuplicate, judgeRecheck } from './guards';
-import { operationView } from '../../src-shared/journal/testing/operationView';
+import { operationView } from '../../test-support/journal/operationView';
 
 const AT = Date.parse('2025-03-14T10:00:00.000+03:00');
 const attempt = { client: 83532824, kind: 'accrue' as const, bonuses: 40 };

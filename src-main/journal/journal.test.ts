@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 import type { OperationId } from '../../src-shared/journal/types';
 import { Journal, type IntentInput } from './journal';
-import { counterRandom, manualClock } from './testing/clock';
-import { faultyFs } from './testing/faultyFs';
+import { counterRandom, manualClock } from '../../test-support/journal/clock';
+import { faultyFs } from '../../test-support/journal/faultyFs';
 
 let dataDir: string;
 

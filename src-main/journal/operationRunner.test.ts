@@ -9,8 +9,8 @@ import type { JournalFs } from './fsPort';
 import { Journal } from './journal';
 import { DUPLICATE_CODE, OperationRunner, type OperationClient, type OperationRequest } from './operationRunner';
 import type { QrCredentials } from './qrSecrets';
-import { counterRandom, manualClock } from './testing/clock';
-import { faultyFs, type FsEvent } from './testing/faultyFs';
+import { counterRandom, manualClock } from '../../test-support/journal/clock';
+import { faultyFs, type FsEvent } from '../../test-support/journal/faultyFs';
 
 let dataDir: string;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planReversal } from './reversal';
-import { operationView } from '../../src-shared/journal/testing/operationView';
+import { operationView } from '../../test-support/journal/operationView';
 
 const QR = { client: 83532824, secret: 31766 };
 

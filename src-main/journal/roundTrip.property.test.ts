@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../src-shared/journal/types';
 import { SkidkabotClient } from '../skidkabot/client';
-import { startScriptedServer, type ScriptedServer } from '../skidkabot/testing/scriptedServer';
+import { startScriptedServer, type ScriptedServer } from '../../test-support/skidkabot/scriptedServer';
 import { Journal } from './journal';
 import { OperationRunner } from './operationRunner';
 import { decodeRecord, encodeRecord } from './recordCodec';

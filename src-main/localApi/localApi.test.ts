@@ -8,7 +8,7 @@ import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
 import type { CheckoutView } from '../../src-shared/ipc/views';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { createAppCore, type AppCore } from '../app/createApp';
-import { callCore, FRAME, ORIGIN, value, type CoreCall } from '../app/testing/callCore';
+import { callCore, FRAME, ORIGIN, value, type CoreCall } from '../../test-support/app/callCore';
 import { MemorySecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
 import { DEMO_CUSTOMERS, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyboardReportDecoder } from './keyboardReport';
-import { SKIDKABOT_QR, keyboardReportsFor } from './fixtures/buildReports';
-import { readFixture } from './fixtures/readFixture';
+import { SKIDKABOT_QR, keyboardReportsFor } from '../../test-support/scanner/fixtures/buildReports';
+import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import { BOOT_KEYBOARD_LAYOUT } from './reportLayout';
 
 function typed(reports: Uint8Array[], decoder = new KeyboardReportDecoder(BOOT_KEYBOARD_LAYOUT)): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPosReport } from './posReport';
-import { SKIDKABOT_QR } from './fixtures/buildReports';
-import { readFixture } from './fixtures/readFixture';
+import { SKIDKABOT_QR } from '../../test-support/scanner/fixtures/buildReports';
+import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import { HONEYWELL_POS_LAYOUT, NEWLAND_POS_LAYOUT } from './reportLayout';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

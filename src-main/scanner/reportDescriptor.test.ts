@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOOT_KEYBOARD_DESCRIPTOR, HID_POS_DESCRIPTOR, HID_POS_DESCRIPTOR_NO_IDS } from './fixtures/descriptors';
-import { readFixture } from './fixtures/readFixture';
+import { BOOT_KEYBOARD_DESCRIPTOR, HID_POS_DESCRIPTOR, HID_POS_DESCRIPTOR_NO_IDS } from '../../test-support/scanner/fixtures/descriptors';
+import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import { readPosReport } from './posReport';
 import {
   USAGE_BARCODE_SCANNER,

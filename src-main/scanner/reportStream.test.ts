@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../src-shared/keyboard/scheduler';
-import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from './fixtures/buildReports';
-import { readFixture } from './fixtures/readFixture';
+import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from '../../test-support/scanner/fixtures/buildReports';
+import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import type { ReportLayout } from './reportLayout';
 import { HONEYWELL_POS_LAYOUT, NEWLAND_POS_LAYOUT } from './reportLayout';
 import type { DecodedScan } from './reportStream';

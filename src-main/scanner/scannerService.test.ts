@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../src-shared/keyboard/scheduler';
-import { FakeHidTransport } from './fakeHidTransport';
-import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from './fixtures/buildReports';
-import { HID_POS_DESCRIPTOR } from './fixtures/descriptors';
-import { readFixture } from './fixtures/readFixture';
+import { FakeHidTransport } from '../../test-support/scanner/fakeHidTransport';
+import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from '../../test-support/scanner/fixtures/buildReports';
+import { HID_POS_DESCRIPTOR } from '../../test-support/scanner/fixtures/descriptors';
+import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import type { ScanDropEvent, ScanEvent, ScannerServiceOptions, ScannerStatus } from './scannerService';
 import { DEFAULT_POLL_MS, ScannerService } from './scannerService';
 

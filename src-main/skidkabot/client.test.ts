@@ -10,7 +10,7 @@ import { SkidkabotClient } from './client';
 import type { ClientOptions, QrRef } from './client';
 import { networkError, type NetworkFailure } from './networkErrors';
 import { translate } from '../../src-shared/messages/messages';
-import { closedPort } from './testing/closedPort';
+import { closedPort } from '../../test-support/skidkabot/closedPort';
 
 const FAILURES: NetworkFailure[] = ['refused', 'timeout', 'dns', 'tls', 'reset', 'unreachable', 'other'];
 const NETWORK_MESSAGES = Object.fromEntries(FAILURES.map((failure) => [failure, translate(`network.${failure}`)])) as Record<NetworkFailure, string>;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SkidkabotClient } from './client';
 import { cleanServerText, plainServerText } from './serverText';
-import { startScriptedServer, type ScriptedServer } from './testing/scriptedServer';
+import { startScriptedServer, type ScriptedServer } from '../../test-support/skidkabot/scriptedServer';
 
 // Answers a real Skidkabot never sends, from a loopback server that sends exactly them.
 const SHOP = { shopCode: 4, shopSecret: 31337, kassa: 2 };

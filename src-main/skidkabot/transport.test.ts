@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { envProxyResolver } from './net/proxyRoute';
-import { startLoopbackProxy, type LoopbackProxy } from './net/testing/loopbackProxy';
-import { privateCaServerCert, type TestPki } from './net/testing/testCa';
+import { startLoopbackProxy, type LoopbackProxy } from '../../test-support/net/loopbackProxy';
+import { privateCaServerCert, type TestPki } from '../../test-support/net/testCa';
 import { createHttpTransport, type FormTransport } from './transport';
 
 /** A TLS server with a short keep-alive that notes every connection (resumed or not) and every request. */

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
-import { callCore, ORIGIN, value } from '../app/testing/callCore';
+import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
 import { MemorySecretStore } from '../settings/secretStore';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';

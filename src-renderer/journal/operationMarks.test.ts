@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationView } from '../../src-shared/journal/types';
-import { operationView } from '../../src-shared/journal/testing/operationView';
+import { operationView } from '../../test-support/journal/operationView';
 import { canReverse, rowTone, timeOf, timeOfId } from './operationMarks';
 
 const applied: OperationView = operationView({ at: '2025-03-14T10:05:00.000+03:00' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localIso } from './localTime';
 import { hourlyBuckets, shiftReport } from './report';
-import { operationView } from './testing/operationView';
+import { operationView } from '../../test-support/journal/operationView';
 import type { OperationView } from './types';
 
 let counter = 0;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeScan, MAX_SCAN_LENGTH } from './decodeScan';
 import { SCAN_MESSAGES } from './interpretReading';
-import { typeThrough, type TypingSetup } from './keyboardTyping.fixture';
+import { typeThrough, type TypingSetup } from '../../test-support/scan/keyboardTyping';
 import type { ScanPayload } from './payload';
 
 const SETUPS: TypingSetup[] = (['us', 'ru'] as const).flatMap((os) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateReadings, KEYS, type Layout } from './layoutRepair';
-import { typeThrough } from './keyboardTyping.fixture';
+import { typeThrough } from '../../test-support/scan/keyboardTyping';
 
 const JSON_SCAN = '{"type":"Skidkabot","vendor":4,"client":83532824,"secret":31766}';
 const keyOf = (usage: number) => KEYS.find((k) => k.usage === usage);

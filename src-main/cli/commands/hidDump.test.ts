@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SKIDKABOT_QR, keyboardReportsFor } from '../../scanner/fixtures/buildReports';
-import { FIXTURE_DIR } from '../../scanner/fixtures/readFixture';
+import { SKIDKABOT_QR, keyboardReportsFor } from '../../../test-support/scanner/fixtures/buildReports';
+import { FIXTURE_DIR } from '../../../test-support/scanner/fixtures/readFixture';
 import { formatHexReport } from '../../scanner/hexReports';
 import { decodeHidDump, decodeHidDumpFile } from './hidDump';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualScheduler } from '../../../src-shared/keyboard/scheduler';
-import { FakeHidTransport } from '../../scanner/fakeHidTransport';
-import { SKIDKABOT_QR } from '../../scanner/fixtures/buildReports';
-import { readFixture } from '../../scanner/fixtures/readFixture';
+import { FakeHidTransport } from '../../../test-support/scanner/fakeHidTransport';
+import { SKIDKABOT_QR } from '../../../test-support/scanner/fixtures/buildReports';
+import { readFixture } from '../../../test-support/scanner/fixtures/readFixture';
 import type { PinnedScanner } from '../../scanner/deviceCatalog';
 import type { NodeHidTransportOptions } from '../../scanner/hidTransport';
 import type { CommandEnv } from '../command';

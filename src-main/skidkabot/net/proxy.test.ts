@@ -6,11 +6,11 @@ import type { QrRef } from '../client';
 import { translate } from '../../../src-shared/messages/messages';
 import type { NetworkSetup } from './networkSetup';
 import { envProxyResolver } from './proxyRoute';
-import { startLoopbackProxy } from './testing/loopbackProxy';
-import type { LoopbackProxy } from './testing/loopbackProxy';
-import { privateCaServerCert } from './testing/testCa';
-import type { TestPki } from './testing/testCa';
-import { closedPort } from '../testing/closedPort';
+import { startLoopbackProxy } from '../../../test-support/net/loopbackProxy';
+import type { LoopbackProxy } from '../../../test-support/net/loopbackProxy';
+import { privateCaServerCert } from '../../../test-support/net/testCa';
+import type { TestPki } from '../../../test-support/net/testCa';
+import { closedPort } from '../../../test-support/skidkabot/closedPort';
 
 const IVAN = 83532824;
 const SHOP = { shopCode: 4, shopSecret: 31337, kassa: 2 };

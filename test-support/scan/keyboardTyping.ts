@@ -1,4 +1,4 @@
-import { isLetterKey, KEYS, otherShift, type Layout } from './layoutRepair';
+import { isLetterKey, KEYS, otherShift, type Layout } from '../../src-shared/scan/layoutRepair';
 
 export interface TypingSetup {
   os: Layout;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { DECODER_OPTIONS, validTexts } from '../../../src-shared/camera/decoderOptions';
+import { DECODER_OPTIONS, validTexts } from '../../src-shared/camera/decoderOptions';
 
 let prepared: Promise<unknown> | null = null;
 

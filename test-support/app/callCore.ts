@@ -1,9 +1,9 @@
-import type { Result } from '../../../src-shared/errors';
-import { IPC_PREFIX } from '../../../src-shared/ipc/channelNames';
-import type { InvokeChannel } from '../../../src-shared/ipc/channelNames';
-import type { ChannelArgs, ChannelReply } from '../../../src-shared/ipc/contract';
-import type { SenderInfo } from '../../ipc/dispatch';
-import type { AppCore } from '../createApp';
+import type { Result } from '../../src-shared/errors';
+import { IPC_PREFIX } from '../../src-shared/ipc/channelNames';
+import type { InvokeChannel } from '../../src-shared/ipc/channelNames';
+import type { ChannelArgs, ChannelReply } from '../../src-shared/ipc/contract';
+import type { SenderInfo } from '../../src-main/ipc/dispatch';
+import type { AppCore } from '../../src-main/app/createApp';
 
 /** The origin the tests give createAppCore, and the app's own main frame calling from it. */
 export const ORIGIN = 'app://kassa';

@@ -1,4 +1,4 @@
-import { Journal } from '../journal';
+import { Journal } from '../../src-main/journal/journal';
 
 /**
  * The crash test's victim: writes operations as fast as it can and prints `<record> <id>` on stdout

@@ -1,5 +1,5 @@
-import type { HidDeviceInfo, HidHandle, HidHandleEvent, HidListener, HidTransport } from './hidTransport';
-import { HidHandleListeners } from './hidTransport';
+import type { HidDeviceInfo, HidHandle, HidHandleEvent, HidListener, HidTransport } from '../../src-main/scanner/hidTransport';
+import { HidHandleListeners } from '../../src-main/scanner/hidTransport';
 
 class FakeHandle implements HidHandle {
   readonly listeners = new HidHandleListeners();

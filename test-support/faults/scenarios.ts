@@ -1,20 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppError } from '../../../src-shared/errors';
-import type { AppState, CheckoutView } from '../../../src-shared/ipc/views';
-import { localDay } from '../../../src-shared/journal/localTime';
-import type { OperationStatus, OperationView } from '../../../src-shared/journal/types';
-import { faultyFs } from '../../journal/testing/faultyFs';
-import { createKeytarSecretStore, MemorySecretStore, type KeytarApi, type SecretStore } from '../../settings/secretStore';
-import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../simulator/demoData';
-import { selfSignedCert } from '../../simulator/selfSignedCert';
-import { startSimulator, type Simulator } from '../../simulator/simulator';
-import { createAppCore, type AppCore, type AppOptions } from '../createApp';
+import type { AppError } from '../../src-shared/errors';
+import type { AppState, CheckoutView } from '../../src-shared/ipc/views';
+import { localDay } from '../../src-shared/journal/localTime';
+import type { OperationStatus, OperationView } from '../../src-shared/journal/types';
+import { faultyFs } from '../journal/faultyFs';
+import { createKeytarSecretStore, MemorySecretStore, type KeytarApi, type SecretStore } from '../../src-main/settings/secretStore';
+import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../src-main/simulator/demoData';
+import { selfSignedCert } from '../../src-main/simulator/selfSignedCert';
+import { startSimulator, type Simulator } from '../../src-main/simulator/simulator';
+import { createAppCore, type AppCore, type AppOptions } from '../../src-main/app/createApp';
 import { startSwitchableProxy } from './switchableProxy';
-import { callCore, ORIGIN, value } from '../testing/callCore';
-import type { CoreCall } from '../testing/callCore';
-import { CHEAP_SCRYPT } from '../../manager/testing/cheapScrypt';
+import { callCore, ORIGIN, value } from '../app/callCore';
+import type { CoreCall } from '../app/callCore';
+import { CHEAP_SCRYPT } from '../manager/cheapScrypt';
 
 /**
  * The fault suite of issue 5: each scenario breaks one thing between the till and the server (or

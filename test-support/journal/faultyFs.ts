@@ -1,4 +1,4 @@
-import { nodeJournalFs, type AppendFile, type JournalFs } from '../fsPort';
+import { nodeJournalFs, type AppendFile, type JournalFs } from '../../src-main/journal/fsPort';
 
 export type FsCall = 'mkdir' | 'readdir' | 'readFile' | 'openAppend' | 'write' | 'datasync' | 'truncate' | 'writeFileAtomic' | 'remove' | 'syncDir';
 

@@ -1,4 +1,4 @@
-import type { OperationView } from '../types';
+import type { OperationView } from '../../src-shared/journal/types';
 
 /** An applied accrual at 2025-03-14 10:00 local time, changed where a test needs it. */
 export function operationView(overrides: Partial<OperationView> = {}): OperationView {
