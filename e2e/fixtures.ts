@@ -1,12 +1,12 @@
 import { test as base } from 'playwright/test';
-import { startSimulator, type Simulator } from '../src-main/simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../test-support/simulator/faultySimulator';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
 export { expect } from 'playwright/test';
 
 export interface TillFixtures {
   /** A fresh Skidkabot simulator on loopback for the test, closed after it. */
-  simulator: Simulator;
+  simulator: FaultySimulator;
   /**
    * Starts the till on the test's simulator in the worker's shared Chromium. Every till it starts is
    * closed after the test, the ones a test restarts over the same data directory included.
@@ -22,7 +22,7 @@ export const test = base.extend<TillFixtures>({
   // Playwright reads a fixture's dependencies from its first parameter: an empty pattern when there are none.
   // eslint-disable-next-line no-empty-pattern
   simulator: async ({}, use) => {
-    const simulator = await startSimulator();
+    const simulator = await startFaultySimulator();
     await use(simulator);
     await simulator.close();
   },

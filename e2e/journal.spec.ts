@@ -1,13 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { ExportReply } from '../src-shared/journal/types';
 import { MemorySecretStore } from '../src-main/settings/secretStore';
-import type { Simulator } from '../src-main/simulator/simulator';
+import type { FaultySimulator } from '../test-support/simulator/faultySimulator';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
 import { balanceIn, DEMO, focused, plainText, qrOf, openManagerTab } from './screens';
 
 /** Scan a customer, type the purchase, press Enter (accrue), as the cashier does. */
-async function accrue(app: LaunchedApp, simulator: Simulator, client: number, purchase: string): Promise<void> {
+async function accrue(app: LaunchedApp, simulator: FaultySimulator, client: number, purchase: string): Promise<void> {
   const { page } = app;
   await app.scan(qrOf(simulator, client));
   await expect(page.getByTestId('customer-name')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright/test';
-import type { Simulator } from '../src-main/simulator/simulator';
+import type { FaultySimulator } from '../test-support/simulator/faultySimulator';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
 import { DEMO, overflowsSideways, qrOf } from './screens';
@@ -52,7 +52,7 @@ async function clearTill(page: Page): Promise<void> {
   await expect(page.locator('.idle')).toBeVisible();
 }
 
-function addLongName(simulator: Simulator): void {
+function addLongName(simulator: FaultySimulator): void {
   simulator.addCustomer({ client: LONG_CLIENT, vendor: 4, firstName: LONG_NAME.first, lastName: LONG_NAME.last, balance: 2365 });
 }
 

@@ -12,8 +12,8 @@ import { MemorySecretStore } from '../settings/secretStore';
 import type { SecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
 import { DEMO_CUSTOMERS, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
-import { startSimulator } from '../simulator/simulator';
-import type { Simulator } from '../simulator/simulator';
+import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
+import type { FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { createAppCore } from './createApp';
 import type { AppCore, AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
@@ -33,13 +33,13 @@ interface Harness {
   events: { event: string; payload: unknown }[];
 }
 
-let sim: Simulator;
+let sim: FaultySimulator;
 let dataDir: string;
 let clock: number;
 const opened: AppCore[] = [];
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startFaultySimulator();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-app-'));
   clock = Date.now();
 });

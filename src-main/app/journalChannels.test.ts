@@ -9,7 +9,7 @@ import { localDay } from '../../src-shared/journal/localTime';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { JOURNAL_DIR } from '../journal/journal';
 import { MemorySecretStore } from '../settings/secretStore';
-import { startSimulator, type Simulator } from '../simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { createAppCore, type AppCore, type AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
 import type { CoreCall } from '../../test-support/app/callCore';
@@ -25,13 +25,13 @@ interface Till {
   events: { event: string; payload: unknown }[];
 }
 
-let sim: Simulator;
+let sim: FaultySimulator;
 let dataDir: string;
 let clock: number;
 const opened: AppCore[] = [];
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startFaultySimulator();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-journal-app-'));
   clock = Date.now();
 });

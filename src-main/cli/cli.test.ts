@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
-import { startSimulator, type Simulator } from '../simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { startLoopbackProxy } from '../../test-support/net/loopbackProxy';
 import { runBin, type BinRun as Run } from '../../test-support/cli/runBin';
 
@@ -34,14 +34,14 @@ async function runJson(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: 
   return { code: raw.code, json, raw };
 }
 
-let simulator: Simulator;
+let simulator: FaultySimulator;
 let dataDir: string;
 let shopEnv: NodeJS.ProcessEnv;
 const [ivan, maria] = DEMO_CUSTOMERS;
 if (!ivan || !maria) throw new Error('the simulator has no demo customers');
 
 beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+  simulator = await startFaultySimulator({ port: 0, host: '127.0.0.1' });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cli-'));
 });
 afterAll(async () => {

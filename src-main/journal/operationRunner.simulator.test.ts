@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { SkidkabotClient } from '../skidkabot/client';
 import { Journal } from './journal';
 import { OperationRunner, type RunResult } from './operationRunner';
@@ -12,14 +12,14 @@ import type { QrCredentials } from './qrSecrets';
 
 const IVAN = 83532824;
 let dataDir: string;
-let simulator: Simulator;
+let simulator: FaultySimulator;
 let client: SkidkabotClient;
 let journal: Journal;
 let runner: OperationRunner;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'runner-sim-'));
-  simulator = await startSimulator();
+  simulator = await startFaultySimulator();
   client = new SkidkabotClient({ baseUrl: simulator.url, credentials: { shopCode: 4, shopSecret: 31337, kassa: 3 }, totalTimeoutMs: 5_000 });
   ({ journal } = await Journal.open(dataDir));
   runner = new OperationRunner({ journal, client, shop: 4, kassa: 3 });

@@ -12,7 +12,7 @@ import { callCore, FRAME, ORIGIN, value, type CoreCall } from '../../test-suppor
 import { MemorySecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
 import { DEMO_CUSTOMERS, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
-import { startSimulator, type Simulator } from '../simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { TOKEN_FILE } from './token';
 import { ENDPOINT_FILE } from './endpointFile';
 
@@ -21,7 +21,7 @@ import { ENDPOINT_FILE } from './endpointFile';
 const [ivan, maria, , alexey] = DEMO_CUSTOMERS;
 if (!ivan || !maria || !alexey) throw new Error('the simulator has no demo customers');
 
-let sim: Simulator;
+let sim: FaultySimulator;
 let dataDir: string;
 let core: AppCore;
 let call: CoreCall;
@@ -31,7 +31,7 @@ let token: string;
 const pushed: { event: string; payload: unknown }[] = [];
 
 beforeEach(async () => {
-  sim = await startSimulator();
+  sim = await startFaultySimulator();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-api-'));
   await writeFile(path.join(dataDir, SETTINGS_FILE), JSON.stringify({ ...DEFAULT_SETTINGS, shopCode: 4, kassa: 3 }));
   core = await createAppCore({ dataDir, secretStore: new MemorySecretStore(31337), apiUrl: sim.url, trustedOrigin: ORIGIN, localApiPort: 0, appVersion: '9.9.9' });

@@ -1,51 +1,19 @@
-import http from 'node:http';
-import https from 'node:https';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_ANSWERS } from './documentedAnswers';
 import { selfSignedCert } from './selfSignedCert';
 import { startSimulator } from './simulator';
 import type { Simulator } from './simulator';
-
-interface Reply {
-  status: number;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-/** A bare request, so the simulator is checked without the client under test. */
-function post(url: string, path: string, body: string, contentType = 'application/x-www-form-urlencoded', method = 'POST'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = (url.startsWith('https') ? https : http).request(
-      `${url}${path}`,
-      { method, agent: false, rejectUnauthorized: false, headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: Buffer.concat(chunks) }));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-function formOf(fields: Record<string, string | number>): string {
-  return new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString();
-}
+import { demoShopForm, formOf, post } from '../../test-support/simulator/rawRequest';
 
 let sim: Simulator;
 const IVAN = 83532824;
 
-function ivanForm(extra: Record<string, string | number> = {}): string {
-  const qr = JSON.parse(sim.issueQr(IVAN)) as { client: number; secret: number };
-  return formOf({ fk_vendor: 4, vendor_secret: 31337, fk_client: qr.client, qr_secret: qr.secret, ...extra });
-}
+const ivanForm = (extra: Record<string, string | number> = {}): string => demoShopForm(sim, IVAN, extra);
 
 beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-afterEach(() => sim.clearFaults());
 
 describe('simulator: the protocol over HTTP', () => {
   it('listens on loopback on a free port', () => {
@@ -168,105 +136,45 @@ describe('simulator: demo customers', () => {
   });
 });
 
-describe('simulator: faults', () => {
-  it('html-500: an Apache error page, nothing applied', async () => {
-    const before = sim.balanceOf(IVAN);
-    sim.injectFault({ kind: 'html-500' });
-    const reply = await post(sim.url, '/api_plus_balance.php', ivanForm({ kassa: 1, summa: 5 }));
-    expect(reply.status).toBe(500);
-    expect(reply.body.toString('utf8')).toContain('<title>500 Internal Server Error</title>');
-    expect(sim.balanceOf(IVAN)).toBe(before);
-  });
-
-  it('cp1251: the answer in windows-1251, declared', async () => {
-    sim.injectFault({ kind: 'cp1251' });
-    const reply = await post(sim.url, '/api_get_balance.php', ivanForm());
-    expect(reply.contentType).toBe('text/html; charset=windows-1251');
-    expect(reply.body.includes(Buffer.from('Иван', 'utf8'))).toBe(false);
-    expect(JSON.parse(new TextDecoder('windows-1251').decode(reply.body))).toMatchObject({ first_name: 'Иван' });
-  });
-
-  it('php-notice: a notice before the JSON', async () => {
-    sim.injectFault({ kind: 'php-notice' });
-    const text = (await post(sim.url, '/api_get_balance.php', ivanForm())).body.toString('utf8');
-    expect(text).toMatch(/^<br \/>\n<b>Notice<\/b>: {2}Undefined index: kassa in <b>\/var\/www\/skidkabot\/api_get_balance\.php<\/b>.*\n\{"code":0,/s);
-  });
-
-  it('empty-body: nothing to read, but the operation applied', async () => {
-    const before = sim.balanceOf(IVAN);
-    sim.injectFault({ kind: 'empty-body' });
-    const reply = await post(sim.url, '/api_plus_balance.php', ivanForm({ kassa: 1, summa: 4 }));
-    expect([reply.status, reply.body.length]).toEqual([200, 0]);
-    expect(sim.balanceOf(IVAN)).toBe(before + 4);
-  });
-
-  it('malformed-json: the answer cut off, the operation applied', async () => {
-    const before = sim.balanceOf(IVAN);
-    sim.injectFault({ kind: 'malformed-json' });
-    const text = (await post(sim.url, '/api_minus_balance.php', ivanForm({ kassa: 1, summa: 3 }))).body.toString('utf8');
-    expect(text.startsWith('{"code":0,')).toBe(true);
-    expect(() => JSON.parse(text) as unknown).toThrow();
-    expect(sim.balanceOf(IVAN)).toBe(before - 3);
-  });
-
-  it.each([
-    ['drop-after-apply', 6],
-    ['drop-before-apply', 0],
-  ] as const)('%s: the connection is cut without an answer', async (kind, change) => {
-    const before = sim.balanceOf(IVAN);
-    sim.injectFault({ kind });
-    await expect(post(sim.url, '/api_plus_balance.php', ivanForm({ kassa: 1, summa: 6 }))).rejects.toMatchObject({ code: 'ECONNRESET' });
-    expect(sim.balanceOf(IVAN)).toBe(before + change);
-  });
-
-  it('slow: answers after the delay', async () => {
-    sim.injectFault({ kind: 'slow', delayMs: 200 });
-    const reply = await post(sim.url, '/api_get_balance.php', ivanForm());
-    expect(JSON.parse(reply.body.toString('utf8'))).toMatchObject({ code: 0 });
-  });
-
-  it('slow: a request whose client went away is never applied', async () => {
-    const before = sim.balanceOf(IVAN);
-    sim.injectFault({ kind: 'slow', delayMs: 300 });
-    const gone = new Promise<void>((resolve) => {
-      const body = ivanForm({ kassa: 1, summa: 9 });
-      const request = http.request(`${sim.url}/api_plus_balance.php`, {
-        method: 'POST',
-        agent: false,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
-      });
-      request.on('error', () => resolve());
-      request.end(body, () => setTimeout(() => request.destroy(), 50));
+describe('simulator: the interceptor in front of the bank', () => {
+  it('sees each endpoint request and answers it itself, or leaves it to the bank', async () => {
+    const seen: string[] = [];
+    const local = await startSimulator({
+      intercept: (request) => {
+        seen.push(`${request.endpoint} ${request.file} ${String(request.clientGone())}`);
+        if (request.endpoint !== 'plus') return false;
+        request.respond(502, request.apply().toUpperCase(), 'x-test');
+        return true;
+      },
     });
-    await gone;
-    // Past the end of the 300 ms delay, when the simulator would have applied it.
-    await sim.idle();
-    expect(sim.balanceOf(IVAN)).toBe(before);
+    try {
+      const before = local.balanceOf(IVAN);
+      expect(JSON.parse((await post(local.url, '/api_get_balance.php', demoShopForm(local, IVAN))).body.toString('utf8'))).toMatchObject({ code: 0 });
+      const plus = await post(local.url, '/api_plus_balance.php', demoShopForm(local, IVAN, { kassa: 1, summa: 7 }));
+      expect([plus.status, plus.contentType, plus.body.toString('utf8').slice(0, 10)]).toEqual([502, 'text/html; charset=x-test', '{"CODE":0,']);
+      expect(local.balanceOf(IVAN)).toBe(before + 7);
+      await post(local.url, '/api_balance.php', '');
+      expect(seen).toEqual(['balance api_get_balance.php false', 'plus api_plus_balance.php false']);
+    } finally {
+      await local.close();
+    }
   });
 
-  it('code: any answer code, for the undocumented 10 and 14', async () => {
-    sim.injectFault({ kind: 'code', code: 14, text: 'Непонятно что' });
-    expect((await post(sim.url, '/api_get_balance.php', '')).body.toString('utf8')).toBe('{"code":14,"text":"Непонятно что"}');
-    sim.injectFault({ kind: 'code', code: 10 });
-    expect((await post(sim.url, '/api_get_balance.php', '')).body.toString('utf8')).toBe('{"code":10}');
-  });
-
-  it('applies a fault only to its endpoint and only the given number of times', async () => {
-    sim.injectFault({ kind: 'html-500' }, { endpoint: 'minus', times: 2 });
-    expect((await post(sim.url, '/api_get_balance.php', ivanForm())).status).toBe(200);
-    expect((await post(sim.url, '/api_minus_balance.php', '')).status).toBe(500);
-    expect((await post(sim.url, '/api_minus_balance.php', '')).status).toBe(500);
-    expect((await post(sim.url, '/api_minus_balance.php', '')).status).toBe(200);
-  });
-
-  it('forgets armed faults on clearFaults', async () => {
-    sim.injectFault({ kind: 'html-500' }, { times: Infinity });
-    sim.clearFaults();
-    expect((await post(sim.url, '/api_get_balance.php', '')).status).toBe(200);
-  });
-
-  it('refuses a fault with no uses', () => {
-    expect(() => sim.injectFault({ kind: 'html-500' }, { times: 0 })).toThrow();
+  it('lets it cut the connection without applying anything', async () => {
+    const local = await startSimulator({
+      intercept: (request) => {
+        request.hangUp();
+        return true;
+      },
+    });
+    try {
+      const before = local.balanceOf(IVAN);
+      await expect(post(local.url, '/api_minus_balance.php', demoShopForm(local, IVAN, { kassa: 1, summa: 3 }))).rejects.toMatchObject({ code: 'ECONNRESET' });
+      await local.idle();
+      expect(local.balanceOf(IVAN)).toBe(before);
+    } finally {
+      await local.close();
+    }
   });
 });
 

@@ -6,11 +6,8 @@ import type { DemoCustomer } from '../../src-shared/ipc/views';
 import { Bank, QR_LIFETIME_MS } from './bank';
 import type { CustomerRecord, Endpoint, ShopRecord } from './bank';
 import { DEMO_CUSTOMERS, DEMO_SHOP, EXPIRED_QR_CUSTOMER, INDEBTED_SHOP, OTHER_SHOP_CUSTOMER } from './demoData';
-import { FaultQueue } from './faults';
-import { encodeWindows1251 } from './windows1251';
-import type { Fault, FaultOptions } from './faults';
 
-export type { DemoCustomer, Fault, FaultOptions, CustomerRecord, ShopRecord };
+export type { DemoCustomer, CustomerRecord, Endpoint, ShopRecord };
 
 export interface SimulatorOptions {
   /** 0 (any free port) when not given. */
@@ -21,7 +18,27 @@ export interface SimulatorOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** The clock that ages QR codes; Date.now when not given. */
   now?: () => number;
+  /** Stands in front of the bank for every request to a vendor endpoint (tests break the server through it). */
+  intercept?: Interceptor;
 }
+
+/** A request to one of the vendor endpoints, as an interceptor sees it before the bank does. */
+export interface EndpointRequest {
+  readonly endpoint: Endpoint;
+  /** The PHP script asked for, e.g. api_plus_balance.php. */
+  readonly file: string;
+  /** True once the client has hung up. */
+  clientGone(): boolean;
+  /** Runs the request in the bank, applying an operation, and returns the JSON text the bank answers. */
+  apply(): string;
+  /** Answers as the PHP server does, text/html: a string in UTF-8, bytes as given, declared as `charset` (UTF-8 when not given). */
+  respond(status: number, body: string | Uint8Array, charset?: string): void;
+  /** Cuts the connection without an answer. */
+  hangUp(): void;
+}
+
+/** Resolves true when it has dealt with the request itself, false to leave it to the bank. */
+export type Interceptor = (request: EndpointRequest) => boolean | Promise<boolean>;
 
 export interface RecordedRequest {
   method: string;
@@ -40,13 +57,9 @@ export interface Simulator {
   balanceOf(client: number): number;
   addShop(shop: ShopRecord): void;
   addCustomer(customer: CustomerRecord): void;
-  injectFault(fault: Fault, options?: FaultOptions): void;
-  clearFaults(): void;
   /** HTTP requests served, whatever their path. */
   requestCount(): number;
-  /** Ends every slow fault's wait now: a test holds an answer for as long as it needs, not for a guessed time. */
-  releaseDelays(): void;
-  /** Resolves when no request is being handled (a slow one included): tests look at balances after it, not after a sleep. */
+  /** Resolves when no request is being handled (one an interceptor holds included): tests look at balances after it, not after a sleep. */
   idle(): Promise<void>;
   /** TCP connections accepted. */
   connectionCount(): number;
@@ -62,7 +75,7 @@ const ENDPOINTS: ReadonlyArray<{ file: string; endpoint: Endpoint }> = [
 /** PHP's own post_max_size is far larger, but nothing the protocol sends comes near this. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const SERVER_ERROR_PAGE = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+export const SERVER_ERROR_PAGE = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
 <html><head>
 <title>500 Internal Server Error</title>
 </head><body>
@@ -91,20 +104,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const customer of [...DEMO_CUSTOMERS, EXPIRED_QR_CUSTOMER, OTHER_SHOP_CUSTOMER]) bank.addCustomer(customer);
   const expiredQr = bank.issueQr(EXPIRED_QR_CUSTOMER.client, now() - 2 * QR_LIFETIME_MS);
 
-  const faults = new FaultQueue();
-  const delays = new Map<NodeJS.Timeout, () => void>();
   let requests = 0;
   let connections = 0;
   let last: RecordedRequest | null = null;
-
-  const wait = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.set(timer, resolve);
-    });
 
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     requests += 1;
@@ -125,44 +127,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       send(response, 404, NOT_FOUND_PAGE);
       return;
     }
-    const fault = faults.take(route.endpoint);
-    if (fault?.kind === 'slow') {
-      await wait(fault.delayMs);
-      if (request.socket.destroyed) return;
-    }
-    switch (fault?.kind) {
-      case 'drop-before-apply':
-        request.socket.destroy();
-        return;
-      case 'html-500':
-        send(response, 500, SERVER_ERROR_PAGE);
-        return;
-      case 'code':
-        send(response, 200, JSON.stringify(fault.text === undefined ? { code: fault.code } : { code: fault.code, text: fault.text }));
-        return;
-      default:
-        break;
-    }
-    const answer = bank.answer(route.endpoint, params).body;
-    switch (fault?.kind) {
-      case 'drop-after-apply':
-        request.socket.destroy();
-        return;
-      case 'cp1251':
-        send(response, 200, answer, 'windows-1251');
-        return;
-      case 'php-notice':
-        send(response, 200, phpNotice(route.file) + answer);
-        return;
-      case 'empty-body':
-        send(response, 200, '');
-        return;
-      case 'malformed-json':
-        send(response, 200, answer.slice(0, Math.ceil(answer.length / 2)));
-        return;
-      default:
-        send(response, 200, answer);
-    }
+    const endpointRequest: EndpointRequest = {
+      endpoint: route.endpoint,
+      file: route.file,
+      clientGone: () => request.socket.destroyed,
+      apply: () => bank.answer(route.endpoint, params).body,
+      respond: (status, answer, charset) => send(response, status, answer, charset),
+      hangUp: () => request.socket.destroy(),
+    };
+    if (options.intercept && (await options.intercept(endpointRequest))) return;
+    send(response, 200, endpointRequest.apply());
   };
 
   let handling = 0;
@@ -212,23 +186,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     balanceOf: (client) => bank.customer(client).balance,
     addShop: (shop) => bank.addShop(shop),
     addCustomer: (customer) => bank.addCustomer(customer),
-    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
-    clearFaults: () => faults.clear(),
     requestCount: () => requests,
-    releaseDelays() {
-      for (const [timer, resolve] of delays) {
-        clearTimeout(timer);
-        resolve();
-      }
-      delays.clear();
-    },
     idle: () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     connectionCount: () => connections,
     lastRequest: () => last,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const timer of delays.keys()) clearTimeout(timer);
-        delays.clear();
         for (const resolve of idleWaiters.splice(0)) resolve();
         server.close(() => resolve());
         server.closeAllConnections();
@@ -250,12 +213,8 @@ function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
 }
 
 /** PHP's default Content-Type is text/html even for JSON; the real server is a PHP script. */
-function send(response: http.ServerResponse, status: number, body: string, charset: 'UTF-8' | 'windows-1251' = 'UTF-8'): void {
-  const bytes = charset === 'windows-1251' ? encodeWindows1251(body) : Buffer.from(body, 'utf8');
+function send(response: http.ServerResponse, status: number, body: string | Uint8Array, charset = 'UTF-8'): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   response.writeHead(status, { 'Content-Type': `text/html; charset=${charset}`, 'Content-Length': bytes.length });
   response.end(bytes);
-}
-
-function phpNotice(file: string): string {
-  return `<br />\n<b>Notice</b>:  Undefined index: kassa in <b>/var/www/skidkabot/${file}</b> on line <b>12</b><br />\n`;
 }

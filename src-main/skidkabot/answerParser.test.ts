@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeWindows1251 } from '../simulator/windows1251';
+import { encodeWindows1251 } from '../../test-support/simulator/windows1251';
 import { MAX_ANSWER_BYTES, parseAnswer } from './answerParser';
 import type { RawAnswer } from './answerParser';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
-import { startSimulator } from '../simulator/simulator';
-import type { Simulator } from '../simulator/simulator';
+import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
+import type { FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { messageForCode } from './answerMessages';
 import { performOperations, runCheckout } from './checkout';
 import { SkidkabotClient } from './client';
@@ -14,7 +14,7 @@ const SERVER_RULES: BonusRuleSettings = { source: 'server', pPlus: 0, pMinus: 0,
 /** The demo shop's percentages as the balance answer gives them. */
 const DEMO_RULES: BonusRuleSettings = { source: 'server', pPlus: 2, pMinus: 10, accrueOnPaidPart: true };
 
-let sim: Simulator;
+let sim: FaultySimulator;
 let client: SkidkabotClient;
 
 function freshQr(customer = IVAN): QrRef {
@@ -23,7 +23,7 @@ function freshQr(customer = IVAN): QrRef {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startFaultySimulator();
   client = new SkidkabotClient({ baseUrl: sim.url, credentials: { shopCode: 4, shopSecret: 31337, kassa: 1 } });
 });
 afterEach(() => sim.clearFaults());

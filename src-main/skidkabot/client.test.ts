@@ -2,8 +2,8 @@ import type { AppError, Result } from '../../src-shared/errors';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { selfSignedCert } from '../simulator/selfSignedCert';
-import { startSimulator } from '../simulator/simulator';
-import type { Fault, Simulator } from '../simulator/simulator';
+import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
+import type { Fault, FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { messageForCode } from './answerMessages';
 import { runCheckout } from './checkout';
 import { SkidkabotClient } from './client';
@@ -20,7 +20,7 @@ const IRA = 61234568;
 const SHOP = { shopCode: 4, shopSecret: 31337, kassa: 2 };
 const RULES = { source: 'server', pPlus: 0, pMinus: 0, accrueOnPaidPart: true } as const;
 
-let sim: Simulator;
+let sim: FaultySimulator;
 const clients: SkidkabotClient[] = [];
 
 function clientFor(options: Partial<ClientOptions> = {}): SkidkabotClient {
@@ -35,7 +35,7 @@ function freshQr(client = IVAN): QrRef {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startFaultySimulator();
 });
 afterEach(() => {
   sim.clearFaults();
@@ -123,7 +123,7 @@ describe('every answer code reaches the cashier as its own message', () => {
 
   it('code 9: a QR code older than a day', async () => {
     let clock = Date.UTC(2025, 5, 1);
-    const local = await startSimulator({ now: () => clock });
+    const local = await startFaultySimulator({ now: () => clock });
     try {
       const { secret } = JSON.parse(local.issueQr(IVAN)) as { secret: number };
       clock += 25 * 3600_000;
@@ -295,7 +295,7 @@ describe('network failures', () => {
   });
 
   it('an untrusted certificate: refused before anything is sent', async () => {
-    const tlsSim = await startSimulator({ tls: selfSignedCert() });
+    const tlsSim = await startFaultySimulator({ tls: selfSignedCert() });
     try {
       const client = clientFor({ baseUrl: tlsSim.url });
       const { secret } = JSON.parse(tlsSim.issueQr(IVAN)) as { secret: number };
@@ -378,7 +378,7 @@ describe('the shop secret never leaves the client', () => {
     sim.addCustomer({ client: 7007, vendor: 77, firstName: 'Тест', lastName: 'Секрета', balance: 1000 });
     const qr = (): QrRef => ({ client: 7007, secret: (JSON.parse(sim.issueQr(7007)) as { secret: number }).secret });
     const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
-    const tlsSim = await startSimulator({ tls: selfSignedCert() });
+    const tlsSim = await startFaultySimulator({ tls: selfSignedCert() });
     const outputs: unknown[] = [];
     try {
       const credentials = { shopCode: 77, shopSecret: SECRET, kassa: 1 };

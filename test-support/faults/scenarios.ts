@@ -9,7 +9,7 @@ import { faultyFs } from '../journal/faultyFs';
 import { createKeytarSecretStore, MemorySecretStore, type KeytarApi, type SecretStore } from '../../src-main/settings/secretStore';
 import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../src-main/simulator/demoData';
 import { selfSignedCert } from '../../src-main/simulator/selfSignedCert';
-import { startSimulator, type Simulator } from '../../src-main/simulator/simulator';
+import { startFaultySimulator, type FaultySimulator } from '../simulator/faultySimulator';
 import { createAppCore, type AppCore, type AppOptions } from '../../src-main/app/createApp';
 import { startSwitchableProxy } from './switchableProxy';
 import { callCore, ORIGIN, value } from '../app/callCore';
@@ -56,7 +56,7 @@ export interface Till {
 
 export interface FaultKit {
   /** The Skidkabot server whose balances must agree with the journal. */
-  bank: Simulator;
+  bank: FaultySimulator;
   dataDir: string;
   /** A till on this kit's data folder, talking to the bank unless told otherwise. */
   open(options?: Partial<AppOptions>): Promise<Till>;
@@ -106,7 +106,7 @@ export interface ScenarioReport {
 }
 
 
-async function openTill(kit: { bank: Simulator; dataDir: string }, overrides: Partial<AppOptions>): Promise<Till> {
+async function openTill(kit: { bank: FaultySimulator; dataDir: string }, overrides: Partial<AppOptions>): Promise<Till> {
   const core = await createAppCore({
     dataDir: kit.dataDir,
     secretStore: new MemorySecretStore(),
@@ -133,7 +133,7 @@ async function setUp(till: Till): Promise<void> {
 }
 
 /** Scan Ivan, break something, press «Начислить» once. */
-async function pressWith(till: Till, bank: Simulator, fault: () => Promise<void> | void): Promise<{ view: CheckoutView; requests: number }> {
+async function pressWith(till: Till, bank: FaultySimulator, fault: () => Promise<void> | void): Promise<{ view: CheckoutView; requests: number }> {
   await till.scan(IVAN.client);
   await fault();
   const before = bank.requestCount();
@@ -272,7 +272,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     title: 'Сертификат HTTPS не доверенный',
     expected: { outcome: 'not-sent', message: /сертификат не прошёл проверку/ },
     async run(kit) {
-      const untrusted = await startSimulator({ tls: selfSignedCert() });
+      const untrusted = await startFaultySimulator({ tls: selfSignedCert() });
       kit.defer(() => untrusted.close());
       const till = await kit.open({ apiUrl: undefined });
       await kit.setUp(till);
@@ -390,7 +390,7 @@ function effect(view: OperationView): number {
 /** Runs one scenario on a fresh data folder and simulator and checks every promise. */
 export async function runScenario(scenario: FaultScenario): Promise<ScenarioReport> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kassa-faults-${scenario.id}-`));
-  const bank = await startSimulator();
+  const bank = await startFaultySimulator();
   const tills: Till[] = [];
   const deferred: (() => Promise<void>)[] = [];
   const kit: FaultKit = {

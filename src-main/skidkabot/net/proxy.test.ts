@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../simulator/simulator';
-import type { Simulator } from '../../simulator/simulator';
+import { startFaultySimulator } from '../../../test-support/simulator/faultySimulator';
+import type { FaultySimulator } from '../../../test-support/simulator/faultySimulator';
 import { SkidkabotClient } from '../client';
 import type { QrRef } from '../client';
 import { translate } from '../../../src-shared/messages/messages';
@@ -16,15 +16,15 @@ const IVAN = 83532824;
 const SHOP = { shopCode: 4, shopSecret: 31337, kassa: 2 };
 
 let pki: TestPki;
-let httpsSim: Simulator;
-let httpSim: Simulator;
+let httpsSim: FaultySimulator;
+let httpSim: FaultySimulator;
 const clients: SkidkabotClient[] = [];
 const proxies: LoopbackProxy[] = [];
 
 beforeAll(async () => {
   pki = privateCaServerCert();
-  httpsSim = await startSimulator({ tls: { key: pki.key, cert: pki.cert } });
-  httpSim = await startSimulator();
+  httpsSim = await startFaultySimulator({ tls: { key: pki.key, cert: pki.cert } });
+  httpSim = await startFaultySimulator();
 });
 afterEach(async () => {
   httpsSim.clearFaults();
@@ -43,13 +43,13 @@ async function proxy(options: Parameters<typeof startLoopbackProxy>[0] = {}): Pr
   return started;
 }
 
-function client(sim: Simulator, network: NetworkSetup): SkidkabotClient {
+function client(sim: FaultySimulator, network: NetworkSetup): SkidkabotClient {
   const made = new SkidkabotClient({ baseUrl: sim.url, credentials: SHOP, network, totalTimeoutMs: 8_000 });
   clients.push(made);
   return made;
 }
 
-function qrOf(sim: Simulator): QrRef {
+function qrOf(sim: FaultySimulator): QrRef {
   const { secret } = JSON.parse(sim.issueQr(IVAN)) as { secret: number };
   return { client: IVAN, secret };
 }
@@ -59,7 +59,7 @@ function through(p: LoopbackProxy, ca?: string, env: Record<string, string> = {}
   return ca === undefined ? { proxy: resolver } : { proxy: resolver, ca: [ca] };
 }
 
-const simPort = (sim: Simulator): string => new URL(sim.url).port;
+const simPort = (sim: FaultySimulator): string => new URL(sim.url).port;
 
 describe('https through a CONNECT proxy, certificate trusted only through an added root', () => {
   it('reads the balance and redeems through the tunnel', async () => {

@@ -1,4 +1,4 @@
-import type { Endpoint } from './bank';
+import type { Endpoint } from '../../src-main/simulator/simulator';
 
 /**
  * Ways the simulator can misbehave, each one a thing a real PHP server behind a real network does.
