@@ -132,6 +132,15 @@ describe('the unpacked Linux app', () => {
     expect(asarFiles.filter((f) => /\.(c|cc|cpp|h|gyp)$/.test(f))).toEqual([]);
   });
 
+  it('ships the demo simulator without the fault machinery the tests arm in it', () => {
+    const code = new Map(asarFiles.filter((f) => /^dist[\w-]*\/.+\.[cm]?js$/.test(f)).map((f) => [f, extractFile(asarPath, f).toString('utf8')]));
+    // The simulator's own 404 page: the demo simulator is there, in the app and in the command line.
+    const withSimulator = [...code].filter(([, body]) => body.includes('The requested URL was not found on this server.')).map(([file]) => file.split('/')[0]);
+    expect(new Set(withSimulator)).toEqual(new Set(['dist-electron', 'dist-cli']));
+    // Fault kinds and the PHP notice text exist only in test-support/simulator/.
+    for (const [file, body] of code) expect(body, file).not.toMatch(/drop-after-apply|malformed-json|Undefined index: kassa/);
+  });
+
   it('keeps only the Linux x64 node-hid prebuilds', () => {
     const prebuilds = new Set(asarFiles.filter((f) => f.startsWith('node_modules/node-hid/prebuilds/')).map((f) => f.split('/')[3]));
     expect([...prebuilds].sort()).toEqual(['HID-linux-x64', 'HID_hidraw-linux-x64']);
