@@ -86,8 +86,6 @@ export interface AppCore {
   isCameraOpen(): boolean;
   /** The window reloaded or its renderer died: whatever had the camera open is gone. */
   releaseCamera(): void;
-  /** The scanner service reports its state for the status line. */
-  setScannerState(scanner: AppState['scanner']): void;
   /** Where the local API serves, or null when it is off; `problem` when it was asked for and did not start. */
   localApi(): { url: string; tokenFile: string } | null;
   localApiProblem(): AppError | null;
@@ -424,10 +422,6 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       cameraOpen = false;
     },
     inFlight: () => inFlight,
-    setScannerState(next) {
-      scanner = { ...next };
-      pushState();
-    },
     localApi: () => localApi.address(),
     localApiProblem: () => localApi.startProblem(),
     journalProblem: () => (journal.writer ? null : (journal.problems().find((problem) => problem.kind === 'journal') ?? codedError('journal', 'journal.readOnlyPlain'))),
