@@ -74,7 +74,7 @@ export interface FakeCamera {
 }
 
 /** Chromium's fake video capture fed from a file; no real camera is touched. */
-export function fakeCameraArgs(camera: FakeCamera): string[] {
+function fakeCameraArgs(camera: FakeCamera): string[] {
   // Without the fake prompt the headless browser refuses camera access.
   const prompt = camera.deny ? [] : ['--use-fake-ui-for-media-stream'];
   return ['--use-fake-device-for-media-stream', ...prompt, `--use-file-for-fake-video-capture=${camera.y4m}`];

@@ -60,7 +60,7 @@ interface Stroke {
 const SHIFT_MODIFIER = 8;
 
 /** The keys a US-set scanner presses for `text`, and what a computer on `layout` reports for each. */
-export function strokesFor(text: string, layout: Layout): Stroke[] {
+function strokesFor(text: string, layout: Layout): Stroke[] {
   return [...text].map((char) => {
     if (char === ' ') return { code: 'Space', shift: false, key: ' ' };
     for (const row of ROWS) {
@@ -95,7 +95,7 @@ function keyEvents(strokes: readonly Stroke[], timestamps: (index: number) => nu
   return events;
 }
 
-export const ENTER: Stroke = { code: 'Enter', shift: false, key: 'Enter' };
+const ENTER: Stroke = { code: 'Enter', shift: false, key: 'Enter' };
 
 async function session(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);

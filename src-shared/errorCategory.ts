@@ -8,8 +8,6 @@ import { QR_EXPIRED_CODE } from './journal/errorCodes';
  */
 export type ErrorCategory = 'customer' | 'cashier' | 'manager' | 'server' | 'network' | 'outcome-unknown';
 
-export const ERROR_CATEGORIES: readonly ErrorCategory[] = ['customer', 'cashier', 'manager', 'server', 'network', 'outcome-unknown'];
-
 /** The vendor's answer codes (skidkabot-api.md) by who can fix them; any other code is the server's. */
 const SERVER_CODE_CATEGORY: Readonly<Record<number, ErrorCategory>> = {
   1: 'manager',

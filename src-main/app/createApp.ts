@@ -100,7 +100,7 @@ export interface AppCore {
 }
 
 /** The vendor's public test shop on the real server (skidkabot-api.md). */
-export const VENDOR_TEST_SHOP = { code: 4, secret: 31337 } as const;
+const VENDOR_TEST_SHOP = { code: 4, secret: 31337 } as const;
 
 const DEFAULT_IDLE_CLEAR_MS = 60_000;
 const DEFAULT_MANAGER_IDLE_MS = 5 * 60_000;

@@ -19,7 +19,7 @@ export const CONFIRM_DUPLICATE_OPTION = {
  * A technician's accrual or redemption is journaled exactly like the till's: under the writer lock
  * (refused while the app runs), intent first, outcome after. The lock is held only for the command.
  */
-export async function withJournal(
+async function withJournal(
   config: ResolvedConfig,
   client: SkidkabotClient,
   work: (runner: OperationRunner) => Promise<CommandReport>,

@@ -19,7 +19,7 @@ export interface TillCall {
   operation: boolean;
 }
 
-export const DIRECT_OPTION = {
+const DIRECT_OPTION = {
   type: 'boolean',
   description: 'не обращаться к работающей кассе, а работать с журналом самой (как раньше)',
 } as const;

@@ -1,5 +1,5 @@
 /** The switch that turns the app's executable into the command line (the launchers pass it). */
-export const CLI_SWITCH = '--cli';
+const CLI_SWITCH = '--cli';
 
 /**
  * The command line's own words when the app was started as `<app> --cli [--] <words>`, else null.

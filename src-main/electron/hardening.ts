@@ -12,7 +12,7 @@ import { sameOrigin } from '../ipc/origin';
  * the CSP header to every response, and serves only the files of the built renderer.
  */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'kassa';
+const APP_HOST = 'kassa';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 

@@ -6,7 +6,7 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
  * can read (made by an older version, or by a umask of 022) is tightened when it is ours to change.
  * Windows ignores these modes: there the folder inherits the user profile's rights.
  */
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_DIR_MODE = 0o700;
 
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });

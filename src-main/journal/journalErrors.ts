@@ -11,7 +11,7 @@ export class UnreadableRecordError extends Error {
 }
 
 /** Why the disk refused, as message parameters each language words so a cashier can act on it. */
-export function diskCause(error: unknown): MessageParams {
+function diskCause(error: unknown): MessageParams {
   if (error instanceof UnreadableRecordError) return cause('unreadable');
   const code = errnoCode(error);
   switch (code) {

@@ -5,18 +5,18 @@ import { writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
 
 /** The manager's switch and port for the local API, in their own file so the shop settings stay as they are. */
-export const API_SETTINGS_FILE = 'local-api.json';
+const API_SETTINGS_FILE = 'local-api.json';
 
-export const DEFAULT_API_PORT = 17231;
+const DEFAULT_API_PORT = 17231;
 
-export const apiSettingsSchema = z.strictObject({
+const apiSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   port: z.number().int().min(1024).max(65535),
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;
 
-export const DEFAULT_API_SETTINGS: ApiSettings = { enabled: false, port: DEFAULT_API_PORT };
+const DEFAULT_API_SETTINGS: ApiSettings = { enabled: false, port: DEFAULT_API_PORT };
 
 /** Off with the default port when there is no file or it cannot be read: the API is never on by accident. */
 export async function loadApiSettings(dataDir: string): Promise<ApiSettings> {

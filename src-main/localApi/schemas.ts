@@ -72,7 +72,6 @@ const tillOperation = z.object({
   reverses: z.string().nullable(),
 });
 
-export const tillOperationSchema = tillOperation;
 export type TillOperation = z.infer<typeof tillOperation>;
 
 interface Endpoint {

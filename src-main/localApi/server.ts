@@ -22,7 +22,7 @@ import {
 import type { TillApi } from './tillApi';
 
 /** Far above any real request (a QR is under 200 bytes); a larger body is refused unread. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 /** A comment on the events stream now and then, so a proxy or a POS's HTTP library does not time out an idle one. */
 const KEEPALIVE_MS = 15_000;
 

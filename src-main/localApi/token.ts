@@ -19,7 +19,7 @@ export interface ApiToken {
   problem: AppError | null;
 }
 
-export function newTokenText(): string {
+function newTokenText(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -51,7 +51,7 @@ export async function balanceReport(desk: OperationDesk, customer: ScannedCustom
 }
 
 /** The double-press question, told as the flag (or the field) that answers it. */
-export function duplicateRefusal(kind: OperationKind, count: number, earlierAt: string): AppError {
+function duplicateRefusal(kind: OperationKind, count: number, earlierAt: string): AppError {
   return codedError('input', 'cli.duplicate', { kind, bonuses: count, time: earlierAt.slice(11, 16) }, DUPLICATE_CODE);
 }
 

@@ -166,7 +166,7 @@ export function posLayoutFromDescriptor(parsed: ParsedDescriptor): PosLayout | n
 }
 
 /** A keyboard collection's boot-style report: which report ID precedes it, if any. */
-export function keyboardLayoutFromDescriptor(parsed: ParsedDescriptor): KeyboardLayout | null {
+function keyboardLayoutFromDescriptor(parsed: ParsedDescriptor): KeyboardLayout | null {
   if (!parsed.applications.includes(USAGE_KEYBOARD)) return null;
   const key = parsed.inputs.find((e) => Math.floor(e.usage / 0x10000) === KEYBOARD_PAGE);
   if (!key) return null;

@@ -144,7 +144,7 @@ interface EnvOverrides {
   shopSecret?: number;
 }
 
-export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
+function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   const overrides: EnvOverrides = {};
   const shape = settingsSchema.shape;
 

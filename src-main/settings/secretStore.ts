@@ -23,8 +23,8 @@ export interface KeytarSecretStoreOptions {
   timeoutMs?: number;
 }
 
-export const KEYCHAIN_SERVICE = 'Skidkabot Kassa';
-export const KEYCHAIN_ACCOUNT = 'shop-secret';
+const KEYCHAIN_SERVICE = 'Skidkabot Kassa';
+const KEYCHAIN_ACCOUNT = 'shop-secret';
 const KEYCHAIN_TIMEOUT_MS = 5_000;
 
 /**

@@ -108,7 +108,7 @@ export class SettingsStore {
 type DamageReason = { why: 'notJson' | 'notObject' } | { why: 'badValue'; fields: string };
 type ParsedSettings = { ok: true; settings: Settings } | { ok: false; reason: DamageReason };
 
-export function parseSettings(text: string): ParsedSettings {
+function parseSettings(text: string): ParsedSettings {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -32,7 +32,7 @@ export interface ClientOptions {
   network?: NetworkSetup;
 }
 
-export const MAX_WAIT_MS = 15_000;
+const MAX_WAIT_MS = 15_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** Kept back from an operation's own request, so a lost answer can still be checked within the same wait. */
 const RECHECK_RESERVE_MS = 5_000;

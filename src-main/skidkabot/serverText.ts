@@ -5,9 +5,9 @@
  */
 
 /** Names are a few words; a longer one is cut so a card and a terminal line still fit. */
-export const MAX_NAME_LENGTH = 60;
+const MAX_NAME_LENGTH = 60;
 /** A refusal text or an error page's title, quoted inside a Russian message. */
-export const MAX_SERVER_TEXT = 200;
+const MAX_SERVER_TEXT = 200;
 
 /**
  * Terminal escape sequences, removed whole so no "[2J" debris is left: CSI (ESC [ or 0x9B) up to its

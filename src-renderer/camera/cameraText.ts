@@ -130,7 +130,7 @@ const en: CameraText = {
   },
 };
 
-export function cameraText(language: 'ru' | 'en'): CameraText {
+function cameraText(language: 'ru' | 'en'): CameraText {
   return language === 'en' ? en : ru;
 }
 

@@ -4,7 +4,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { useKassa } from '../store/StoreContext';
 
 /** Long enough to be read by a cashier who looked away to the customer, short enough not to linger. */
-export const DROP_NOTICE_MS = 10_000;
+const DROP_NOTICE_MS = 10_000;
 
 /** A half-read scan main threw away (unplugged, garbled): the cashier sees why and scans again. */
 export function ScanDropNotice() {

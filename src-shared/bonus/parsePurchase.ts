@@ -2,7 +2,7 @@ import { codedError, type Result } from '../errors';
 import { translate } from '../messages/messages';
 
 /** Beyond this a total is a typing slip, not a purchase. */
-export const MAX_PURCHASE_RUBLES = 10_000_000;
+const MAX_PURCHASE_RUBLES = 10_000_000;
 
 type PurchaseProblem = 'empty' | 'nonsense' | 'negative' | 'zero' | 'tooManyDecimals' | 'tooLarge';
 const PROBLEMS: PurchaseProblem[] = ['empty', 'nonsense', 'negative', 'zero', 'tooManyDecimals', 'tooLarge'];

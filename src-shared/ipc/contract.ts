@@ -27,10 +27,10 @@ function channel<Reply>() {
 }
 
 const integer = z.number().int().safe();
-export const purchaseKopecksSchema = integer.min(1).max(100_000_000_00);
-export const bonusesSchema = integer.min(1);
+const purchaseKopecksSchema = integer.min(1).max(100_000_000_00);
+const bonusesSchema = integer.min(1);
 // The raw bound keeps normalisation cheap; the rule itself counts characters as the renderer does.
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(1)
   .max(MAX_PASSWORD_LENGTH * 4)

@@ -9,7 +9,7 @@ export const operationIdSchema = z.string().regex(OPERATION_ID_PATTERN, 'Нев�
 
 export const daySchema = z.string().refine(isCalendarDay, 'Дата должна быть в виде ГГГГ-ММ-ДД');
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц должен быть в виде ГГГГ-ММ');
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц должен быть в виде ГГГГ-ММ');
 
 const positiveInt = z.number().int().safe().min(1);
 

@@ -48,10 +48,10 @@ export interface KeystrokeCaptureOptions {
 }
 
 export const DEFAULT_MAX_KEY_GAP_MS = 50;
-export const DEFAULT_CONFIRM_KEYS = 4;
+const DEFAULT_CONFIRM_KEYS = 4;
 /** Timers run on the wall clock, which lags the keys' own timestamps on a busy page: keep them generous. */
-export const DEFAULT_RELEASE_AFTER_MS = 150;
-export const DEFAULT_IDLE_END_MS = 300;
+const DEFAULT_RELEASE_AFTER_MS = 150;
+const DEFAULT_IDLE_END_MS = 300;
 
 const MODIFIER_CODES = new Set([
   'ShiftLeft',

@@ -33,7 +33,7 @@ export function scanError(problem: ScanProblem): AppError {
   return codedError('scan', `scan.${problem}`);
 }
 
-export function otherTypeError(type: unknown): AppError {
+function otherTypeError(type: unknown): AppError {
   const shown = typeof type === 'string' ? type : JSON.stringify(type);
   return codedError('scan', 'scan.otherType', { type: shorten(shown) });
 }
@@ -42,7 +42,7 @@ export function otherTypeMessage(type: unknown): string {
   return otherTypeError(type).message;
 }
 
-export function qrErrorFromBot(code: number, text: string | undefined): AppError {
+function qrErrorFromBot(code: number, text: string | undefined): AppError {
   return codedError('scan', 'scan.qrError', text === undefined ? { code } : { code, text: shorten(text, 200) }, code);
 }
 
@@ -53,7 +53,7 @@ export function qrErrorMessage(code: number, text: string | undefined): string {
 type Field = keyof ScanPayload;
 export type FieldProblem = 'missing' | 'notInteger' | 'negative' | 'tooLarge';
 
-export function fieldError(field: Field, problem: FieldProblem): AppError {
+function fieldError(field: Field, problem: FieldProblem): AppError {
   return codedError('scan', 'scan.badField', { field, problem });
 }
 

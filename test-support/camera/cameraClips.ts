@@ -23,7 +23,7 @@ export interface ClipOptions {
 }
 
 /** The frames of a clip: `blankFrames` with no code first (the phone not yet shown), then the code, each with its own noise. */
-export function* clipFrames(text: string | null, placement: QrPlacement, options: ClipOptions): Generator<YuvFrame> {
+function* clipFrames(text: string | null, placement: QrPlacement, options: ClipOptions): Generator<YuvFrame> {
   const blank = options.blankFrames ?? 0;
   for (let i = 0; i < blank + options.frames; i++) {
     const shown = i >= blank ? text : null;

@@ -21,7 +21,7 @@ const LIGHT = 235;
 const QUIET_MODULES = 4;
 
 /** The QR's modules, dark = true, with the quiet zone, as the `qrcode` package encodes them. */
-export function qrModules(text: string): { size: number; dark(row: number, col: number): boolean } {
+function qrModules(text: string): { size: number; dark(row: number, col: number): boolean } {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const size = n + 2 * QUIET_MODULES;
@@ -36,7 +36,7 @@ export function qrModules(text: string): { size: number; dark(row: number, col: 
 }
 
 /** A deterministic generator, so a clip is the same on every run. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project folder, where the real bin runs from. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(PROJECT_ROOT, 'bin', 'skidkabot-kassa.mjs');
 
 export interface BinRun {

@@ -49,7 +49,7 @@ function key(target: Target): string {
  * Why no byte of a request left this computer, in the proxy's part of the trip. The codes are
  * read by classifyNetworkError; the proxy's own words are never shown.
  */
-export class ProxyFailure extends Error {
+class ProxyFailure extends Error {
   constructor(
     readonly code: 'SKB_PROXY_DOWN' | 'SKB_PROXY_AUTH' | 'SKB_PROXY_REFUSED',
     cause?: unknown,
