@@ -73,11 +73,11 @@ describe('faulty simulator', () => {
 
   it('slow: answers at once when the test releases the wait', async () => {
     sim.injectFault({ kind: 'slow', delayMs: 60_000 });
-    const reply = post(sim.url, '/held/api_get_balance.php', ivanForm());
-    // Recorded just before the fault's wait begins, with nothing to wait for in between.
-    await expect.poll(() => sim.lastRequest()?.path).toBe('/held/api_get_balance.php');
+    const reply = post(sim.url, '/api_get_balance.php', ivanForm());
+    await expect.poll(() => sim.held()).toBe(1);
     sim.releaseDelays();
     expect(JSON.parse((await reply).body.toString('utf8'))).toMatchObject({ code: 0 });
+    expect(sim.held()).toBe(0);
   });
 
   it('slow: a request whose client went away is never applied', async () => {

@@ -12,6 +12,8 @@ export interface FaultySimulator extends Simulator {
   clearFaults(): void;
   /** Ends every slow fault's wait now: a test holds an answer for as long as it needs, not for a guessed time. */
   releaseDelays(): void;
+  /** Requests a slow fault is holding now: a test releases them once they have arrived, not before. */
+  held(): number;
 }
 
 export async function startFaultySimulator(options: Omit<SimulatorOptions, 'intercept'> = {}): Promise<FaultySimulator> {
@@ -53,6 +55,7 @@ export async function startFaultySimulator(options: Omit<SimulatorOptions, 'inte
       }
       delays.clear();
     },
+    held: () => delays.size,
     close() {
       for (const timer of delays.keys()) clearTimeout(timer);
       delays.clear();
