@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_ANSWERS } from './documentedAnswers';
-import { selfSignedCert } from './selfSignedCert';
+import { selfSignedCert } from '../../test-support/simulator/selfSignedCert';
 import { startSimulator } from './simulator';
 import type { Simulator } from './simulator';
 import { demoShopForm, formOf, post } from '../../test-support/simulator/rawRequest';

@@ -1,7 +1,7 @@
 import type { AppError, Result } from '../../src-shared/errors';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { selfSignedCert } from '../simulator/selfSignedCert';
+import { selfSignedCert } from '../../test-support/simulator/selfSignedCert';
 import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
 import type { Fault, FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { messageForCode } from './answerMessages';

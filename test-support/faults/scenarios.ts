@@ -8,7 +8,7 @@ import type { OperationStatus, OperationView } from '../../src-shared/journal/ty
 import { faultyFs } from '../journal/faultyFs';
 import { createKeytarSecretStore, MemorySecretStore, type KeytarApi, type SecretStore } from '../../src-main/settings/secretStore';
 import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../src-main/simulator/demoData';
-import { selfSignedCert } from '../../src-main/simulator/selfSignedCert';
+import { selfSignedCert } from '../simulator/selfSignedCert';
 import { startFaultySimulator, type FaultySimulator } from '../simulator/faultySimulator';
 import { createAppCore, type AppCore, type AppOptions } from '../../src-main/app/createApp';
 import { startSwitchableProxy } from './switchableProxy';
