@@ -299,10 +299,14 @@ describe('JournalService: corrections and reports', () => {
 
     let asked = '';
     const cancelled = value(
-      await service.exportDay({ day: today(), client: IVAN }, async (name) => {
-        asked = name;
-        return null;
-      }, () => undefined),
+      await service.exportDay(
+        { day: today(), client: IVAN },
+        (name) => {
+          asked = name;
+          return Promise.resolve(null);
+        },
+        () => undefined,
+      ),
     );
     expect(cancelled).toEqual({ file: null, rows: 0 });
     expect(asked).toMatch(new RegExp(`^журнал-${today()}-покупатель-${IVAN}-выгружен-`));
