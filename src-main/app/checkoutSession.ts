@@ -27,6 +27,8 @@ export interface CheckoutSessionOptions {
   onServerCall(error: AppError | null): void;
   /** A request is about to leave: the status line says so instead of the previous call's result. */
   onServerStart?(): void;
+  /** The request onServerStart announced was dropped at the till: the server's state is as it was before. */
+  onServerDropped?(): void;
   onChange(view: CheckoutView): void;
   idleClearMs: number;
   /** Runs the idle-clear timer: real time in the app, a manual one in tests of the rule. */
@@ -66,6 +68,8 @@ export class CheckoutSession {
   private closed = false;
   /** Grows with every balance query and every cancel: an answer for an older one is not shown. */
   private balanceQuery = 0;
+  /** Drops the balance query in flight: its socket goes with it, so the next scan is not held behind it. */
+  private balanceAbort: AbortController | null = null;
 
   constructor(private readonly options: CheckoutSessionOptions) {}
 
@@ -88,12 +92,19 @@ export class CheckoutSession {
 
     this.held = null;
     const query = ++this.balanceQuery;
+    const abort = new AbortController();
+    this.balanceAbort = abort;
     this.show({ stage: 'idle', busy: true, error: null });
     this.options.onServerStart?.();
-    const balance = await client.value.balance(decoded.value);
+    const balance = await client.value.balance(decoded.value, abort.signal);
+    if (this.balanceAbort === abort) this.balanceAbort = null;
     const cancelled = query !== this.balanceQuery;
-    // A cancelled query's answer is still news about the server, unless a newer request is out.
-    if (!(cancelled && this.current.busy)) this.options.onServerCall(balance.ok ? null : balance.error);
+    // An answer that beat the cancel is still news about the server; a dropped query's failure is our
+    // own doing and says nothing about it. A newer request out reports for itself.
+    if (!cancelled) this.options.onServerCall(balance.ok ? null : balance.error);
+    else if (this.current.busy) return { ok: true, value: this.current };
+    else if (balance.ok) this.options.onServerCall(null);
+    else this.options.onServerDropped?.();
     if (cancelled) return { ok: true, value: this.current };
     if (!balance.ok) return this.settle({ stage: 'idle', busy: false, error: balance.error });
     this.held = { qr: decoded.value, balance: balance.value, scannedAt: (this.options.now ?? Date.now)() };
@@ -141,6 +152,8 @@ export class CheckoutSession {
   clear(): Result<CheckoutView> {
     if (this.current.busy && this.current.stage === 'idle') {
       this.balanceQuery++;
+      this.balanceAbort?.abort();
+      this.balanceAbort = null;
       this.forget();
       return { ok: true, value: this.current };
     }

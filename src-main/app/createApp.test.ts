@@ -217,6 +217,20 @@ describe('checkout against the simulator', () => {
     expect(value(await app.call('app.getState')).server).toMatchObject({ state: 'ok', at: clock });
   });
 
+  it('Esc during a balance query puts the status line back to what it said before the query', async () => {
+    const app = await readyTill();
+    value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
+    const before = value(await app.call('app.getState')).server;
+    sim.injectFault({ kind: 'slow', delayMs: 60_000 }, { endpoint: 'balance' });
+    const dropped = app.call('scan.submit', sim.issueQr(IVAN.client));
+    await expect.poll(() => sim.held()).toBe(1);
+    expect(value(await app.call('app.getState')).server.state).toBe('pending');
+    value(await app.call('checkout.clear'));
+    value(await dropped);
+    expect(value(await app.call('app.getState')).server).toEqual(before);
+    sim.releaseDelays();
+  });
+
   it('decodes a scan typed on a Russian layout', async () => {
     const app = await readyTill();
     const qr = sim.issueQr(IVAN.client);

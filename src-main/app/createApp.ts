@@ -155,6 +155,8 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   };
 
   let server: AppState['server'] = SERVER_NOT_ASKED;
+  /** The server state a dropped balance query leaves behind: what it was before the query. */
+  let beforeRequest: AppState['server'] = SERVER_NOT_ASKED;
   let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура' };
   const fixedProblems = [loaded.problem, guard.problem].filter((p): p is AppError => p !== null);
 
@@ -210,7 +212,12 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       pushState();
     },
     onServerStart: () => {
+      beforeRequest = server;
       server = { state: 'pending', message: 'Запрос к серверу', at: now() };
+      pushState();
+    },
+    onServerDropped: () => {
+      server = beforeRequest;
       pushState();
     },
     onChange: (view: CheckoutView) => emit('checkout', view),

@@ -81,10 +81,11 @@ export class SkidkabotClient {
     this.#transport = url.ok && this.#problem === null ? createHttpTransport(url.value, clampWait(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS), options.network) : null;
   }
 
-  async balance(qr: QrRef): Promise<Result<CustomerBalance>> {
+  /** `signal` drops the query (Esc at the till): its result is then of no use to anyone. */
+  async balance(qr: QrRef, signal?: AbortSignal): Promise<Result<CustomerBalance>> {
     const problem = this.#problem ?? qrProblem(qr);
     if (problem) return { ok: false, error: problem };
-    const result = await this.#customer(qr, Date.now() + this.#totalMs);
+    const result = await this.#customer(qr, Date.now() + this.#totalMs, signal);
     if (!result.ok) return { ok: false, error: this.#redact(result.error) };
     const { firstName, lastName } = result.value;
     return { ok: true, value: { ...result.value, firstName: this.#redactSecret(firstName), lastName: this.#redactSecret(lastName) } };
@@ -225,8 +226,8 @@ export class SkidkabotClient {
     };
   }
 
-  async #customer(qr: QrRef, deadline: number): Promise<Result<CustomerBalance>> {
-    const call = await this.#askBalance(qr, deadline);
+  async #customer(qr: QrRef, deadline: number, signal?: AbortSignal): Promise<Result<CustomerBalance>> {
+    const call = await this.#askBalance(qr, deadline, signal);
     if (!call.ok) return { ok: false, error: call.error };
     const { code, text, data } = call.answer;
     if (code !== 0) return { ok: false, error: serverCodeError(code, text) };
@@ -234,20 +235,20 @@ export class SkidkabotClient {
   }
 
   /** The balance request, retried once when the network failed and time is left. */
-  async #askBalance(qr: QrRef, deadline: number): Promise<Call> {
+  async #askBalance(qr: QrRef, deadline: number, signal?: AbortSignal): Promise<Call> {
     const form = this.#shopForm(qr);
-    const first = await this.#post(PATHS.balance, form, deadline);
-    if (first.ok || !first.transient || deadline - Date.now() < MIN_RETRY_MS) return first;
-    return this.#post(PATHS.balance, form, deadline);
+    const first = await this.#post(PATHS.balance, form, deadline, signal);
+    if (first.ok || !first.transient || signal?.aborted || deadline - Date.now() < MIN_RETRY_MS) return first;
+    return this.#post(PATHS.balance, form, deadline, signal);
   }
 
-  async #post(path: string, form: Record<string, string>, deadline: number): Promise<Call> {
+  async #post(path: string, form: Record<string, string>, deadline: number, signal?: AbortSignal): Promise<Call> {
     if (!this.#transport) {
       const error = this.#problem ?? codedError('config', 'config.serverMissing');
       return { ok: false, error, reached: false, transient: false };
     }
     const timeoutMs = Math.max(1, deadline - Date.now());
-    const sent = await this.#transport.post(path, form, timeoutMs);
+    const sent = await this.#transport.post(path, form, timeoutMs, signal);
     if (!sent.ok) return { ok: false, error: networkError(sent.failure, sent.via), reached: sent.reached, transient: isTransient(sent.failure) };
     const parsed = parseAnswer(sent.answer);
     return parsed.ok ? { ok: true, answer: parsed.value } : { ok: false, error: parsed.error, reached: true, transient: false };

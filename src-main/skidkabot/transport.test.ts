@@ -32,6 +32,8 @@ async function countingServer(keepAliveMs: number): Promise<CountingServer> {
   const server = https.createServer({ key: pki.key, cert: pki.cert }, (request, response) => {
     requests.push(`${request.method ?? ''} ${request.url ?? ''}`);
     request.resume();
+    // A request to a path with "held" is never answered: a server that stopped replying.
+    if (request.url?.includes('held') === true) return;
     // Stating the length, as Apache and nginx do, also on HEAD: without it Node's client closes the socket.
     request.on('end', () => response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 10 }).end(request.method === 'HEAD' ? undefined : '{"code":0}'));
   });
@@ -119,5 +121,21 @@ describe('createHttpTransport keeps the connection ready', () => {
     await expect(transport.warm()).resolves.toBeUndefined();
     const result = await transport.post('/api_bonus_minus.php', {}, 3_000);
     expect(result).toMatchObject({ ok: false, reached: false });
+  });
+
+  it('an aborted post resolves at once and the next post does not wait behind it', async () => {
+    const server = await countingServer(3_000);
+    const transport = transportFor(server);
+    const abort = new AbortController();
+    // Longer than the test may run: only the abort can end it.
+    const held = transport.post('/held_balance.php', {}, 600_000, abort.signal);
+    await expect.poll(() => server.requests).toEqual(['POST /api/held_balance.php']);
+    abort.abort();
+    expect(await held).toMatchObject({ ok: false, reached: true });
+    // One socket per route: without the abort this post would wait behind the held one.
+    expect(await transport.post('/api_get_balance.php', {}, 3_000)).toMatchObject({ ok: true, answer: { status: 200 } });
+    expect(server.connections).toHaveLength(2);
+    expect(await transport.post('/api_get_balance.php', {}, 3_000, AbortSignal.abort())).toMatchObject({ ok: false, reached: false });
+    expect(server.requests).toEqual(['POST /api/held_balance.php', 'POST /api/api_get_balance.php']);
   });
 });

@@ -29,7 +29,11 @@ export type PostResult =
 
 /** Sends one form-encoded POST and returns whatever came back. Never rejects. */
 export interface FormTransport {
-  post(path: string, form: Readonly<Record<string, string>>, timeoutMs: number): Promise<PostResult>;
+  /**
+   * An abort (only ever for a balance query, which changes nothing on the server) drops the request
+   * and its connection at once, so the next request does not wait behind an answer nobody wants.
+   */
+  post(path: string, form: Readonly<Record<string, string>>, timeoutMs: number, signal?: AbortSignal): Promise<PostResult>;
   /**
    * Opens the connection, or keeps the open one from timing out, so the next post finds it ready.
    * Asks only for the headers of the server's root: never an operation's endpoint. Resolves when
@@ -85,7 +89,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
   };
 
   return {
-    async post(path, form, timeoutMs) {
+    async post(path, form, timeoutMs, signal) {
       const startedAt = Date.now();
       // A post after close is the owner using it again (close only drops the connection).
       closed = false;
@@ -99,7 +103,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
         }
         const via = routeLabel(route);
         const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
-        const result = await send(agentFor(route), route, `${prefix}${path}`, form, left, connectTimeoutMs);
+        const result = await send(agentFor(route), route, `${prefix}${path}`, form, left, connectTimeoutMs, signal);
         return !result.ok && via !== undefined ? { ...result, via } : result;
       } finally {
         active -= 1;
@@ -165,8 +169,13 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
     form: Readonly<Record<string, string>>,
     timeoutMs: number,
     connectMs: number,
+    signal: AbortSignal | undefined,
   ): Promise<PostResult> {
     return new Promise<PostResult>((resolve) => {
+      if (signal?.aborted) {
+        resolve({ ok: false, failure: 'other', reached: false });
+        return;
+      }
       const body = new URLSearchParams(form).toString();
       let reached = false;
       let timedOut = false;
@@ -176,6 +185,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
         settled = true;
         clearTimeout(connectTimer);
         clearTimeout(totalTimer);
+        signal?.removeEventListener('abort', dropped);
         resolve(result);
       };
       const failWith = (error: unknown): void => {
@@ -212,6 +222,12 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
       };
       const connectTimer = setTimeout(abort, Math.min(connectMs, timeoutMs));
       const totalTimer = setTimeout(abort, timeoutMs);
+      // Destroying the request takes its socket out of the pool: the next request opens a fresh one.
+      function dropped(): void {
+        finish({ ok: false, failure: 'other', reached });
+        request.destroy();
+      }
+      signal?.addEventListener('abort', dropped, { once: true });
 
       // Sockets are handed over ready (see RouteAgent): from here on the request may reach the server.
       request.on('socket', () => {
