@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../../src-shared/messages/messages';
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
+import { outcomeDetails } from '../../src-shared/journal/outcomeDetails';
 import {
   OPERATION_ID_PATTERN,
   journalFilterSchema,
@@ -286,7 +287,7 @@ export class Journal {
       if (!found.ok) return found;
       if (found.value === null) return fail(codedError('internal', 'journal.outcomeTargetMissing', { id }));
       if (found.value.outcome !== null) return fail(codedError('internal', 'journal.outcomeAlreadyWritten', { id }));
-      const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...outcomeDetails(outcome) };
+      const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...recordedOutcome(outcome) };
       try {
         await this.append(record, options.deferSync !== true);
       } catch (error) {
@@ -664,26 +665,11 @@ export class Journal {
   }
 }
 
-function outcomeDetails(outcome: OperationOutcome): OutcomeDetails {
-  switch (outcome.status) {
-    case 'applied': {
-      // The client only gives whole balances; a caller that does not is flagged rather than written unreadable.
-      const whole = outcome.balance === null || Number.isSafeInteger(outcome.balance);
-      const anomaly = whole ? outcome.anomaly : { code: 'balance-unreadable' as const, reported: String(outcome.balance) };
-      return { status: 'applied', balance: whole ? outcome.balance : null, confirmedBy: outcome.confirmedBy, ...(anomaly ? { anomaly } : {}) };
-    }
-    case 'refused':
-      return { status: 'refused', error: outcome.error };
-    case 'not-applied':
-      return { status: 'not-applied', balance: outcome.balance, error: outcome.error };
-    case 'unknown':
-      return {
-        status: 'unknown',
-        balanceBefore: outcome.balanceBefore,
-        ...(outcome.balanceAfter === undefined ? {} : { balanceAfter: outcome.balanceAfter }),
-        error: outcome.error,
-      };
-  }
+function recordedOutcome(outcome: OperationOutcome): OutcomeDetails {
+  const details = outcomeDetails(outcome);
+  if (details.status !== 'applied' || details.balance === null || Number.isSafeInteger(details.balance)) return details;
+  // The client only gives whole balances; a caller that does not is flagged rather than written unreadable.
+  return { ...details, balance: null, anomaly: { code: 'balance-unreadable', reported: String(details.balance) } };
 }
 
 function nextMonth(month: string): string {
