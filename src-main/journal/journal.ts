@@ -28,7 +28,7 @@ import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAt
 import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
-import { QR_VALIDITY_MS, QrSecretStore, qrSecretFiles, type QrCredentials } from './qrSecrets';
+import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
 import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
@@ -122,6 +122,11 @@ export class Journal {
   /** The months listed in the index file as it is on disk now. */
   private indexed = new Set<string>();
   private readonly handles = new Map<string, { file: AppendFile; size: number }>();
+  /**
+   * Sizes at which this run saw a month file end with a whole line. The files only grow, and only
+   * this writer cuts them back (to whole lines), so a file still of that size needs no second read.
+   */
+  private readonly wholeSizes = new Map<string, number>();
   /** Intents written by this run whose outcome is not written yet: being sent right now. */
   private readonly inFlight = new Set<OperationId>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -134,6 +139,7 @@ export class Journal {
   private readonly unsynced = new Set<string>();
   /** A failed append could not sync the deferred lines before it: `flush` must report them as not written. */
   private lostSync: { error: unknown } | null = null;
+  private readonly qr: QrSecretStore;
 
   private constructor(
     readonly dir: string,
@@ -141,8 +147,9 @@ export class Journal {
     private readonly now: () => number,
     private readonly readOnly: boolean,
     private readonly random: (() => string) | undefined,
-    private readonly qr: QrSecretStore,
-  ) {}
+  ) {
+    this.qr = new QrSecretStore(fs, dir, now, (problem) => this.found.push(problem));
+  }
 
   /**
    * Never fails and never blocks the app from starting: damage is repaired where it is safe, kept
@@ -153,11 +160,8 @@ export class Journal {
     const now = options.now ?? Date.now;
     const readOnly = options.readOnly ?? false;
     const dir = path.join(dataDir, JOURNAL_DIR);
-    const qrFiles = qrSecretFiles(dir);
-    const { store, problem: qrProblem } = await QrSecretStore.load(fs, qrFiles.file, now, qrFiles.legacy);
-    const journal = new Journal(dir, fs, now, readOnly, options.random, store);
+    const journal = new Journal(dir, fs, now, readOnly, options.random);
     const problems: AppError[] = [];
-    if (qrProblem) problems.push(qrProblem);
 
     if (!readOnly) {
       try {
@@ -176,7 +180,15 @@ export class Journal {
       readFailed = true;
       problems.push(journalReadFailed(dir, error));
     }
-    if (!readOnly) await journal.removeStaleTemps(names);
+    if (!readOnly) {
+      await journal.removeStaleTemps(names);
+      try {
+        const qrProblem = await journal.qr.tidy(names);
+        if (qrProblem) problems.push(qrProblem);
+      } catch (error) {
+        problems.push(recordNotWritten('index', error));
+      }
+    }
 
     const existing = new Set(names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []));
     const index = await readMonthIndex(fs, path.join(dir, INDEX_FILE));
@@ -202,7 +214,6 @@ export class Journal {
           await writeMonthIndex(fs, path.join(dir, INDEX_FILE), open);
           journal.indexed = open;
         }
-        await store.prune();
       } catch (error) {
         problems.push(recordNotWritten('index', error));
       }
@@ -387,12 +398,12 @@ export class Journal {
   }
 
   /** The QR of an operation while it is still valid; null once it has expired (or was never kept). */
-  qrFor(id: OperationId): QrCredentials | null {
-    return this.qr.get(id);
+  qrFor(id: OperationId): Promise<QrCredentials | null> {
+    return this.serial(() => this.qr.get(id));
   }
 
-  qrExpiresAt(id: OperationId): number | null {
-    return this.qr.expiresAt(id);
+  qrExpiresAt(id: OperationId): Promise<number | null> {
+    return this.serial(() => this.qr.expiresAt(id));
   }
 
   /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */
@@ -505,10 +516,12 @@ export class Journal {
       return null;
     }
     const parsed = parseJournalBytes(bytes ?? new Uint8Array());
-    if (parsed.tornTail) {
+    if (!parsed.tornTail) this.wholeSizes.set(month, parsed.cleanLength);
+    else {
       if (repair) {
         try {
           problems.push(await this.keepTornTailAside(month, parsed.tornTail, parsed.cleanLength));
+          this.wholeSizes.set(month, parsed.cleanLength);
         } catch (error) {
           problems.push(recordNotWritten('tornTail', error, month));
         }
@@ -644,18 +657,22 @@ export class Journal {
   private async handleFor(month: string): Promise<{ file: AppendFile; size: number }> {
     const existing = this.handles.get(month);
     if (existing) return existing;
-    const bytes = await this.fs.readFile(this.file(month));
-    if (bytes !== null) {
-      const cleanLength = bytes.lastIndexOf(0x0a) + 1;
-      if (cleanLength < bytes.length) {
-        this.found.push(await this.keepTornTailAside(month, bytes.subarray(cleanLength), cleanLength));
-      }
-    }
     const file = await this.fs.openAppend(this.file(month));
     try {
+      let size = await file.size();
+      // Read again only a file that changed since it was seen whole: the first press after start
+      // must not read the month the start has just read.
+      if (size !== this.wholeSizes.get(month)) {
+        const bytes = (await this.fs.readFile(this.file(month))) ?? new Uint8Array();
+        const cleanLength = bytes.lastIndexOf(0x0a) + 1;
+        if (cleanLength < bytes.length) {
+          this.found.push(await this.keepTornTailAside(month, bytes.subarray(cleanLength), cleanLength));
+          size = await file.size();
+        }
+      }
       // A new file's name must survive a power cut as well as its first line.
-      if (bytes === null) await this.fs.syncDir(this.dir);
-      const opened = { file, size: await file.size() };
+      if (size === 0) await this.fs.syncDir(this.dir);
+      const opened = { file, size };
       this.handles.set(month, opened);
       return opened;
     } catch (error) {
