@@ -221,13 +221,18 @@ describe('Journal write failures', () => {
 });
 
 describe('Journal crash recovery', () => {
-  it('moves a torn last line aside, cuts the file back to whole lines, and keeps appending', async () => {
-    const clock = manualClock(2025, 3, 14);
+  /** A month file holding one pending intent, as a run that stopped while sending leaves it. */
+  async function oneIntentWritten(clock: { now: () => number }) {
     const first = await openAt(clock);
     const id = must(await first.journal.recordIntent(intent()));
     await first.journal.close();
     const file = path.join(journalDir(), '2025-03.jsonl');
-    const whole = await readFile(file, 'utf8');
+    return { id, file, whole: await readFile(file, 'utf8') };
+  }
+
+  it('moves a torn last line aside, cuts the file back to whole lines, and keeps appending', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const { id, file, whole } = await oneIntentWritten(clock);
     await writeFile(file, `${whole}{"v":1,"type":"outcome","id":"${id}","at":"2025-03-14T12:00`);
 
     const { journal, problems } = await openAt(clock);
@@ -259,12 +264,7 @@ describe('Journal crash recovery', () => {
 
   it('still finds a line torn after start, before its first append', async () => {
     const clock = manualClock(2025, 3, 14);
-    const first = await openAt(clock);
-    const id = must(await first.journal.recordIntent(intent()));
-    await first.journal.close();
-    const file = path.join(journalDir(), '2025-03.jsonl');
-    const whole = await readFile(file, 'utf8');
-
+    const { id, file, whole } = await oneIntentWritten(clock);
     const { journal } = await openAt(clock);
     await writeFile(file, `${whole}{"v":1,"type":"outc`);
     must(await journal.recordOutcome(id, applied()));
