@@ -46,34 +46,24 @@ export function JournalFilters() {
         </div>
         {errors.day && <span className="field__problem">{words.badDay}</span>}
       </div>
-      <label className="journal__filter journal__filter--narrow" htmlFor={`${id}-kassa`}>
-        <span className="field__label">{words.kassa}</span>
-        <input
-          id={`${id}-kassa`}
-          className="field__input"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={words.kassaPlaceholder}
-          value={form.kassa}
-          aria-invalid={errors.kassa === true}
-          onChange={(event) => setForm({ kassa: event.target.value })}
-        />
-        {errors.kassa && <span className="field__problem">{words.badKassa}</span>}
-      </label>
-      <label className="journal__filter journal__filter--customer" htmlFor={`${id}-customer`}>
-        <span className="field__label">{words.customer}</span>
-        <input
-          id={`${id}-customer`}
-          className="field__input"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={words.customerPlaceholder}
-          value={form.customer}
-          aria-invalid={errors.customer === true}
-          onChange={(event) => setForm({ customer: event.target.value })}
-        />
-        {errors.customer && <span className="field__problem">{words.badCustomer}</span>}
-      </label>
+      <NumberFilter
+        id={`${id}-kassa`}
+        width="narrow"
+        label={words.kassa}
+        placeholder={words.kassaPlaceholder}
+        value={form.kassa}
+        problem={errors.kassa ? words.badKassa : null}
+        onChange={(kassa) => setForm({ kassa })}
+      />
+      <NumberFilter
+        id={`${id}-customer`}
+        width="customer"
+        label={words.customer}
+        placeholder={words.customerPlaceholder}
+        value={form.customer}
+        problem={errors.customer ? words.badCustomer : null}
+        onChange={(customer) => setForm({ customer })}
+      />
       <label className="journal__filter" htmlFor={`${id}-kind`}>
         <span className="field__label">{words.kind}</span>
         <select
@@ -90,5 +80,35 @@ export function JournalFilters() {
         </select>
       </label>
     </fieldset>
+  );
+}
+
+interface NumberFilterProps {
+  id: string;
+  width: 'narrow' | 'customer';
+  label: string;
+  placeholder: string;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+}
+
+/** A register or customer number, kept as typed: the store checks it and names the problem. */
+function NumberFilter({ id, width, label, placeholder, value, problem, onChange }: NumberFilterProps) {
+  return (
+    <label className={`journal__filter journal__filter--${width}`} htmlFor={id}>
+      <span className="field__label">{label}</span>
+      <input
+        id={id}
+        className="field__input"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={placeholder}
+        value={value}
+        aria-invalid={problem !== null}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem !== null && <span className="field__problem">{problem}</span>}
+    </label>
   );
 }
