@@ -46,24 +46,8 @@ export function JournalFilters() {
         </div>
         {errors.day && <span className="field__problem">{words.badDay}</span>}
       </div>
-      <NumberFilter
-        id={`${id}-kassa`}
-        width="narrow"
-        label={words.kassa}
-        placeholder={words.kassaPlaceholder}
-        value={form.kassa}
-        problem={errors.kassa ? words.badKassa : null}
-        onChange={(kassa) => setForm({ kassa })}
-      />
-      <NumberFilter
-        id={`${id}-customer`}
-        width="customer"
-        label={words.customer}
-        placeholder={words.customerPlaceholder}
-        value={form.customer}
-        problem={errors.customer ? words.badCustomer : null}
-        onChange={(customer) => setForm({ customer })}
-      />
+      <NumberFilter field="kassa" id={`${id}-kassa`} />
+      <NumberFilter field="customer" id={`${id}-customer`} />
       <label className="journal__filter" htmlFor={`${id}-kind`}>
         <span className="field__label">{words.kind}</span>
         <select
@@ -83,32 +67,33 @@ export function JournalFilters() {
   );
 }
 
-interface NumberFilterProps {
-  id: string;
-  width: 'narrow' | 'customer';
-  label: string;
-  placeholder: string;
-  value: string;
-  problem: string | null;
-  onChange: (value: string) => void;
-}
+/** The words and width of each number filter, by the form field it edits. */
+const NUMBER_FILTERS = {
+  kassa: { width: 'narrow', label: 'kassa', placeholder: 'kassaPlaceholder', problem: 'badKassa' },
+  customer: { width: 'customer', label: 'customer', placeholder: 'customerPlaceholder', problem: 'badCustomer' },
+} as const;
 
 /** A register or customer number, kept as typed: the store checks it and names the problem. */
-function NumberFilter({ id, width, label, placeholder, value, problem, onChange }: NumberFilterProps) {
+function NumberFilter({ field, id }: { field: keyof typeof NUMBER_FILTERS; id: string }) {
+  const words = useT().journal.filters;
+  const value = useJournal((state) => state.form[field]);
+  const invalid = useJournal((state) => state.formErrors[field] === true);
+  const { setForm } = useJournalActions();
+  const spec = NUMBER_FILTERS[field];
   return (
-    <label className={`journal__filter journal__filter--${width}`} htmlFor={id}>
-      <span className="field__label">{label}</span>
+    <label className={`journal__filter journal__filter--${spec.width}`} htmlFor={id}>
+      <span className="field__label">{words[spec.label]}</span>
       <input
         id={id}
         className="field__input"
         inputMode="numeric"
         autoComplete="off"
-        placeholder={placeholder}
+        placeholder={words[spec.placeholder]}
         value={value}
-        aria-invalid={problem !== null}
-        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid}
+        onChange={(event) => setForm({ [field]: event.target.value })}
       />
-      {problem !== null && <span className="field__problem">{problem}</span>}
+      {invalid && <span className="field__problem">{words[spec.problem]}</span>}
     </label>
   );
 }
