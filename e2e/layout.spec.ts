@@ -56,6 +56,47 @@ function addLongName(simulator: FaultySimulator): void {
   simulator.addCustomer({ client: LONG_CLIENT, vendor: 4, firstName: LONG_NAME.first, lastName: LONG_NAME.last, balance: 2365 });
 }
 
+interface ErrorCase {
+  name: string;
+  /** Who acts next: the panel's `data-error-category`. */
+  expected: string;
+  run: () => Promise<void>;
+}
+
+/** The balance request meets `fault` when Ivan's code is scanned. */
+function balanceFault(
+  app: LaunchedApp,
+  simulator: Simulator,
+  name: string,
+  expected: string,
+  fault: Parameters<Simulator['injectFault']>[0],
+): ErrorCase {
+  return {
+    name,
+    expected,
+    run: async () => {
+      simulator.injectFault(fault, { endpoint: 'balance' });
+      await app.scan(qrOf(simulator, DEMO.ivan));
+    },
+  };
+}
+
+/** Each case's panel: its category, the words it must not show, a shot; then the till is cleared for the next. */
+async function showEach(
+  app: LaunchedApp,
+  cases: readonly ErrorCase[],
+  shot: { prefix: string; size: { width: number }; bar: number },
+  hidden: { in: (page: Page) => Locator; text: RegExp },
+): Promise<void> {
+  for (const each of cases) {
+    await each.run();
+    await expect(category(app.page)).toHaveAttribute('data-error-category', each.expected);
+    await expect(hidden.in(app.page)).not.toContainText(hidden.text);
+    await shoot(app, `${shot.prefix}${each.name}`, shot.size, shot.bar);
+    await clearTill(app.page);
+  }
+}
+
 async function logIn(page: Page): Promise<void> {
   await page.keyboard.press('F10');
   await page.getByLabel(/Пароль менеджера|Manager password/).fill(MANAGER_PASSWORD);
@@ -122,7 +163,7 @@ for (const size of SIZES) {
       await expect(page.locator('[data-outcome="applied"]')).toBeVisible({ timeout: 8_000 });
       await clearTill(page);
 
-      const cases: { name: string; expected: string; run: () => Promise<void> }[] = [
+      const cases: ErrorCase[] = [
         { name: 'bad-scan', expected: 'cashier', run: () => app.scan('4607001234567') },
         { name: 'wrong-shop', expected: 'customer', run: () => app.scan(qrOf(simulator, DEMO.otherShop)) },
         {
@@ -134,30 +175,10 @@ for (const size of SIZES) {
             await app.scan(expired.qrText);
           },
         },
-        {
-          name: 'html-500',
-          expected: 'server',
-          run: async () => {
-            simulator.injectFault({ kind: 'html-500' }, { endpoint: 'balance' });
-            await app.scan(qrOf(simulator, DEMO.ivan));
-          },
-        },
-        {
-          name: 'shop-switched-off',
-          expected: 'manager',
-          run: async () => {
-            simulator.injectFault({ kind: 'code', code: 15, text: 'Shop disabled' }, { endpoint: 'balance' });
-            await app.scan(qrOf(simulator, DEMO.ivan));
-          },
-        },
+        balanceFault(app, simulator, 'html-500', 'server', { kind: 'html-500' }),
+        balanceFault(app, simulator, 'shop-switched-off', 'manager', { kind: 'code', code: 15, text: 'Shop disabled' }),
       ];
-      for (const each of cases) {
-        await each.run();
-        await expect(category(page)).toHaveAttribute('data-error-category', each.expected);
-        await expect(category(page)).not.toContainText(/Internal Server Error|Shop disabled/);
-        await shoot(app, `error-${each.name}`, size, bar);
-        await clearTill(page);
-      }
+      await showEach(app, cases, { prefix: 'error-', size, bar }, { in: category, text: /Internal Server Error|Shop disabled/ });
 
       // Too few bonuses, with the customer on screen: the cashier's, and the customer stays.
       await app.scan(qrOf(simulator, DEMO.maria));
@@ -286,33 +307,13 @@ for (const size of SIZES) {
       await expect(page.locator('body')).not.toContainText(CYRILLIC);
       await shoot(app, 'english-idle', size, bar);
 
-      const errors: { name: string; expected: string; run: () => Promise<void> }[] = [
+      const errors: ErrorCase[] = [
         { name: 'bad-scan', expected: 'cashier', run: () => app.scan('4607001234567') },
         { name: 'wrong-shop', expected: 'customer', run: () => app.scan(qrOf(simulator, DEMO.otherShop)) },
-        {
-          name: 'html-500',
-          expected: 'server',
-          run: async () => {
-            simulator.injectFault({ kind: 'html-500' }, { endpoint: 'balance' });
-            await app.scan(qrOf(simulator, DEMO.ivan));
-          },
-        },
-        {
-          name: 'unknown-code',
-          expected: 'server',
-          run: async () => {
-            simulator.injectFault({ kind: 'code', code: 10, text: 'Лимит операций исчерпан' }, { endpoint: 'balance' });
-            await app.scan(qrOf(simulator, DEMO.ivan));
-          },
-        },
+        balanceFault(app, simulator, 'html-500', 'server', { kind: 'html-500' }),
+        balanceFault(app, simulator, 'unknown-code', 'server', { kind: 'code', code: 10, text: 'Лимит операций исчерпан' }),
       ];
-      for (const each of errors) {
-        await each.run();
-        await expect(category(page)).toHaveAttribute('data-error-category', each.expected);
-        await expect(page.locator('body')).not.toContainText(CYRILLIC);
-        await shoot(app, `english-error-${each.name}`, size, bar);
-        await clearTill(page);
-      }
+      await showEach(app, errors, { prefix: 'english-error-', size, bar }, { in: (page) => page.locator('body'), text: CYRILLIC });
 
       // A customer's own name may be Cyrillic; everything around it may not.
       await app.scan(qrOf(simulator, DEMO.ivan));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Locator } from 'playwright/test';
 import { expect, test } from './fixtures';
 import { openManagerTab } from './screens';
 import type { LaunchedApp } from './harness';
@@ -31,6 +32,12 @@ async function openUpdates(app: LaunchedApp) {
   return section;
 }
 
+/** Types a feed address into the section and saves it, as the manager does. */
+async function saveFeed(section: Locator, url: string): Promise<void> {
+  await section.getByLabel(/Адрес ленты обновлений/).fill(url);
+  await section.getByRole('button', { name: 'Сохранить адрес' }).click();
+}
+
 test.describe('manager: program updates', () => {
   test('off until a feed is set; a feed that is not https is refused in Russian', async ({ app }) => {
     const section = await openUpdates(app);
@@ -39,8 +46,7 @@ test.describe('manager: program updates', () => {
     await expect(section.getByTestId('update-last-check')).toHaveText('ещё не было');
     await expect(section.getByRole('button', { name: 'Проверить сейчас' })).toBeDisabled();
 
-    await section.getByLabel(/Адрес ленты обновлений/).fill('http://updates.example.ru/kassa/');
-    await section.getByRole('button', { name: 'Сохранить адрес' }).click();
+    await saveFeed(section, 'http://updates.example.ru/kassa/');
     await expect(section.getByRole('alert')).toContainText('Лента обновлений должна быть по https://');
     await expect(section.getByTestId('update-stage')).toHaveText('Выключены: адрес ленты не задан.');
     await app.screenshot('updates-refused-feed');
@@ -54,8 +60,7 @@ test.describe('manager: program updates', () => {
     });
     try {
       const section = await openUpdates(app);
-      await section.getByLabel(/Адрес ленты обновлений/).fill(feed.url);
-      await section.getByRole('button', { name: 'Сохранить адрес' }).click();
+      await saveFeed(section, feed.url);
       await expect(section.getByRole('status')).toHaveText('✓ Адрес ленты сохранён, проверяем обновления.');
       await expect(section.getByTestId('update-stage')).toHaveText('Версия 0.2.0 скачана и проверена.');
       await expect(section.getByTestId('update-last-check')).toContainText('Версия 0.2.0 скачана и проверена, ждёт установки.');
@@ -72,8 +77,7 @@ test.describe('manager: program updates', () => {
     const feed = await serveFeed({ [`/feed/${CHANNEL}`]: '<!doctype html><html><body>Вход в портал</body></html>' });
     try {
       const section = await openUpdates(app);
-      await section.getByLabel(/Адрес ленты обновлений/).fill(feed.url);
-      await section.getByRole('button', { name: 'Сохранить адрес' }).click();
+      await saveFeed(section, feed.url);
       await expect(section.getByTestId('update-last-check')).toContainText('По адресу ленты нет ленты обновлений');
       await expect(section.getByTestId('update-stage')).toHaveText('Включены: лента проверяется при запуске и раз в сутки.');
       await app.screenshot('updates-not-a-feed');

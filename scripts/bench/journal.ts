@@ -82,6 +82,53 @@ async function appendRates(dir: string, fs: JournalFs = nodeJournalFs): Promise<
   return { first, later };
 }
 
+/** Reads at start, counted in bytes, for saying what the start had to read. */
+function countingReads(base: JournalFs): { fs: JournalFs; bytes: () => number } {
+  let total = 0;
+  const fs: JournalFs = {
+    ...base,
+    async readFile(file) {
+      const data = await base.readFile(file);
+      total += data?.length ?? 0;
+      return data;
+    },
+  };
+  return { fs, bytes: () => total };
+}
+
+/** Start (open) and the first operation after it, on a day of `dir`'s operations, median of a few runs. */
+async function startFigures(dir: string): Promise<{ openMs: number; firstMs: number; readKb: number; firstReadKb: number }> {
+  const runs: Array<{ openMs: number; firstMs: number; readKb: number; firstReadKb: number }> = [];
+  for (let run = 0; run < 5; run += 1) {
+    const { fs, bytes } = countingReads(withoutFlushes());
+    let start = performance.now();
+    const { journal } = await Journal.open(dir, { fs });
+    const openMs = performance.now() - start;
+    const readKb = bytes() / 1024;
+    start = performance.now();
+    await oneOperation(journal, 900_000 + run);
+    runs.push({ openMs, firstMs: performance.now() - start, readKb, firstReadKb: bytes() / 1024 - readKb });
+    await journal.close();
+  }
+  const middle = (pick: (run: (typeof runs)[number]) => number): number => runs.map(pick).sort((a, b) => a - b)[2] ?? Number.NaN;
+  return {
+    openMs: middle((run) => run.openMs),
+    firstMs: middle((run) => run.firstMs),
+    readKb: middle((run) => run.readKb),
+    firstReadKb: middle((run) => run.firstReadKb),
+  };
+}
+
+async function startTimes(busyDir: string, emptyDir: string): Promise<void> {
+  const empty = await startFigures(emptyDir);
+  const busy = await startFigures(busyDir);
+  for (const [label, figures] of [['an empty day', empty], [`a day of ${BUSY_DAY_OPS + APPENDS} operations`, busy]] as const) {
+    console.log(
+      `start with ${label} (fdatasync a no-op): open ${figures.openMs.toFixed(1)} ms reading ${figures.readKb.toFixed(0)} kB, first operation after it ${figures.firstMs.toFixed(2)} ms reading ${figures.firstReadKb.toFixed(0)} kB`,
+    );
+  }
+}
+
 /** The real disk with every flush skipped: for timing the journal's own work only. */
 function withoutFlushes(): JournalFs {
   return {
@@ -209,6 +256,7 @@ export async function run(): Promise<void> {
     // The disk's flush time swings with whatever else runs; without it the growth of the journal's own work shows plainly.
     const work = await appendRates(path.join(root, 'append-nosync'), withoutFlushes());
     console.log(`journal work per operation after ${BUSY_DAY_OPS} operations: ${(work.later / work.first).toFixed(2)}× the first  [goal: ≤ 1.2×]`);
+    await startTimes(path.join(root, 'append-nosync'), path.join(root, 'empty'));
     await checkoutSyncs(path.join(root, 'checkout'));
     await openTimes(path.join(root, 'years'));
     await busyDay(path.join(root, 'day'));

@@ -1,5 +1,6 @@
 import { formatInteger, formatRubles, type DigitStyle } from '../../src-shared/format/numbers';
 import { pluralRu } from '../../src-shared/format/plural';
+import { outcomeFigures } from '../../src-shared/journal/outcomeDetails';
 import { balanceAnomalyRu } from '../../src-shared/skidkabot/anomaly';
 import type { CustomerBalance, OperationOutcome } from '../../src-shared/skidkabot/types';
 
@@ -56,29 +57,15 @@ export function outcomeLine(outcome: OperationOutcome): string {
   }
 }
 
-/** An outcome's figures for --json: what was asked, what became of it, the balance after. */
+/** An outcome's figures for --json: what was asked, what became of it, the balance after; the report states the error. */
 export function outcomeJson(outcome: OperationOutcome) {
-  switch (outcome.status) {
-    case 'applied':
-      return {
-        operation: outcome.kind,
-        status: outcome.status,
-        bonuses: outcome.bonuses,
-        balance: outcome.balance,
-        confirmedBy: outcome.confirmedBy,
-        ...(outcome.anomaly ? { anomaly: { ...outcome.anomaly, message: balanceAnomalyRu(outcome.anomaly, outcome.kind) } } : {}),
-      };
-    case 'refused':
-      return { operation: outcome.kind, status: outcome.status, bonuses: outcome.bonuses };
-    case 'not-applied':
-      return { operation: outcome.kind, status: outcome.status, bonuses: outcome.bonuses, balance: outcome.balance };
-    case 'unknown':
-      return {
-        operation: outcome.kind,
-        status: outcome.status,
-        bonuses: outcome.bonuses,
-        balanceBefore: outcome.balanceBefore,
-        balanceAfter: outcome.balanceAfter,
-      };
-  }
+  const { status, ...figures } = outcomeFigures(outcome);
+  const anomaly = 'anomaly' in figures ? figures.anomaly : undefined;
+  return {
+    operation: outcome.kind,
+    status,
+    bonuses: outcome.bonuses,
+    ...figures,
+    ...(anomaly ? { anomaly: { ...anomaly, message: balanceAnomalyRu(anomaly, outcome.kind) } } : {}),
+  };
 }

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type ErrorKind } from '../../src-shared/errors';
 import { failed, succeeded, type CliCommand } from './command';
-import { runCli, type CliIo } from './runCli';
+import { runCli } from './runCli';
+import { memoryIo } from '../../test-support/cli/memoryIo';
 
-function memoryIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdout: async (text: string) => {
-      io.out += text;
-    },
-    stderr: async (text: string) => {
-      io.err += text;
-    },
-    readStdin: async () => '',
-    untilStopped: async () => undefined,
-  };
-  return io;
-}
 
 const echo: CliCommand = {
   name: 'echo',

@@ -7,6 +7,7 @@ import type {
   OutcomeEntry,
   OutcomeRecord,
 } from '../../src-shared/journal/types';
+import { outcomeDetails } from '../../src-shared/journal/outcomeDetails';
 
 const UNRESOLVED: ReadonlySet<OperationStatus> = new Set(['pending', 'unknown']);
 
@@ -36,28 +37,7 @@ function fromIntent(intent: IntentRecord): OperationView {
 }
 
 function outcomeEntry(record: OutcomeRecord): OutcomeEntry {
-  switch (record.status) {
-    case 'applied':
-      return {
-        at: record.at,
-        status: record.status,
-        balance: record.balance,
-        confirmedBy: record.confirmedBy,
-        ...(record.anomaly === undefined ? {} : { anomaly: record.anomaly }),
-      };
-    case 'refused':
-      return { at: record.at, status: record.status, error: record.error };
-    case 'not-applied':
-      return { at: record.at, status: record.status, balance: record.balance, error: record.error };
-    case 'unknown':
-      return {
-        at: record.at,
-        status: record.status,
-        balanceBefore: record.balanceBefore,
-        ...(record.balanceAfter === undefined ? {} : { balanceAfter: record.balanceAfter }),
-        error: record.error,
-      };
-  }
+  return { at: record.at, ...outcomeDetails(record) };
 }
 
 /** Status, balance and flags follow from the records alone; called after every record is applied. */

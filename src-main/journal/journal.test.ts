@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 import type { OperationId } from '../../src-shared/journal/types';
+import type { AppError } from '../../src-shared/errors';
 import { Journal, type IntentInput } from './journal';
 import { counterRandom, manualClock } from '../../test-support/journal/clock';
 import { faultyFs } from '../../test-support/journal/faultyFs';
@@ -121,7 +122,7 @@ describe('Journal records', () => {
     expect(text).toContain('"client":83532824');
     expect(text).not.toContain('864209');
     expect(text).not.toContain(String(QR_SECRET));
-    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8');
+    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets-20250314.jsonl'), 'utf8');
     expect(sidecar).toContain(String(QR_SECRET));
     expect(sidecar).not.toContain('864209');
   });
@@ -198,7 +199,7 @@ describe('Journal write failures', () => {
 
   it('writes no intent when the QR secret cannot be kept', async () => {
     const clock = manualClock(2025, 3, 14);
-    const { fs } = faultyFs((event) => (event.call === 'write' && event.path.endsWith('qr-secrets.jsonl') ? 'EROFS' : null));
+    const { fs } = faultyFs((event) => (event.call === 'write' && path.basename(event.path).startsWith('qr-secrets') ? 'EROFS' : null));
     const { journal } = await openAt(clock, { fs });
     const failed = await journal.recordIntent(intent());
     expect(failed).toMatchObject({ ok: false, error: { kind: 'journal' } });
@@ -220,13 +221,18 @@ describe('Journal write failures', () => {
 });
 
 describe('Journal crash recovery', () => {
-  it('moves a torn last line aside, cuts the file back to whole lines, and keeps appending', async () => {
-    const clock = manualClock(2025, 3, 14);
+  /** A month file holding one pending intent, as a run that stopped while sending leaves it. */
+  async function oneIntentWritten(clock: { now: () => number }) {
     const first = await openAt(clock);
     const id = must(await first.journal.recordIntent(intent()));
     await first.journal.close();
     const file = path.join(journalDir(), '2025-03.jsonl');
-    const whole = await readFile(file, 'utf8');
+    return { id, file, whole: await readFile(file, 'utf8') };
+  }
+
+  it('moves a torn last line aside, cuts the file back to whole lines, and keeps appending', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const { id, file, whole } = await oneIntentWritten(clock);
     await writeFile(file, `${whole}{"v":1,"type":"outcome","id":"${id}","at":"2025-03-14T12:00`);
 
     const { journal, problems } = await openAt(clock);
@@ -238,6 +244,32 @@ describe('Journal crash recovery', () => {
     expect(journal.unresolved().map((view) => view.id)).toEqual([id]);
     must(await journal.recordOutcome(id, applied()));
     await journal.close();
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['intent', 'outcome']);
+  });
+
+  it('reads the month once: the first append after start trusts the tail the start saw whole', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const first = await openAt(clock);
+    must(await first.journal.recordOutcome(must(await first.journal.recordIntent(intent())), applied()));
+    await first.journal.close();
+
+    const { fs, events } = faultyFs();
+    const { journal } = await openAt(clock, { fs });
+    must(await journal.recordIntent(intent({ client: 5 })));
+    await journal.close();
+    const reads = events.filter((event) => event.call === 'readFile' && event.path.endsWith('2025-03.jsonl'));
+    expect(reads).toHaveLength(1);
+  });
+
+  it('still finds a line torn after start, before its first append', async () => {
+    const clock = manualClock(2025, 3, 14);
+    const { id, file, whole } = await oneIntentWritten(clock);
+    const { journal } = await openAt(clock);
+    await writeFile(file, `${whole}{"v":1,"type":"outc`);
+    must(await journal.recordOutcome(id, applied()));
+    await journal.close();
+    expect(journal.problems.map((problem) => problem.message).join('\n')).toMatch(/оборвана/);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['intent', 'outcome']);
   });
@@ -306,7 +338,7 @@ describe('Journal months', () => {
     await journal.close();
 
     const trace = events
-      .filter((event) => event.call === 'syncDir' || (event.path.endsWith('.jsonl') && !event.path.endsWith('qr-secrets.jsonl')))
+      .filter((event) => event.call === 'syncDir' || (event.path.endsWith('.jsonl') && !path.basename(event.path).startsWith('qr-secrets')))
       .filter((event) => event.call !== 'readFile')
       .map((event) => `${event.call} ${path.basename(event.path)}`);
     expect(trace).toEqual([
@@ -469,53 +501,118 @@ describe('Journal resolutions and guards', () => {
 });
 
 describe('QR secrets', () => {
-  it('keeps the QR secret for a day from the scan, then drops it from memory and from disk', async () => {
+  const dayFile = (day: string) => path.join(journalDir(), `qr-secrets-${day}.jsonl`);
+  const secretsLost = (problems: readonly AppError[]) => problems.some((problem) => problem.key === 'journal.qrSecretsLost');
+
+  it('keeps the QR secret for a day from the scan, then drops it from memory, and its day from disk', async () => {
     const clock = manualClock(2025, 3, 14, 10);
     const { journal } = await openAt(clock);
     const id = must(await journal.recordIntent(intent({ qrSeenAt: clock.now() - 60 * 60_000 })));
-    expect(journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
     clock.advance(23 * 60 * 60_000 - 1);
-    expect(journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(await journal.qrExpiresAt(id)).toBe(clock.now() + 1);
     clock.advance(1);
-    expect(journal.qrFor(id)).toBeNull();
-    await journal.close();
+    expect(await journal.qrFor(id)).toBeNull();
+    expect(await journal.qrExpiresAt(id)).toBeNull();
 
-    const reopened = await openAt(clock);
-    await reopened.journal.close();
-    const sidecar = await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8');
-    expect(sidecar).not.toContain(String(QR_SECRET));
+    // A day after the 14th ends every code of the 14th has expired: the first answer after it removes the file.
+    clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());
+    must(await journal.recordOutcome(must(await journal.recordIntent(intent({ client: 5 }))), applied()));
+    expect(await readdir(journalDir())).not.toContain('qr-secrets-20250314.jsonl');
+    await journal.close();
   });
 
-  it('appends one line per secret, and takes over the whole-file format of earlier versions', async () => {
+  it('removes a day whose codes have all expired at start, by its name, reading nothing', async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    const first = await openAt(clock);
+    must(await first.journal.recordIntent(intent()));
+    await first.journal.close();
+    clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());
+    const { fs, events } = faultyFs();
+    await (await openAt(clock, { fs })).journal.close();
+    expect(await readdir(journalDir())).not.toContain('qr-secrets-20250314.jsonl');
+    expect(events.filter((event) => event.call === 'readFile' && path.basename(event.path).startsWith('qr-secrets'))).toEqual([]);
+  });
+
+  it('reads no secret at start and the day of one operation when a correction needs its code', async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    const first = await openAt(clock);
+    const yesterday = must(await first.journal.recordIntent(intent({ client: 1 })));
+    clock.advance(20 * 60 * 60_000);
+    must(await first.journal.recordIntent(intent({ client: 2 })));
+    await first.journal.close();
+
+    const { fs, events } = faultyFs();
+    const { journal } = await openAt(clock, { fs });
+    const secretReads = () => events.filter((event) => event.call === 'readFile' && path.basename(event.path).startsWith('qr-secrets'));
+    expect(secretReads()).toEqual([]);
+    must(await journal.recordIntent(intent({ client: 3 })));
+    expect(secretReads()).toEqual([]);
+    expect(await journal.qrFor(yesterday)).toEqual({ client: 1, secret: QR_SECRET });
+    expect(await journal.qrFor(yesterday)).toEqual({ client: 1, secret: QR_SECRET });
+    expect(secretReads().map((event) => path.basename(event.path))).toEqual(['qr-secrets-20250314.jsonl']);
+    await journal.close();
+  });
+
+  it('takes over both earlier formats: the whole file and the one line file', async () => {
     const clock = manualClock(2025, 3, 14, 10);
     await mkdir(journalDir(), { recursive: true });
-    const oldId = '20250314-093000-k1-abcdef';
-    const legacy = { v: 1, entries: [{ id: oldId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 }] };
-    await writeFile(path.join(journalDir(), 'qr-secrets.json'), JSON.stringify(legacy));
+    const wholeId = '20250314-093000-k1-abcdef' as OperationId;
+    const lineId = '20250313-120000-k1-fedcba' as OperationId;
+    const goneId = '20250313-080000-k1-aaaaaa' as OperationId;
+    const whole = { v: 1, entries: [{ id: wholeId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 }] };
+    await writeFile(path.join(journalDir(), 'qr-secrets.json'), JSON.stringify(whole));
+    const lines = [
+      { id: lineId, client: 8, secret: 4343, expiresAt: clock.now() + 60_000 },
+      { id: goneId, client: 9, secret: 4444, expiresAt: clock.now() - 1 },
+    ];
+    // The last line was cut short by a crash: its operation was never sent, and it is no damage.
+    await writeFile(path.join(journalDir(), 'qr-secrets.jsonl'), `${lines.map((entry) => JSON.stringify(entry)).join('\n')}\n{"id":"2025`);
     const { journal, problems } = await openAt(clock);
-    expect(problems).toEqual([]);
-    expect(journal.qrFor(oldId as OperationId)).toEqual({ client: 7, secret: 4242 });
-    expect(await readdir(journalDir())).not.toContain('qr-secrets.json');
+    expect(secretsLost(problems)).toBe(false);
+    const names = await readdir(journalDir());
+    expect(names).not.toContain('qr-secrets.json');
+    expect(names).not.toContain('qr-secrets.jsonl');
+    expect(await journal.qrFor(wholeId)).toEqual({ client: 7, secret: 4242 });
+    expect(await journal.qrFor(lineId)).toEqual({ client: 8, secret: 4343 });
     const first = must(await journal.recordIntent(intent()));
-    const second = must(await journal.recordIntent(intent({ client: 9, qrSecret: 777 })));
     await journal.close();
-    const lines = (await readFile(path.join(journalDir(), 'qr-secrets.jsonl'), 'utf8')).trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
+    expect((await readFile(dayFile('20250314'), 'utf8')).trimEnd().split('\n')).toHaveLength(2);
+    expect(await readFile(dayFile('20250313'), 'utf8')).not.toContain('4444');
+
     const reopened = await openAt(clock);
-    expect(reopened.journal.qrFor(oldId as OperationId)).toEqual({ client: 7, secret: 4242 });
-    expect(reopened.journal.qrFor(first)).toEqual({ client: 83532824, secret: QR_SECRET });
-    expect(reopened.journal.qrFor(second)).toEqual({ client: 9, secret: 777 });
+    expect(await reopened.journal.qrFor(wholeId)).toEqual({ client: 7, secret: 4242 });
+    expect(await reopened.journal.qrFor(first)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(secretsLost(reopened.journal.problems)).toBe(false);
     await reopened.journal.close();
   });
 
-  it('starts with a damaged secrets file, reports it, and keeps new secrets', async () => {
+  it('appends past a line torn by a crash without calling it damage', async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    const first = await openAt(clock);
+    const before = must(await first.journal.recordIntent(intent({ client: 1 })));
+    await first.journal.close();
+    await writeFile(dayFile('20250314'), `${await readFile(dayFile('20250314'), 'utf8')}{"id":"202503`);
+
+    const { journal } = await openAt(clock);
+    const after = must(await journal.recordIntent(intent({ client: 2, qrSecret: 777 })));
+    expect(await journal.qrFor(before)).toEqual({ client: 1, secret: QR_SECRET });
+    expect(await journal.qrFor(after)).toEqual({ client: 2, secret: 777 });
+    expect(secretsLost(journal.problems)).toBe(false);
+    await journal.close();
+  });
+
+  it('reports a damaged day when a correction reads it, and keeps new secrets', async () => {
     const clock = manualClock(2025, 3, 14);
     await mkdir(journalDir(), { recursive: true });
-    await writeFile(path.join(journalDir(), 'qr-secrets.jsonl'), '{"id":"garbage"}\n{"id":');
+    await writeFile(dayFile('20250314'), '{"id":"garbage"}\n{"id":"20250314-000000-k1-abcdef","client":1,"secret":2,"expiresAt":1}\n');
     const { journal, problems } = await openAt(clock);
-    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/QR-кодов/);
+    expect(secretsLost(problems)).toBe(false);
     const id = must(await journal.recordIntent(intent()));
-    expect(journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
+    expect(secretsLost(journal.problems)).toBe(true);
+    expect(journal.problems.map((problem) => problem.message).join('\n')).toMatch(/QR-кодов/);
     await journal.close();
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../../src-shared/messages/messages';
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
+import { outcomeDetails } from '../../src-shared/journal/outcomeDetails';
 import {
   OPERATION_ID_PATTERN,
   journalFilterSchema,
@@ -27,7 +28,7 @@ import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAt
 import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
-import { QR_VALIDITY_MS, QrSecretStore, qrSecretFiles, type QrCredentials } from './qrSecrets';
+import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
 import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
@@ -121,6 +122,11 @@ export class Journal {
   /** The months listed in the index file as it is on disk now. */
   private indexed = new Set<string>();
   private readonly handles = new Map<string, { file: AppendFile; size: number }>();
+  /**
+   * Sizes at which this run saw a month file end with a whole line. The files only grow, and only
+   * this writer cuts them back (to whole lines), so a file still of that size needs no second read.
+   */
+  private readonly wholeSizes = new Map<string, number>();
   /** Intents written by this run whose outcome is not written yet: being sent right now. */
   private readonly inFlight = new Set<OperationId>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -133,6 +139,7 @@ export class Journal {
   private readonly unsynced = new Set<string>();
   /** A failed append could not sync the deferred lines before it: `flush` must report them as not written. */
   private lostSync: { error: unknown } | null = null;
+  private readonly qr: QrSecretStore;
 
   private constructor(
     readonly dir: string,
@@ -140,8 +147,9 @@ export class Journal {
     private readonly now: () => number,
     private readonly readOnly: boolean,
     private readonly random: (() => string) | undefined,
-    private readonly qr: QrSecretStore,
-  ) {}
+  ) {
+    this.qr = new QrSecretStore(fs, dir, now, (problem) => this.found.push(problem));
+  }
 
   /**
    * Never fails and never blocks the app from starting: damage is repaired where it is safe, kept
@@ -152,11 +160,8 @@ export class Journal {
     const now = options.now ?? Date.now;
     const readOnly = options.readOnly ?? false;
     const dir = path.join(dataDir, JOURNAL_DIR);
-    const qrFiles = qrSecretFiles(dir);
-    const { store, problem: qrProblem } = await QrSecretStore.load(fs, qrFiles.file, now, qrFiles.legacy);
-    const journal = new Journal(dir, fs, now, readOnly, options.random, store);
+    const journal = new Journal(dir, fs, now, readOnly, options.random);
     const problems: AppError[] = [];
-    if (qrProblem) problems.push(qrProblem);
 
     if (!readOnly) {
       try {
@@ -175,7 +180,15 @@ export class Journal {
       readFailed = true;
       problems.push(journalReadFailed(dir, error));
     }
-    if (!readOnly) await journal.removeStaleTemps(names);
+    if (!readOnly) {
+      await journal.removeStaleTemps(names);
+      try {
+        const qrProblem = await journal.qr.tidy(names);
+        if (qrProblem) problems.push(qrProblem);
+      } catch (error) {
+        problems.push(recordNotWritten('index', error));
+      }
+    }
 
     const existing = new Set(names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []));
     const index = await readMonthIndex(fs, path.join(dir, INDEX_FILE));
@@ -201,7 +214,6 @@ export class Journal {
           await writeMonthIndex(fs, path.join(dir, INDEX_FILE), open);
           journal.indexed = open;
         }
-        await store.prune();
       } catch (error) {
         problems.push(recordNotWritten('index', error));
       }
@@ -286,7 +298,7 @@ export class Journal {
       if (!found.ok) return found;
       if (found.value === null) return fail(codedError('internal', 'journal.outcomeTargetMissing', { id }));
       if (found.value.outcome !== null) return fail(codedError('internal', 'journal.outcomeAlreadyWritten', { id }));
-      const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...outcomeDetails(outcome) };
+      const record: OutcomeRecord = { v: 1, type: 'outcome', id, at: localIso(this.now()), ...recordedOutcome(outcome) };
       try {
         await this.append(record, options.deferSync !== true);
       } catch (error) {
@@ -386,12 +398,12 @@ export class Journal {
   }
 
   /** The QR of an operation while it is still valid; null once it has expired (or was never kept). */
-  qrFor(id: OperationId): QrCredentials | null {
-    return this.qr.get(id);
+  qrFor(id: OperationId): Promise<QrCredentials | null> {
+    return this.serial(() => this.qr.get(id));
   }
 
-  qrExpiresAt(id: OperationId): number | null {
-    return this.qr.expiresAt(id);
+  qrExpiresAt(id: OperationId): Promise<number | null> {
+    return this.serial(() => this.qr.expiresAt(id));
   }
 
   /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */
@@ -504,10 +516,12 @@ export class Journal {
       return null;
     }
     const parsed = parseJournalBytes(bytes ?? new Uint8Array());
-    if (parsed.tornTail) {
+    if (!parsed.tornTail) this.wholeSizes.set(month, parsed.cleanLength);
+    else {
       if (repair) {
         try {
           problems.push(await this.keepTornTailAside(month, parsed.tornTail, parsed.cleanLength));
+          this.wholeSizes.set(month, parsed.cleanLength);
         } catch (error) {
           problems.push(recordNotWritten('tornTail', error, month));
         }
@@ -643,18 +657,22 @@ export class Journal {
   private async handleFor(month: string): Promise<{ file: AppendFile; size: number }> {
     const existing = this.handles.get(month);
     if (existing) return existing;
-    const bytes = await this.fs.readFile(this.file(month));
-    if (bytes !== null) {
-      const cleanLength = bytes.lastIndexOf(0x0a) + 1;
-      if (cleanLength < bytes.length) {
-        this.found.push(await this.keepTornTailAside(month, bytes.subarray(cleanLength), cleanLength));
-      }
-    }
     const file = await this.fs.openAppend(this.file(month));
     try {
+      let size = await file.size();
+      // Read again only a file that changed since it was seen whole: the first press after start
+      // must not read the month the start has just read.
+      if (size !== this.wholeSizes.get(month)) {
+        const bytes = (await this.fs.readFile(this.file(month))) ?? new Uint8Array();
+        const cleanLength = bytes.lastIndexOf(0x0a) + 1;
+        if (cleanLength < bytes.length) {
+          this.found.push(await this.keepTornTailAside(month, bytes.subarray(cleanLength), cleanLength));
+          size = await file.size();
+        }
+      }
       // A new file's name must survive a power cut as well as its first line.
-      if (bytes === null) await this.fs.syncDir(this.dir);
-      const opened = { file, size: await file.size() };
+      if (size === 0) await this.fs.syncDir(this.dir);
+      const opened = { file, size };
       this.handles.set(month, opened);
       return opened;
     } catch (error) {
@@ -664,26 +682,11 @@ export class Journal {
   }
 }
 
-function outcomeDetails(outcome: OperationOutcome): OutcomeDetails {
-  switch (outcome.status) {
-    case 'applied': {
-      // The client only gives whole balances; a caller that does not is flagged rather than written unreadable.
-      const whole = outcome.balance === null || Number.isSafeInteger(outcome.balance);
-      const anomaly = whole ? outcome.anomaly : { code: 'balance-unreadable' as const, reported: String(outcome.balance) };
-      return { status: 'applied', balance: whole ? outcome.balance : null, confirmedBy: outcome.confirmedBy, ...(anomaly ? { anomaly } : {}) };
-    }
-    case 'refused':
-      return { status: 'refused', error: outcome.error };
-    case 'not-applied':
-      return { status: 'not-applied', balance: outcome.balance, error: outcome.error };
-    case 'unknown':
-      return {
-        status: 'unknown',
-        balanceBefore: outcome.balanceBefore,
-        ...(outcome.balanceAfter === undefined ? {} : { balanceAfter: outcome.balanceAfter }),
-        error: outcome.error,
-      };
-  }
+function recordedOutcome(outcome: OperationOutcome): OutcomeDetails {
+  const details = outcomeDetails(outcome);
+  if (details.status !== 'applied' || details.balance === null || Number.isSafeInteger(details.balance)) return details;
+  // The client only gives whole balances; a caller that does not is flagged rather than written unreadable.
+  return { ...details, balance: null, anomaly: { code: 'balance-unreadable', reported: String(details.balance) } };
 }
 
 function nextMonth(month: string): string {

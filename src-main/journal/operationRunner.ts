@@ -183,7 +183,7 @@ export class OperationRunner {
     const view = found.value;
     if (view === null) return { ok: false, error: codedError('input', 'journal.notFound') };
     if (!view.unresolved) return { ok: false, error: codedError('input', 'journal.nothingToCheck') };
-    const qr = this.qrOf(view, freshQr);
+    const qr = await this.qrOf(view, freshQr);
     if (!qr.ok) return qr;
     const customer = await this.client.balance(qr.value);
     if (!customer.ok) return customer;
@@ -220,7 +220,7 @@ export class OperationRunner {
     if (!found.ok) return notSent(found.error);
     const original = found.value;
     if (original === null) return notSent(codedError('input', 'journal.notFound'));
-    const qr = freshQr ?? this.journal.qrFor(id);
+    const qr = freshQr ?? (await this.journal.qrFor(id));
     // Everything but the balance is checked before the server is asked anything.
     const plannedWithoutBalance = planReversal(original, { qr, balance: Number.POSITIVE_INFINITY });
     if (!plannedWithoutBalance.ok) return notSent(plannedWithoutBalance.error);
@@ -231,7 +231,7 @@ export class OperationRunner {
     if (!customer.ok) return notSent(customer.error);
     const plan = planReversal(original, { qr: code, balance: customer.value.balance });
     if (!plan.ok) return notSent(plan.error);
-    const storedUntil = this.journal.qrExpiresAt(id);
+    const storedUntil = await this.journal.qrExpiresAt(id);
     const intent = await this.journal.recordIntent({
       kassa: this.kassa,
       shop: this.shop,
@@ -272,13 +272,13 @@ export class OperationRunner {
     };
   }
 
-  private qrOf(view: OperationView, freshQr: QrCredentials | undefined): Result<QrCredentials> {
+  private async qrOf(view: OperationView, freshQr: QrCredentials | undefined): Promise<Result<QrCredentials>> {
     if (freshQr !== undefined) {
       return freshQr.client === view.client
         ? { ok: true, value: freshQr }
         : { ok: false, error: codedError('input', 'journal.otherCustomerQr') };
     }
-    const stored = this.journal.qrFor(view.id);
+    const stored = await this.journal.qrFor(view.id);
     if (stored) return { ok: true, value: stored };
     return {
       ok: false,

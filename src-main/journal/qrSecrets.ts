@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { codedError, type AppError } from '../../src-shared/errors';
+import { localDay } from '../../src-shared/journal/localTime';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { OperationId } from '../../src-shared/journal/types';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -16,7 +17,7 @@ export interface QrCredentials {
 
 interface QrSecretEntry extends QrCredentials {
   id: OperationId;
-  /** Epoch ms after which the QR code no longer works and the entry is dropped. */
+  /** Epoch ms after which the QR code no longer works. */
   expiresAt: number;
 }
 
@@ -27,8 +28,13 @@ const entrySchema = z.object({
   expiresAt: z.number().int().safe(),
 });
 
-/** The whole-file format of earlier versions, read once and replaced by the line file. */
-const legacySchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) });
+/** The whole-file format of the first version. */
+const wholeFileSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) });
+
+/** One file per day of the operations' ids: `qr-secrets-20250314.jsonl`. */
+const DAY_FILE = /^qr-secrets-(\d{8})\.jsonl$/;
+/** Earlier formats, one file for everything: read once at start and spread into day files. */
+const EARLIER_FILES = ['qr-secrets.json', 'qr-secrets.jsonl'];
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -37,92 +43,89 @@ function line(entry: QrSecretEntry): string {
   return `${JSON.stringify({ id: entry.id, client: entry.client, secret: entry.secret, expiresAt: entry.expiresAt })}\n`;
 }
 
+/** `20250314` from `20250314-102231-k1-3fa9c2`: the local day the operation's intent was written. */
+function dayOfId(id: OperationId): string {
+  return id.slice(0, 8);
+}
+
 /**
- * The QR secrets of the last day's operations, for corrections, in their own small file beside the
- * journal. Why not in the journal: the monthly files are append-only and kept for years, so a secret
- * written there could only be forgotten by rewriting history. Each secret is one appended line, so an
- * operation costs the same at the end of a busy day as at its start; expired lines are dropped when
- * the file is rewritten at start. Appends are not flushed one by one: the journal flushes the file
- * after the answer (`sync`). Losing a line loses no money: a correction then asks the customer for a
- * fresh code.
+ * When every code kept for a day has expired: a day after its end. A code is scanned before its
+ * intent is written, so none written that day outlives the next day.
+ */
+function dayExpiresAt(day: string): number {
+  return new Date(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)) + 1).getTime() + QR_VALIDITY_MS;
+}
+
+/**
+ * The entries of a day file. A line cut short by a crash is no damage: it is the last one, or, once a
+ * later run appended, the one before the blank line that run starts with.
+ */
+function parseDay(text: string): { entries: QrSecretEntry[]; damaged: boolean } {
+  const rows = text.split('\n');
+  const entries: QrSecretEntry[] = [];
+  let damaged = false;
+  rows.forEach((row, index) => {
+    if (row === '') return;
+    const entry = parseJsonAs(entrySchema, row);
+    if (entry !== null) entries.push(entry as QrSecretEntry);
+    else if (index < rows.length - 1 && rows[index + 1] !== '') damaged = true;
+  });
+  return { entries, damaged };
+}
+
+interface OpenDay {
+  file: AppendFile;
+  size: number;
+  /** The file held lines before this run: its first append ends any torn line and adds a blank one. */
+  breakFirst: boolean;
+}
+
+/**
+ * The QR secrets of the last day's operations, for corrections, in small files beside the journal.
+ * Why not in the journal: the monthly files are append-only and kept for years, so a secret written
+ * there could only be forgotten by rewriting history. Each secret is one line appended to the file
+ * of its operation's day, so an operation costs the same at the end of a busy day as at its start,
+ * nothing is read at start, and a day whose codes have all expired is removed whole, by its name.
+ * A day is read only when a correction asks for one of its secrets. Appends are not flushed one by
+ * one: the journal flushes them after the answer (`sync`). Losing a line loses no money: a
+ * correction then asks the customer for a fresh code.
  */
 export class QrSecretStore {
-  private readonly entries: Map<OperationId, QrSecretEntry>;
-  private handle: { file: AppendFile; size: number } | null = null;
-  private unsynced = false;
+  /** Days read from disk, kept up to date by `put` from then on. */
+  private readonly days = new Map<string, Map<OperationId, QrSecretEntry>>();
+  private readonly open = new Map<string, OpenDay>();
+  private readonly unsynced = new Set<string>();
+  /** The local day expired files were last removed on. */
+  private tidiedOn: string | null = null;
 
-  private constructor(
+  constructor(
     private readonly fs: JournalFs,
-    private readonly file: string,
+    private readonly dir: string,
     private readonly now: () => number,
-    entries: QrSecretEntry[],
-    /** The file on disk holds more than the live entries (expired, damaged, torn or legacy): rewrite at start. */
-    private stale: boolean,
-    private readonly legacyFile: string | null,
-  ) {
-    this.entries = new Map(entries.map((entry) => [entry.id, entry]));
-  }
+    /** Told once per day file when it holds damaged lines. */
+    private readonly report: (problem: AppError) => void,
+  ) {}
 
-  /** Never fails: an unreadable file is reported and treated as empty. `legacyFile` is the earlier whole-file format. */
-  static async load(
-    fs: JournalFs,
-    file: string,
-    now: () => number,
-    legacyFile: string | null = null,
-  ): Promise<{ store: QrSecretStore; problem: AppError | null }> {
+  /**
+   * At start, by the folder's file names alone: removes the days whose codes have all expired and
+   * spreads a file of an earlier format into day files. Returns what it found damaged; throws the
+   * file system's error.
+   */
+  async tidy(names: readonly string[]): Promise<AppError | null> {
     let damaged = false;
-    let stale = false;
-    const entries: QrSecretEntry[] = [];
-    let legacyFound: string | null = null;
-    if (legacyFile !== null) {
-      try {
-        const bytes = await fs.readFile(legacyFile);
-        if (bytes !== null) {
-          legacyFound = legacyFile;
-          stale = true;
-          const parsed = parseJsonAs(legacySchema, decoder.decode(bytes));
-          if (parsed === null) damaged = true;
-          else entries.push(...(parsed.entries as QrSecretEntry[]));
-        }
-      } catch {
-        damaged = true;
-      }
-    }
-    let bytes: Uint8Array | null = null;
-    try {
-      bytes = await fs.readFile(file);
-    } catch {
-      damaged = true;
-      stale = true;
-    }
-    if (bytes !== null) {
-      const text = decoder.decode(bytes);
-      const whole = text.lastIndexOf('\n') + 1;
-      // A torn last line is the append a crash cut short: its operation was not sent.
-      if (whole < text.length) stale = true;
-      for (const row of text.slice(0, whole).split('\n')) {
-        if (row === '') continue;
-        const entry = parseJsonAs(entrySchema, row);
-        if (entry === null) {
-          damaged = true;
-          stale = true;
-        } else entries.push(entry as QrSecretEntry);
-      }
-    }
-    const store = new QrSecretStore(fs, file, now, entries, stale, legacyFound);
-    return { store, problem: damaged ? lostSecrets() : null };
+    for (const name of EARLIER_FILES) if (names.includes(name) && !(await this.takeOver(name))) damaged = true;
+    await this.removeExpired(names);
+    return damaged ? lostSecrets() : null;
   }
 
-  get(id: OperationId): QrCredentials | null {
-    const entry = this.entries.get(id);
-    if (!entry || entry.expiresAt <= this.now()) return null;
-    return { client: entry.client, secret: entry.secret };
+  async get(id: OperationId): Promise<QrCredentials | null> {
+    const entry = await this.live(id);
+    return entry ? { client: entry.client, secret: entry.secret } : null;
   }
 
   /** Validity end of the QR stored for an operation, or null when none is stored or it expired. */
-  expiresAt(id: OperationId): number | null {
-    const entry = this.entries.get(id);
-    return entry && entry.expiresAt > this.now() ? entry.expiresAt : null;
+  async expiresAt(id: OperationId): Promise<number | null> {
+    return (await this.live(id))?.expiresAt ?? null;
   }
 
   /**
@@ -130,79 +133,144 @@ export class QrSecretStore {
    * whether the operation may still go out. A failed write is cut back, so no half line stays behind.
    */
   async put(id: OperationId, qr: QrCredentials, expiresAt: number): Promise<void> {
+    const day = dayOfId(id);
     if (expiresAt <= this.now()) {
-      this.entries.delete(id);
+      this.days.get(day)?.delete(id);
       return;
     }
     const entry: QrSecretEntry = { id, client: qr.client, secret: qr.secret, expiresAt };
-    const data = encoder.encode(line(entry));
-    const open = await this.open();
+    await this.append(day, line(entry));
+    this.days.get(day)?.set(id, entry);
+  }
+
+  /** Flushes the appended secrets, and on a new day removes the expired ones; called after the answer. */
+  async sync(): Promise<void> {
+    await this.flush();
+    if (this.tidiedOn !== this.today()) await this.removeExpired(await this.fs.readdir(this.dir));
+  }
+
+  async close(): Promise<void> {
+    const days = [...this.open];
+    this.open.clear();
+    for (const [day, { file }] of days) {
+      try {
+        if (this.unsynced.delete(day)) await file.datasync();
+      } finally {
+        await file.close();
+      }
+    }
+  }
+
+  private async flush(): Promise<void> {
+    for (const day of [...this.unsynced]) {
+      await this.open.get(day)?.file.datasync();
+      this.unsynced.delete(day);
+    }
+  }
+
+  private async live(id: OperationId): Promise<QrSecretEntry | null> {
+    if (!OPERATION_ID_PATTERN.test(id)) return null;
+    const entry = (await this.day(dayOfId(id))).get(id);
+    return entry && entry.expiresAt > this.now() ? entry : null;
+  }
+
+  private async day(day: string): Promise<Map<OperationId, QrSecretEntry>> {
+    const held = this.days.get(day);
+    if (held) return held;
+    let text = '';
+    try {
+      const bytes = await this.fs.readFile(this.file(day));
+      if (bytes !== null) text = decoder.decode(bytes);
+    } catch {
+      // Not kept: the next correction reads the file again.
+      return new Map();
+    }
+    const { entries, damaged } = parseDay(text);
+    if (damaged) this.report(lostSecrets());
+    const read = new Map(entries.map((entry) => [entry.id, entry]));
+    this.days.set(day, read);
+    return read;
+  }
+
+  private async append(day: string, text: string): Promise<void> {
+    const open = await this.openDay(day);
+    const data = encoder.encode(open.breakFirst ? `\n\n${text}` : text);
     try {
       await open.file.write(data);
       open.size += data.length;
+      open.breakFirst = false;
     } catch (error) {
-      this.handle = null;
+      this.open.delete(day);
+      this.unsynced.delete(day);
       await open.file.truncate(open.size).catch(() => undefined);
       await open.file.close().catch(() => undefined);
       throw error;
     }
-    this.unsynced = true;
-    this.entries.set(id, entry);
+    this.unsynced.add(day);
   }
 
-  /** Flushes the appended secrets; called after the answer, off the path between requests. */
-  async sync(): Promise<void> {
-    if (!this.unsynced || this.handle === null) return;
-    await this.handle.file.datasync();
-    this.unsynced = false;
-  }
-
-  /** At start: rewrites the file with the live entries only, when it holds anything else. */
-  async prune(): Promise<void> {
-    const now = this.now();
-    for (const [id, entry] of this.entries) {
-      if (entry.expiresAt <= now) {
-        this.entries.delete(id);
-        this.stale = true;
-      }
-    }
-    if (!this.stale) return;
-    await this.close();
-    const text = [...this.entries.values()].map(line).join('');
-    await this.fs.writeFileAtomic(this.file, encoder.encode(text));
-    if (this.legacyFile !== null) await this.fs.remove(this.legacyFile);
-    this.stale = false;
-  }
-
-  async close(): Promise<void> {
-    const open = this.handle;
-    if (open === null) return;
-    this.handle = null;
+  private async openDay(day: string): Promise<OpenDay> {
+    const held = this.open.get(day);
+    if (held) return held;
+    const file = await this.fs.openAppend(this.file(day));
     try {
-      if (this.unsynced) await open.file.datasync();
-      this.unsynced = false;
-    } finally {
-      await open.file.close();
-    }
-  }
-
-  private async open(): Promise<{ file: AppendFile; size: number }> {
-    if (this.handle) return this.handle;
-    const file = await this.fs.openAppend(this.file);
-    try {
-      const opened = { file, size: await file.size() };
-      this.handle = opened;
+      const size = await file.size();
+      const opened = { file, size, breakFirst: size > 0 };
+      this.open.set(day, opened);
       return opened;
     } catch (error) {
       await file.close().catch(() => undefined);
       throw error;
     }
   }
-}
 
-/** The secrets file's name beside the journal, and the earlier one it replaces. */
-export function qrSecretFiles(dir: string): { file: string; legacy: string } {
-  return { file: path.join(dir, 'qr-secrets.jsonl'), legacy: path.join(dir, 'qr-secrets.json') };
+  /** Reads an earlier format once, appends its live entries to their day files, then removes it; false when damaged. */
+  private async takeOver(name: string): Promise<boolean> {
+    const file = path.join(this.dir, name);
+    const bytes = await this.fs.readFile(file);
+    if (bytes === null) return true;
+    const text = decoder.decode(bytes);
+    let entries: QrSecretEntry[];
+    let whole: boolean;
+    if (name.endsWith('.json')) {
+      const parsed = parseJsonAs(wholeFileSchema, text);
+      whole = parsed !== null;
+      entries = (parsed?.entries ?? []) as QrSecretEntry[];
+    } else {
+      const parsed = parseDay(text);
+      whole = !parsed.damaged;
+      entries = parsed.entries;
+    }
+    for (const entry of entries) if (entry.expiresAt > this.now()) await this.append(dayOfId(entry.id), line(entry));
+    await this.flush();
+    await this.fs.remove(file);
+    return whole;
+  }
+
+  private async removeExpired(names: readonly string[]): Promise<void> {
+    const now = this.now();
+    for (const name of names) {
+      const day = DAY_FILE.exec(name)?.[1];
+      if (day === undefined || dayExpiresAt(day) > now) continue;
+      const open = this.open.get(day);
+      if (open) {
+        this.open.delete(day);
+        this.unsynced.delete(day);
+        await open.file.close().catch(() => undefined);
+      }
+      this.days.delete(day);
+      await this.fs.remove(path.join(this.dir, name));
+    }
+    this.tidiedOn = this.today();
+  }
+
+  private today(): string {
+    return localDay(this.now()).replaceAll('-', '');
+  }
+
+  private file(day: string): string {
+    return path.join(this.dir, `qr-secrets-${day}.jsonl`);
+  }
 }
 
 function lostSecrets(): AppError {

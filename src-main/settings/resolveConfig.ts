@@ -146,29 +146,18 @@ interface EnvOverrides {
 
 function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   const overrides: EnvOverrides = {};
-  const shape = settingsSchema.shape;
 
   const apiUrl = readApiUrlOverride(env);
   if (!apiUrl.ok) return apiUrl;
   if (apiUrl.value !== undefined) overrides.apiUrl = apiUrl.value;
 
-  const shopCode = env[ENV.shopCode];
-  if (shopCode) {
-    const value = parseWhole(shopCode);
-    if (value === null || !shape.shopCode.safeParse(value).success) {
-      return fail('settings.envShopCode', { env: ENV.shopCode, value: clip(shopCode) });
-    }
-    overrides.shopCode = value;
-  }
+  const shopCode = readWholeOverride(env, 'shopCode', 'settings.envShopCode');
+  if (!shopCode.ok) return shopCode;
+  if (shopCode.value !== undefined) overrides.shopCode = shopCode.value;
 
-  const kassa = env[ENV.kassa];
-  if (kassa) {
-    const value = parseWhole(kassa);
-    if (value === null || !shape.kassa.safeParse(value).success) {
-      return fail('settings.envKassa', { env: ENV.kassa, value: clip(kassa) });
-    }
-    overrides.kassa = value;
-  }
+  const kassa = readWholeOverride(env, 'kassa', 'settings.envKassa');
+  if (!kassa.ok) return kassa;
+  if (kassa.value !== undefined) overrides.kassa = kassa.value;
 
   const shopSecret = env[ENV.shopSecret];
   if (shopSecret) {
@@ -178,6 +167,15 @@ function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
     overrides.shopSecret = value;
   }
   return { ok: true, value: overrides };
+}
+
+/** A whole number the setting's own rule accepts; undefined when the variable is not set. */
+function readWholeOverride(env: NodeJS.ProcessEnv, field: 'shopCode' | 'kassa', key: MessageKey): Result<number | undefined> {
+  const text = env[ENV[field]];
+  if (!text) return { ok: true, value: undefined };
+  const value = parseWhole(text);
+  if (value === null || !settingsSchema.shape[field].safeParse(value).success) return fail(key, { env: ENV[field], value: clip(text) });
+  return { ok: true, value };
 }
 
 /** SKIDKABOT_API_URL, checked as the settings check a typed address; undefined when it is not set. Read by the CLI and the app. */

@@ -46,34 +46,8 @@ export function JournalFilters() {
         </div>
         {errors.day && <span className="field__problem">{words.badDay}</span>}
       </div>
-      <label className="journal__filter journal__filter--narrow" htmlFor={`${id}-kassa`}>
-        <span className="field__label">{words.kassa}</span>
-        <input
-          id={`${id}-kassa`}
-          className="field__input"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={words.kassaPlaceholder}
-          value={form.kassa}
-          aria-invalid={errors.kassa === true}
-          onChange={(event) => setForm({ kassa: event.target.value })}
-        />
-        {errors.kassa && <span className="field__problem">{words.badKassa}</span>}
-      </label>
-      <label className="journal__filter journal__filter--customer" htmlFor={`${id}-customer`}>
-        <span className="field__label">{words.customer}</span>
-        <input
-          id={`${id}-customer`}
-          className="field__input"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={words.customerPlaceholder}
-          value={form.customer}
-          aria-invalid={errors.customer === true}
-          onChange={(event) => setForm({ customer: event.target.value })}
-        />
-        {errors.customer && <span className="field__problem">{words.badCustomer}</span>}
-      </label>
+      <NumberFilter field="kassa" id={`${id}-kassa`} />
+      <NumberFilter field="customer" id={`${id}-customer`} />
       <label className="journal__filter" htmlFor={`${id}-kind`}>
         <span className="field__label">{words.kind}</span>
         <select
@@ -90,5 +64,36 @@ export function JournalFilters() {
         </select>
       </label>
     </fieldset>
+  );
+}
+
+/** The words and width of each number filter, by the form field it edits. */
+const NUMBER_FILTERS = {
+  kassa: { width: 'narrow', label: 'kassa', placeholder: 'kassaPlaceholder', problem: 'badKassa' },
+  customer: { width: 'customer', label: 'customer', placeholder: 'customerPlaceholder', problem: 'badCustomer' },
+} as const;
+
+/** A register or customer number, kept as typed: the store checks it and names the problem. */
+function NumberFilter({ field, id }: { field: keyof typeof NUMBER_FILTERS; id: string }) {
+  const words = useT().journal.filters;
+  const value = useJournal((state) => state.form[field]);
+  const invalid = useJournal((state) => state.formErrors[field] === true);
+  const { setForm } = useJournalActions();
+  const spec = NUMBER_FILTERS[field];
+  return (
+    <label className={`journal__filter journal__filter--${spec.width}`} htmlFor={id}>
+      <span className="field__label">{words[spec.label]}</span>
+      <input
+        id={id}
+        className="field__input"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={words[spec.placeholder]}
+        value={value}
+        aria-invalid={invalid}
+        onChange={(event) => setForm({ [field]: event.target.value })}
+      />
+      {invalid && <span className="field__problem">{words[spec.problem]}</span>}
+    </label>
   );
 }

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type Result } from '../../src-shared/errors';
 import type { KassaApi } from '../../src-shared/ipc/contract';
+import { shiftReport } from '../../src-shared/journal/report';
 import type { ExportProgress, ExportReply, JournalDay, JournalPulse } from '../../src-shared/journal/types';
 import { createJournalStore } from './journalStore';
 
 const ok = <T,>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
-const emptyDay: JournalDay = {
-  report: {
-    day: '2025-03-14',
-    kassa: null,
-    accruals: { count: 0, bonuses: 0 },
-    redemptions: { count: 0, bonuses: 0 },
-    purchases: { count: 0, kopecks: 0 },
-    refused: 0,
-    unresolved: { count: 0, ids: [] },
-    reversals: { count: 0, accrued: 0, redeemed: 0 },
-  },
-  hours: [],
-};
+const emptyDay: JournalDay = { report: shiftReport([], '2025-03-14', null), hours: [] };
 
 function fakeApi(exportReply: () => Promise<Result<ExportReply>> = () => ok({ file: '/tmp/журнал.csv', rows: 3 })) {
   const sent: string[] = [];

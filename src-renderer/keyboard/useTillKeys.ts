@@ -15,40 +15,13 @@ export function useTillKeys(): void {
 
   useEffect(() => {
     const run = (command: Command): void => {
-      switch (command.type) {
-        case 'accrue':
-          void actions.accrue();
-          return;
-        case 'redeem':
-          void actions.redeem();
-          return;
-        case 'newCustomer':
-          void actions.newCustomer();
-          return;
-        case 'confirmRepeat':
-          void actions.confirmRepeat();
-          return;
-        case 'cancelRepeat':
-          void actions.cancelRepeat();
-          return;
-        case 'openManager':
-          actions.openManager();
-          return;
-        case 'closeManager':
-          actions.closeManager();
-          return;
-        case 'openCamera':
-          actions.openCamera();
-          return;
-        case 'closeCamera':
-          actions.closeCamera();
-          return;
-        case 'demoScan': {
-          const customer = demoCustomers[command.index];
-          if (customer) void actions.submitScan(customer.qrText);
-          return;
-        }
+      if (command.type === 'demoScan') {
+        const customer = demoCustomers[command.index];
+        if (customer) void actions.submitScan(customer.qrText);
+        return;
       }
+      // Every other command is named after the store action it runs.
+      void actions[command.type]();
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.repeat) return;

@@ -98,21 +98,13 @@ export interface ReversalLink {
   status: OperationStatus | null;
 }
 
+/** Every field of the intent, null where the intent left an optional one out. */
+type IntentFields = {
+  [K in Exclude<keyof IntentRecord, 'v' | 'type'>]-?: undefined extends IntentRecord[K] ? Exclude<IntentRecord[K], undefined> | null : IntentRecord[K];
+};
+
 /** One operation as the manager sees it: its intent merged with everything written about it since. */
-export interface OperationView {
-  id: OperationId;
-  at: string;
-  kassa: number;
-  shop: number;
-  client: number;
-  kind: OperationKind;
-  bonuses: number;
-  purchaseKopecks: number;
-  balanceBefore: number | null;
-  checkoutId: string | null;
-  by: Actor;
-  reverses: OperationId | null;
-  reason: string | null;
+export interface OperationView extends IntentFields {
   outcome: OutcomeEntry | null;
   resolutions: ResolutionEntry[];
   reversedBy: ReversalLink[];

@@ -3,30 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../journal/journal';
-import { runCli, type CliIo } from '../runCli';
+import { runCli } from '../runCli';
+import { memoryIo } from '../../../test-support/cli/memoryIo';
 import { journalCommand } from './journal';
 
 let dataDir: string;
 
-function memoryIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: { SKIDKABOT_DATA_DIR: dataDir },
-    stdout: async (text: string) => {
-      io.out += text;
-    },
-    stderr: async (text: string) => {
-      io.err += text;
-    },
-    readStdin: async () => '',
-    untilStopped: async () => undefined,
-  };
-  return io;
-}
 
 async function cli(...argv: string[]) {
-  const io = memoryIo();
+  const io = memoryIo({ SKIDKABOT_DATA_DIR: dataDir });
   const code = await runCli(['journal', ...argv], [journalCommand], io);
   return { code, out: io.out, err: io.err };
 }

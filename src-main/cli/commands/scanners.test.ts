@@ -6,7 +6,8 @@ import { readFixture } from '../../../test-support/scanner/fixtures/readFixture'
 import type { PinnedScanner } from '../../scanner/deviceCatalog';
 import type { NodeHidTransportOptions } from '../../scanner/hidTransport';
 import type { CommandEnv } from '../command';
-import { runCli, type CliIo } from '../runCli';
+import { runCli } from '../runCli';
+import { memoryIo } from '../../../test-support/cli/memoryIo';
 import { decodeHidDump } from './hidDump';
 import { createScannersCommand } from './scanners';
 
@@ -125,17 +126,8 @@ describe('scanners command', () => {
 
   it('refuses --raw without --listen with exit code 2, through the CLI runner', async () => {
     const { command } = setup();
-    const err: string[] = [];
-    const io: CliIo = {
-      env: {},
-      readStdin: async () => '',
-      untilStopped: async () => undefined,
-      stdout: async () => undefined,
-      stderr: async (text) => {
-        err.push(text);
-      },
-    };
+    const io = memoryIo();
     expect(await runCli(['scanners', '--raw'], [command], io)).toBe(2);
-    expect(err.join('')).toContain('--raw и --grab работают только вместе с --listen.');
+    expect(io.err).toContain('--raw и --grab работают только вместе с --listen.');
   });
 });

@@ -1,0 +1,19 @@
+import type { CliIo } from '../../src-main/cli/runCli';
+
+/** The command line's streams in memory, for running commands through runCli: what they print lands in `out` and `err`. */
+export function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    env,
+    stdout: async (text: string) => {
+      io.out += text;
+    },
+    stderr: async (text: string) => {
+      io.err += text;
+    },
+    readStdin: async () => '',
+    untilStopped: async () => undefined,
+  };
+  return io;
+}
