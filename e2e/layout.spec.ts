@@ -66,10 +66,10 @@ interface ErrorCase {
 /** The balance request meets `fault` when Ivan's code is scanned. */
 function balanceFault(
   app: LaunchedApp,
-  simulator: Simulator,
+  simulator: FaultySimulator,
   name: string,
   expected: string,
-  fault: Parameters<Simulator['injectFault']>[0],
+  fault: Parameters<FaultySimulator['injectFault']>[0],
 ): ErrorCase {
   return {
     name,

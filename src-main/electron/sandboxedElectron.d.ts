@@ -20,5 +20,8 @@ export interface ContextBridge {
   exposeInMainWorld: (apiKey: string, api: unknown) => void;
 }
 
+// @public: the preload imports these as `electron` through tsconfig.preload.json's paths, which knip does not follow.
+/** @public */
 export declare const ipcRenderer: IpcRenderer;
+/** @public */
 export declare const contextBridge: ContextBridge;
