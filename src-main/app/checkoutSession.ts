@@ -93,7 +93,7 @@ export class CheckoutSession {
     const balance = await client.value.balance(decoded.value);
     const cancelled = query !== this.balanceQuery;
     // A cancelled query's answer is still news about the server, unless a newer request is out.
-    if (!(cancelled && this.current.busy)) this.options.onServerCall(balance.ok ? null : balance.error);
+    if (!(cancelled && this.view().busy)) this.options.onServerCall(balance.ok ? null : balance.error);
     if (cancelled) return { ok: true, value: this.current };
     if (!balance.ok) return this.settle({ stage: 'idle', busy: false, error: balance.error });
     this.held = { qr: decoded.value, balance: balance.value, scannedAt: (this.options.now ?? Date.now)() };

@@ -506,7 +506,9 @@ describe('what crosses IPC', () => {
 });
 
 /** US-QWERTY → the Russian ЙЦУКЕН character on the same key, for the layout-repair check. */
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: one key each, all of them single characters
 const US_KEYS = [...'qwertyuiop[]asdfghjkl;\'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>'];
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: one key each, all of them single characters
 const RU_KEYS = [...'йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ'];
 const RU_FOR_US: Record<string, string> = Object.fromEntries(US_KEYS.map((us, i) => [us, RU_KEYS[i] ?? us]));
 

@@ -22,9 +22,9 @@ interface QrSecretEntry extends QrCredentials {
 
 const entrySchema = z.object({
   id: z.string().regex(OPERATION_ID_PATTERN),
-  client: z.number().int().safe(),
-  secret: z.number().int().safe(),
-  expiresAt: z.number().int().safe(),
+  client: z.number().int(),
+  secret: z.number().int(),
+  expiresAt: z.number().int(),
 });
 
 /** The whole-file format of earlier versions, read once and replaced by the line file. */
@@ -106,7 +106,7 @@ export class QrSecretStore {
         if (entry === null) {
           damaged = true;
           stale = true;
-        } else entries.push(entry as QrSecretEntry);
+        } else entries.push(entry);
       }
     }
     const store = new QrSecretStore(fs, file, now, entries, stale, legacyFound);

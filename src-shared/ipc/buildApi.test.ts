@@ -72,7 +72,7 @@ describe('buildKassaApi', () => {
     const api = buildKassaApi({
       invoke: async () => undefined,
       on: (_channel, listener) => {
-        deliver = listener as (...args: unknown[]) => void;
+        deliver = listener;
         return () => undefined;
       },
     });
