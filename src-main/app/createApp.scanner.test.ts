@@ -50,7 +50,7 @@ async function open(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
     apiUrl: sim.url,
     trustedOrigin: ORIGIN,
     managerScrypt: CHEAP_SCRYPT,
-    scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: async () => true },
+    scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: () => Promise.resolve(true) },
   });
   opened.push(core);
   const events: { event: string; payload: unknown }[] = [];

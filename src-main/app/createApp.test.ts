@@ -19,6 +19,7 @@ import type { AppCore, AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
 import type { CoreCall } from '../../test-support/app/callCore';
 import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
+import { textContaining } from '../../test-support/matchers';
 
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;
@@ -176,9 +177,9 @@ describe('first run', () => {
 
   it('reports a keychain that does not answer and keeps the secret out of any file', async () => {
     const broken: SecretStore = {
-      get: async () => ({ ok: true, value: null }),
-      set: async () => ({ ok: false, error: { kind: 'config', message: 'Хранилище паролей ОС недоступно.' } }),
-      clear: async () => ({ ok: true, value: undefined }),
+      get: () => Promise.resolve({ ok: true, value: null }),
+      set: () => Promise.resolve({ ok: false, error: { kind: 'config', message: 'Хранилище паролей ОС недоступно.' } }),
+      clear: () => Promise.resolve({ ok: true, value: undefined }),
     };
     const app = await open({ secretStore: broken });
     value(await app.call('manager.setupPassword', PASSWORD));
@@ -290,7 +291,7 @@ describe('checkout against the simulator', () => {
       app.call('checkout.redeem', { purchaseKopecks: 1000_00, bonuses: 10 }),
       app.call('scan.submit', sim.issueQr(IVAN.client)),
     ]) {
-      expect(await second).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('Подождите') } });
+      expect(await second).toMatchObject({ ok: false, error: { kind: 'input', message: textContaining('Подождите') } });
     }
     // Esc cannot drop an operation in flight: the refusal says why.
     expect(await app.call('checkout.clear')).toMatchObject({ ok: false, error: { kind: 'input', key: 'checkout.cannotCancel' } });

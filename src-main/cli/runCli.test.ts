@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { appError, type ErrorKind } from '../../src-shared/errors';
 import { failed, succeeded, type CliCommand } from './command';
 import { runCli, type CliIo } from './runCli';
+import { textContaining } from '../../test-support/matchers';
 
 function memoryIo(): CliIo & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
     env: {},
-    stdout: async (text: string) => {
+    stdout: (text: string) => {
       io.out += text;
+      return Promise.resolve();
     },
-    stderr: async (text: string) => {
+    stderr: (text: string) => {
       io.err += text;
+      return Promise.resolve();
     },
-    readStdin: async () => '',
-    untilStopped: async () => undefined,
+    readStdin: () => Promise.resolve(''),
+    untilStopped: () => Promise.resolve(),
   };
   return io;
 }
@@ -25,10 +28,10 @@ const echo: CliCommand = {
   summary: 'повторить слово',
   synopsis: '--word <слово>',
   options: { word: { type: 'string', valueName: '<слово>', description: 'слово' } },
-  async run(args) {
+  run(args) {
     const word = args.values.word;
-    if (typeof word !== 'string') return failed(appError('input', 'Нет слова.'));
-    return succeeded({ word }, [`Слово: ${word}`]);
+    if (typeof word !== 'string') return Promise.resolve(failed(appError('input', 'Нет слова.')));
+    return Promise.resolve(succeeded({ word }, [`Слово: ${word}`]));
   },
 };
 
@@ -37,8 +40,8 @@ const failing = (kind: ErrorKind): CliCommand => ({
   summary: 'ошибиться',
   synopsis: '',
   options: {},
-  async run() {
-    return failed(appError(kind, 'Не вышло.', kind === 'server' ? 5 : undefined), { tried: true });
+  run() {
+    return Promise.resolve(failed(appError(kind, 'Не вышло.', kind === 'server' ? 5 : undefined), { tried: true }));
   },
 });
 
@@ -47,8 +50,8 @@ const throwing: CliCommand = {
   summary: 'упасть',
   synopsis: '',
   options: {},
-  async run() {
-    throw new Error('broken invariant');
+  run() {
+    return Promise.reject(new Error('broken invariant'));
   },
 };
 
@@ -107,7 +110,7 @@ describe('runCli', () => {
   it('answers an unknown command with one JSON object under --json', async () => {
     const io = memoryIo();
     expect(await runCli(['--json', 'frobnicate'], [echo], io)).toBe(2);
-    expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { kind: 'input', key: 'cli.unknownCommand', message: expect.stringContaining('«frobnicate»') } });
+    expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { kind: 'input', key: 'cli.unknownCommand', message: textContaining('«frobnicate»') } });
   });
 
   it('gives help on request and exits 0', async () => {
@@ -131,7 +134,7 @@ describe('runCli', () => {
     expect(await runCli(['throw', '--json'], [throwing], io)).toBe(3);
     expect(JSON.parse(io.out)).toMatchObject({
       ok: false,
-      error: { kind: 'internal', key: 'internal.unexpected', message: expect.stringContaining('broken invariant') },
+      error: { kind: 'internal', key: 'internal.unexpected', message: textContaining('broken invariant') },
     });
   });
 
@@ -140,8 +143,12 @@ describe('runCli', () => {
     const serving: CliCommand = {
       ...echo,
       name: 'serve',
-      async run() {
-        return { ...succeeded({}, ['Работаю.']), keepRunning: async () => void events.push('stopped') };
+      run() {
+        const keepRunning = (): Promise<void> => {
+          events.push('stopped');
+          return Promise.resolve();
+        };
+        return Promise.resolve({ ...succeeded({}, ['Работаю.']), keepRunning });
       },
     };
     const io = memoryIo();

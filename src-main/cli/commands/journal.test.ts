@@ -13,14 +13,16 @@ function memoryIo(): CliIo & { out: string; err: string } {
     out: '',
     err: '',
     env: { SKIDKABOT_DATA_DIR: dataDir },
-    stdout: async (text: string) => {
+    stdout: (text: string) => {
       io.out += text;
+      return Promise.resolve();
     },
-    stderr: async (text: string) => {
+    stderr: (text: string) => {
       io.err += text;
+      return Promise.resolve();
     },
-    readStdin: async () => '',
-    untilStopped: async () => undefined,
+    readStdin: () => Promise.resolve(''),
+    untilStopped: () => Promise.resolve(),
   };
   return io;
 }

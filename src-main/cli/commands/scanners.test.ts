@@ -25,15 +25,16 @@ function setup(platform: NodeJS.Platform = 'linux', pinned: PinnedScanner | null
     },
     platform,
     scheduler: new ManualScheduler(0),
-    write: async (text) => {
+    write: (text) => {
       written.push(text);
+      return Promise.resolve();
     },
-    pinned: async () => pinned,
+    pinned: () => Promise.resolve(pinned),
   });
   let stop: () => void = () => undefined;
   const env: CommandEnv = {
     env: {},
-    readStdin: async () => '',
+    readStdin: () => Promise.resolve(''),
     untilStopped: () => new Promise<void>((resolve) => (stop = resolve)),
   };
   return { transport, written, driverRequests, command, env, stop: () => stop() };
@@ -128,11 +129,12 @@ describe('scanners command', () => {
     const err: string[] = [];
     const io: CliIo = {
       env: {},
-      readStdin: async () => '',
-      untilStopped: async () => undefined,
-      stdout: async () => undefined,
-      stderr: async (text) => {
+      readStdin: () => Promise.resolve(''),
+      untilStopped: () => Promise.resolve(),
+      stdout: () => Promise.resolve(),
+      stderr: (text) => {
         err.push(text);
+        return Promise.resolve();
       },
     };
     expect(await runCli(['scanners', '--raw'], [command], io)).toBe(2);
