@@ -142,7 +142,7 @@ async function pressWith(till: Till, bank: Simulator, fault: () => Promise<void>
 }
 
 /** A till with a disk that fails every write while `full` is on. */
-function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boolean): void } {
+function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boolean): void; heal: () => Promise<void> } {
   let failing = false;
   const writes = new Set(['write', 'writeFileAtomic', 'openAppend', 'mkdir']);
   const { fs } = faultyFs((event) => (failing && writes.has(event.call) ? code : null));
@@ -150,6 +150,10 @@ function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boo
     fs,
     set(on) {
       failing = on;
+    },
+    heal: () => {
+      failing = false;
+      return Promise.resolve();
     },
   };
 }
@@ -322,14 +326,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       const till = await kit.open({ journalFs: disk.fs });
       await kit.setUp(till);
       const pressed = await pressWith(till, kit.bank, () => disk.set(true));
-      return {
-        till,
-        ...pressed,
-        heal: () => {
-          disk.set(false);
-          return Promise.resolve();
-        },
-      };
+      return { till, ...pressed, heal: disk.heal };
     },
   },
   {
@@ -341,14 +338,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       const till = await kit.open({ journalFs: disk.fs });
       await kit.setUp(till);
       const pressed = await pressWith(till, kit.bank, () => disk.set(true));
-      return {
-        till,
-        ...pressed,
-        heal: () => {
-          disk.set(false);
-          return Promise.resolve();
-        },
-      };
+      return { till, ...pressed, heal: disk.heal };
     },
   },
   keychainScenario('keychain-locked', 'Хранилище паролей заблокировано', 'locked', /Хранилище паролей ОС недоступно: нет ответа/),
