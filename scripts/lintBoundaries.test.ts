@@ -28,7 +28,8 @@ describe('import zones', () => {
     const text = readFileSync(path.join(probeRoot, probe), 'utf8');
     const expected = expectation(text);
     const [result] = await eslint.lintText(text, { filePath: path.join(root, probe) });
-    const found = (result?.messages ?? []).map((message) => `${message.severity === 2 ? 'error' : 'warning'} ${String(message.ruleId)}: ${message.message}`);
+    if (!result) throw new Error(`ESLint returned nothing for ${probe}`);
+    const found = result.messages.map((message) => `${message.severity === 2 ? 'error' : 'warning'} ${String(message.ruleId)}: ${message.message}`);
     const rules = [...new Set(found.map((line) => line.slice(0, line.indexOf(':'))))];
     expect(rules, found.join('\n')).toEqual(expected === 'clean' ? [] : [`error ${expected}`]);
   });
