@@ -167,7 +167,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   try {
     const dataDir = options.dataDir ?? (await tempDataDir(cleanups));
     const secretStore = options.secretStore ?? createKeytarSecretStore({ service: `Skidkabot Kassa test ${randomUUID()}` });
-    cleanups.push(async () => void (await secretStore.clear()));
+    cleanups.push(async () => {
+      await secretStore.clear();
+    });
 
     const renderer = await serveRenderer();
     cleanups.push(renderer.close);
@@ -220,7 +222,10 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
           .catch(() => undefined),
       );
     });
-    cleanups.push(async () => unsubscribe());
+    cleanups.push(() => {
+      unsubscribe();
+      return Promise.resolve();
+    });
 
     await page.goto(`${renderer.origin}/index.html`);
     await page.locator('#root > *').first().waitFor();
@@ -388,7 +393,7 @@ async function tempDataDir(cleanups: (() => Promise<void>)[]): Promise<string> {
  * The built renderer on 127.0.0.1, mapped to files and headers exactly as the app's own scheme
  * handler does (same resolver, same CSP header), only over http.
  */
-async function serveRenderer(): Promise<{ origin: string; close(): Promise<void> }> {
+async function serveRenderer(): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     // Chromium asks a web page for its icon; Electron's window does not. An empty answer keeps the

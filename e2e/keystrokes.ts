@@ -61,6 +61,7 @@ const SHIFT_MODIFIER = 8;
 
 /** The keys a US-set scanner presses for `text`, and what a computer on `layout` reports for each. */
 function strokesFor(text: string, layout: Layout): Stroke[] {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: a scanner presses one key per character
   return [...text].map((char) => {
     if (char === ' ') return { code: 'Space', shift: false, key: ' ' };
     for (const row of ROWS) {

@@ -318,8 +318,9 @@ for (const size of SIZES) {
       // A customer's own name may be Cyrillic; everything around it may not.
       await app.scan(qrOf(simulator, DEMO.ivan));
       await expect(page.getByTestId('customer-name')).toHaveText('Иван Петров');
-      const chrome = await page.locator('body').evaluate((body) => {
-        const copy = body.cloneNode(true) as { querySelector(selector: string): { remove(): void } | null; textContent: string | null };
+      type Copy = { querySelector(selector: string): { remove(): void } | null; textContent: string | null };
+      const chrome = await page.locator('body').evaluate((body: { cloneNode(deep: boolean): Copy }) => {
+        const copy = body.cloneNode(true);
         copy.querySelector('[data-testid="customer-name"]')?.remove();
         return copy.textContent ?? '';
       });

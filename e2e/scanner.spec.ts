@@ -70,7 +70,7 @@ test.describe('scanner: read in main from the USB bus', () => {
     const bus = new FakeHidTransport();
     const app = await launch({
       setup: 'ready',
-      scanner: { transport: bus, platform: 'linux', pollMs: POLL_MS, udevInstalled: async () => false, udevRuleFile: '/opt/Скидкабот Касса/resources/udev/70-skidkabot-scanners.rules' },
+      scanner: { transport: bus, platform: 'linux', pollMs: POLL_MS, udevInstalled: () => Promise.resolve(false), udevRuleFile: '/opt/Скидкабот Касса/resources/udev/70-skidkabot-scanners.rules' },
       ...extra,
     });
     return { app, bus, scannerStatus: app.page.locator('[data-status="scanner"]') };

@@ -34,7 +34,8 @@ export function focused(page: Page): Locator {
 
 /** The kinds of the error panels on screen, in order. */
 export async function errorKinds(page: Page): Promise<string[]> {
-  return page.locator('[data-error-kind]').evaluateAll((panels) => panels.map((panel) => panel.getAttribute('data-error-kind') ?? ''));
+  // Node's lib has no DOM types: the panels are described by what is read of them.
+  return page.locator('[data-error-kind]').evaluateAll((panels: { getAttribute(name: string): string | null }[]) => panels.map((panel) => panel.getAttribute('data-error-kind') ?? ''));
 }
 
 /**

@@ -91,7 +91,7 @@ async function qrToCustomer(dir: string): Promise<void> {
       try {
         await app.page.keyboard.press('F6');
         await app.page.locator('[data-testid="camera-panel"] video').waitFor();
-        const result = (await app.page.evaluate(WATCH_SCRIPT)) as { qrAt: number; shownAt: number };
+        const result = await app.page.evaluate<{ qrAt: number; shownAt: number }>(WATCH_SCRIPT);
         times.push(result.shownAt - result.qrAt);
       } finally {
         await app.close();

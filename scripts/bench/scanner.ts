@@ -74,6 +74,7 @@ async function latency(rule: ScanEnd, sent: readonly Uint8Array[], layout: Repor
 }
 
 function keystrokes(text: string, gapMs: number): KeyInput[] {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: one keystroke per character
   return [...text].map((char, i) => {
     const found = usKeyForChar(char);
     if (!found) throw new Error(char);

@@ -45,7 +45,7 @@ describe('viewAfterOperations', () => {
   });
 
   it('keeps the name on screen when an answer had none', () => {
-    const nameless: OperationOutcome = { ...accrued, firstName: '', lastName: '' } as OperationOutcome;
+    const nameless: OperationOutcome = { ...accrued, firstName: '', lastName: '' };
     expect(viewAfterOperations(customer, [nameless])).toMatchObject({ customer: { firstName: 'Иван', lastName: 'Петров' } });
   });
 });

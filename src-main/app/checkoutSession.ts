@@ -102,7 +102,7 @@ export class CheckoutSession {
     // An answer that beat the cancel is still news about the server; a dropped query's failure is our
     // own doing and says nothing about it. A newer request out reports for itself.
     if (!cancelled) this.options.onServerCall(balance.ok ? null : balance.error);
-    else if (this.current.busy) return { ok: true, value: this.current };
+    else if (this.view().busy) return { ok: true, value: this.current };
     else if (balance.ok) this.options.onServerCall(null);
     else this.options.onServerDropped?.();
     if (cancelled) return { ok: true, value: this.current };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScannerEvent } from '../../src-shared/ipc/scannerViews';
-import type { AppState, CheckoutView } from '../../src-shared/ipc/views';
+import type { CheckoutView } from '../../src-shared/ipc/views';
 import { ManualScheduler } from '../../src-shared/keyboard/scheduler';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { FakeHidTransport } from '../../test-support/scanner/fakeHidTransport';
@@ -50,7 +50,7 @@ async function open(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
     apiUrl: sim.url,
     trustedOrigin: ORIGIN,
     managerScrypt: CHEAP_SCRYPT,
-    scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: async () => true },
+    scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: () => Promise.resolve(true) },
   });
   opened.push(core);
   const events: { event: string; payload: unknown }[] = [];
@@ -125,7 +125,7 @@ describe('app core with a USB scanner', () => {
     await app.core.close();
     const restarted = await open(bus, secrets);
     expect(newland.isOpen).toBe(true);
-    const state = value(await restarted.call('app.getState')) as AppState;
+    const state = value(await restarted.call('app.getState'));
     expect(state.scanner.message).toBe('Сканер Newland готов (HID POS).');
   });
 });

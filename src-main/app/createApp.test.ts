@@ -176,9 +176,9 @@ describe('first run', () => {
 
   it('reports a keychain that does not answer and keeps the secret out of any file', async () => {
     const broken: SecretStore = {
-      get: async () => ({ ok: true, value: null }),
-      set: async () => ({ ok: false, error: { kind: 'config', message: 'Хранилище паролей ОС недоступно.' } }),
-      clear: async () => ({ ok: true, value: undefined }),
+      get: () => Promise.resolve({ ok: true, value: null }),
+      set: () => Promise.resolve({ ok: false, error: { kind: 'config', message: 'Хранилище паролей ОС недоступно.' } }),
+      clear: () => Promise.resolve({ ok: true, value: undefined }),
     };
     const app = await open({ secretStore: broken });
     value(await app.call('manager.setupPassword', PASSWORD));
@@ -409,7 +409,9 @@ describe('what crosses IPC', () => {
 });
 
 /** US-QWERTY → the Russian ЙЦУКЕН character on the same key, for the layout-repair check. */
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: one key each, all of them single characters
 const US_KEYS = [...'qwertyuiop[]asdfghjkl;\'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>'];
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: one key each, all of them single characters
 const RU_KEYS = [...'йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ'];
 const RU_FOR_US: Record<string, string> = Object.fromEntries(US_KEYS.map((us, i) => [us, RU_KEYS[i] ?? us]));
 

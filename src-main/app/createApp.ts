@@ -106,7 +106,7 @@ const DEFAULT_IDLE_CLEAR_MS = 60_000;
 const DEFAULT_MANAGER_IDLE_MS = 5 * 60_000;
 
 /** Demo settings live in memory: a demo must not overwrite the shop's real settings file. */
-const discardSettings: SettingsSink = { save: async () => undefined };
+const discardSettings: SettingsSink = { save: () => Promise.resolve() };
 
 /**
  * The composition root shared by Electron and the Playwright harness: the services, the checkout,
@@ -317,13 +317,13 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   const settingsView = (): SettingsView => ({ settings: shop.settings, secretSet: shop.secretSet });
 
   const handlers: Handlers = {
-    'app.getState': async () => ({ ok: true, value: state() }),
+    'app.getState': () => Promise.resolve({ ok: true, value: state() }),
     'scan.submit': (text, origin) => scanners.fromWindow(text, origin),
     'checkout.accrue': ({ purchaseKopecks, confirmDuplicate }) => checkout.accrue(purchaseKopecks, confirmDuplicate),
     'checkout.redeem': ({ purchaseKopecks, bonuses, confirmDuplicate }) => checkout.redeem(purchaseKopecks, bonuses, confirmDuplicate),
-    'checkout.clear': async () => checkout.clear(),
-    'checkout.touch': async () => checkout.touch(),
-    'checkout.cancelRepeat': async () => checkout.cancelRepeat(),
+    'checkout.clear': () => Promise.resolve(checkout.clear()),
+    'checkout.touch': () => Promise.resolve(checkout.touch()),
+    'checkout.cancelRepeat': () => Promise.resolve(checkout.cancelRepeat()),
     'manager.setupPassword': async (password) => {
       const done = await guard.setup(password);
       watchManagerSession();
@@ -336,12 +336,12 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
       const current = pushState();
       return done.ok ? { ok: true, value: current } : done;
     },
-    'manager.logout': async () => {
+    'manager.logout': () => {
       guard.logout();
       stopWatchingManager();
-      return { ok: true, value: pushState() };
+      return Promise.resolve({ ok: true, value: pushState() });
     },
-    'settings.get': () => asManager(async () => ({ ok: true, value: settingsView() })),
+    'settings.get': () => asManager(() => Promise.resolve({ ok: true, value: settingsView() })),
     'settings.save': (settings) =>
       asManager(async () => {
         const saved = await shop.saveSettings({ ...settings, scanner: shop.settings.scanner, camera: shop.settings.camera });
@@ -386,7 +386,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         checkout.reset();
         return { ok: true, value: pushState() };
       }),
-    'demo.customers': async () => ({ ok: true, value: shop.demo && simulator ? simulator.demoCustomers() : [] }),
+    'demo.customers': () => Promise.resolve({ ok: true, value: shop.demo && simulator ? simulator.demoCustomers() : [] }),
     ...journalHandlers({
       journal,
       asManager,
@@ -396,7 +396,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     'scanner.list': async () => ({ ok: true, value: await scanners.list() }),
     'scanner.pin': (deviceId) => asManager(() => scanners.pin(deviceId)),
     'scanner.redirectToHidPos': (deviceId) => asManager(() => scanners.redirectToHidPos(deviceId)),
-    'localApi.get': () => asManager(async () => ({ ok: true, value: localApi.view() })),
+    'localApi.get': () => asManager(() => Promise.resolve({ ok: true, value: localApi.view() })),
     'localApi.save': (settings) => asManager(() => localApi.save(settings)),
     'localApi.newToken': () => asManager(() => localApi.newToken()),
     ...updateHandlers(updates, asManager, peekAsManager),
@@ -407,9 +407,9 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         pushState();
         return { ok: true, value: { ...shop.settings.camera } };
       }),
-    'camera.setOpen': async (open) => {
+    'camera.setOpen': (open) => {
       cameraOpen = open;
-      return { ok: true, value: { open } };
+      return Promise.resolve({ ok: true, value: { open } });
     },
   };
 

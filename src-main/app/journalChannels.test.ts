@@ -14,6 +14,7 @@ import { createAppCore, type AppCore, type AppOptions } from './createApp';
 import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
 import type { CoreCall } from '../../test-support/app/callCore';
 import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
+import { textContaining } from '../../test-support/matchers';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
@@ -188,13 +189,13 @@ describe('the manager journal', () => {
     const [later] = value(await till.call('journal.list', { day: today(), client: MARIA }));
     clock += 25 * 3_600_000;
     const stale = await till.call('journal.reverse', { id: later?.id ?? '', reason: 'ошибка кассира' });
-    expect(stale).toMatchObject({ ok: false, error: { code: QR_EXPIRED_CODE, message: expect.stringContaining('новый QR-код') } });
+    expect(stale).toMatchObject({ ok: false, error: { code: QR_EXPIRED_CODE, message: textContaining('новый QR-код') } });
     value(await till.call('checkout.clear'));
     const unscanned = await till.call('journal.reverse', { id: later?.id ?? '', reason: 'ошибка кассира', useScannedQr: true });
-    expect(unscanned).toMatchObject({ ok: false, error: { code: QR_EXPIRED_CODE, message: expect.stringContaining('ещё не отсканирован') } });
+    expect(unscanned).toMatchObject({ ok: false, error: { code: QR_EXPIRED_CODE, message: textContaining('ещё не отсканирован') } });
     value(await till.call('scan.submit', sim.issueQr(IVAN)));
     const foreign = await till.call('journal.reverse', { id: later?.id ?? '', reason: 'ошибка кассира', useScannedQr: true });
-    expect(foreign).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('другого покупателя') } });
+    expect(foreign).toMatchObject({ ok: false, error: { kind: 'input', message: textContaining('другого покупателя') } });
     // The customer shows a fresh code in the bot; it is scanned at the till as usual.
     value(await till.call('scan.submit', sim.issueQr(MARIA)));
     const fresh = value(await till.call('journal.reverse', { id: later?.id ?? '', reason: 'ошибка кассира', useScannedQr: true }));
@@ -220,7 +221,7 @@ describe('the manager journal', () => {
   it('writes the export where the app chooses, and nothing when the manager cancels', async () => {
     const chosen = path.join(dataDir, 'выбранный.csv');
     let answer: string | null = chosen;
-    const till = await readyTill({ exportTarget: async () => answer });
+    const till = await readyTill({ exportTarget: () => Promise.resolve(answer) });
     await accrueFor(till, IVAN);
     expect(value(await till.call('journal.export', { day: today(), kind: 'accrue' }))).toEqual({ file: chosen, rows: 1 });
     answer = null;

@@ -265,7 +265,7 @@ export class JournalService implements CheckoutOperations {
       this.reopening = null;
     });
     await this.reopening;
-    if (this.lock !== null) return { ok: true, value: this.journal };
+    if (this.writer) return { ok: true, value: this.journal };
     return { ok: false, error: this.lockProblem ?? codedError('journal', 'journal.readOnlyRestart') };
   }
 

@@ -13,6 +13,7 @@ import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
 import { DEFAULT_POLL_MS } from '../scanner/scannerService';
 import type { ScannerBridgeOptions } from './scannerBridge';
 import { ScannerBridge, scanResult } from './scannerBridge';
+import { textContaining, textMatching } from '../../test-support/matchers';
 
 const HONEYWELL_POS = { vendorId: 0x0c2e, productId: 0x0b87, usagePage: 0x8c, usage: 0x02, product: 'Xenon 1900g', serialNumber: 'A1' };
 const NEWLAND_KEYBOARD = { vendorId: 0x1eab, productId: 0x0d10, usagePage: 0x01, usage: 0x06, product: 'HR22' };
@@ -41,21 +42,21 @@ function setup(options: { platform?: Platform; pinned?: PinnedScannerSettings | 
             platform: options.platform ?? 'linux',
             scheduler,
             udevRuleFile: '/opt/kassa/resources/udev/70-skidkabot-scanners.rules',
-            udevInstalled: async () => false,
+            udevInstalled: () => Promise.resolve(false),
           },
     pinned: options.pinned ?? null,
     now: () => scheduler.now(),
     checkout: {
-      scan: async (text): Promise<Result<CheckoutView>> => {
+      scan: (text): Promise<Result<CheckoutView>> => {
         scanned.push(text);
-        return { ok: true, value: IDLE };
+        return Promise.resolve({ ok: true, value: IDLE });
       },
       view: () => IDLE,
     },
-    savePin: async (pinned) => {
-      if (options.saveFails) return { ok: false, error: appError('config', 'Настройки не сохранены.') };
+    savePin: (pinned) => {
+      if (options.saveFails) return Promise.resolve({ ok: false, error: appError('config', 'Настройки не сохранены.') });
       saved.push(pinned);
-      return { ok: true, value: undefined };
+      return Promise.resolve({ ok: true, value: undefined });
     },
     onState: (state) => states.push(state),
     onEvent: (event) => events.push(event),
@@ -121,7 +122,7 @@ describe('ScannerBridge', () => {
     expect(events).toMatchObject([
       { via: 'paste', durationMs: null, result: { ok: true, client: 83532824, repaired: true } },
       { via: 'keystrokes', durationMs: 212, result: { ok: true, repaired: false } },
-      { via: 'other', result: { ok: false, message: expect.stringContaining('штрихкод товара') } },
+      { via: 'other', result: { ok: false, message: textContaining('штрихкод товара') } },
     ]);
     await bridge.close();
   });
@@ -172,7 +173,7 @@ describe('ScannerBridge', () => {
     transport.unplug(scanner);
     await settle();
     expect(scanned).toEqual([]);
-    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: expect.stringContaining('Отсканируйте код ещё раз'), key: expect.stringMatching(/^scanDrop\./) }]);
+    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: textContaining('Отсканируйте код ещё раз'), key: textMatching(/^scanDrop\./) }]);
     await bridge.close();
   });
 
@@ -213,7 +214,7 @@ describe('ScannerBridge', () => {
     bridge.start();
     await settle();
     const gone = await bridge.pin('1234:5678::0:0000:0000');
-    expect(gone).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('Обновите список') } });
+    expect(gone).toMatchObject({ ok: false, error: { kind: 'input', message: textContaining('Обновите список') } });
     const id = (await bridge.list()).devices[0]?.id ?? '';
     expect(await bridge.pin(id)).toMatchObject({ ok: false, error: { kind: 'config' } });
     expect(saved).toEqual([]);
@@ -272,6 +273,6 @@ describe('ScannerBridge', () => {
 describe('scanResult', () => {
   it('names shop and customer of a good scan and explains a bad one', () => {
     expect(scanResult(SKIDKABOT_QR)).toEqual({ ok: true, vendor: 4, client: 83532824, repaired: false });
-    expect(scanResult('\r\n')).toEqual({ ok: false, message: expect.stringContaining('ничего не передал') });
+    expect(scanResult('\r\n')).toEqual({ ok: false, message: textContaining('ничего не передал') });
   });
 });

@@ -39,7 +39,7 @@ export interface TillApiBackendParts {
   state(): { server: AppState['server']; scanner: AppState['scanner']; demo: boolean };
   /** The status line follows the API's server calls as it follows the screen's. */
   onServerCall(error: AppError | null): void;
-  showPurchase(purchaseKopecks: number): void;
+  showPurchase: (purchaseKopecks: number) => void;
 }
 
 /** The app core seen from the local API: the same shop connection, journal and runner as the screen. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs, type OptionSpec } from './args';
+import { textContaining } from '../../test-support/matchers';
 
 const options: Record<string, OptionSpec> = {
   qr: { type: 'string', description: 'скан' },
@@ -24,7 +25,7 @@ describe('parseCommandArgs', () => {
     expect(parseCommandArgs(['--bonuses=-5'], options, 0)).toMatchObject({ ok: true, value: { values: { bonuses: '-5' } } });
     expect(parseCommandArgs(['--bonuses', '-5'], options, 0)).toMatchObject({
       ok: false,
-      error: { kind: 'input', message: expect.stringContaining('--bonuses=<значение>') },
+      error: { kind: 'input', message: textContaining('--bonuses=<значение>') },
     });
   });
 

@@ -11,6 +11,7 @@ import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/dem
 import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { startLoopbackProxy } from '../../test-support/net/loopbackProxy';
 import { runBin, type BinRun as Run } from '../../test-support/cli/runBin';
+import { textContaining, textMatching } from '../../test-support/matchers';
 
 // The real bin, spawned as a technician or a till script would run it, against the simulator on loopback.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -85,7 +86,7 @@ describe('decode', () => {
   it('refuses a product barcode with exit 2', async () => {
     const { code, json } = await runJson(['decode', '4600000000007'], cleanEnv({}));
     expect(code).toBe(2);
-    expect(json).toEqual({ ok: false, error: { kind: 'scan', message: expect.stringMatching(/[а-я]/), key: 'scan.productBarcode' } });
+    expect(json).toEqual({ ok: false, error: { kind: 'scan', message: textMatching(/[а-я]/), key: 'scan.productBarcode' } });
     const human = await runBin(['decode', '4600000000007'], cleanEnv({}));
     expect(human.code).toBe(2);
     expect(human.stdout).toBe('');
@@ -210,7 +211,7 @@ describe('customer commands against the simulator', () => {
     const before = simulator.requestCount();
     const { code, json } = await runJson(['balance', '--qr', simulator.issueQr(OTHER_SHOP_CUSTOMER.client)], shopEnv);
     expect(code).toBe(2);
-    expect(json).toMatchObject({ ok: false, error: { kind: 'vendor', message: expect.stringContaining('другого магазина') } });
+    expect(json).toMatchObject({ ok: false, error: { kind: 'vendor', message: textContaining('другого магазина') } });
     const accrue = await runJson(['accrue', '--qr', simulator.issueQr(OTHER_SHOP_CUSTOMER.client), '--bonuses', '5'], shopEnv);
     expect(accrue.code).toBe(2);
     expect(simulator.requestCount()).toBe(before);
@@ -240,7 +241,7 @@ describe('customer commands against the simulator', () => {
     expect(human.stderr).toMatch(/Нет связи с сервером Скидкабот/);
     // SKIDKABOT_LANG=en: the same error from the English dictionary, its key for programs.
     const english = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...env, SKIDKABOT_LANG: 'en' });
-    expect(english.json).toMatchObject({ ok: false, error: { kind: 'network', key: 'network.refused', message: expect.stringMatching(/^No connection to the Skidkabot server/) } });
+    expect(english.json).toMatchObject({ ok: false, error: { kind: 'network', key: 'network.refused', message: textMatching(/^No connection to the Skidkabot server/) } });
     const englishHuman = await runBin(['balance', '--qr', simulator.issueQr(ivan.client)], { ...env, SKIDKABOT_LANG: 'en' });
     expect(englishHuman.stderr).not.toMatch(/[\u0400-\u04ff]/);
   });
@@ -266,11 +267,11 @@ describe('configuration', () => {
   it('names a malformed variable and says when the shop is not configured', async () => {
     const bad = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, SKIDKABOT_SHOP: 'four' });
     expect(bad.code).toBe(2);
-    expect(bad.json).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining('SKIDKABOT_SHOP') } });
+    expect(bad.json).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining('SKIDKABOT_SHOP') } });
 
     const bare = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], cleanEnv({ SKIDKABOT_DATA_DIR: dataDir }));
     expect(bare.code).toBe(2);
-    expect(bare.json).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining('Не задан код магазина') } });
+    expect(bare.json).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining('Не задан код магазина') } });
   });
 });
 
@@ -285,11 +286,11 @@ describe('errors in English (SKIDKABOT_LANG=en)', () => {
       const env = { ...shopEnv, SKIDKABOT_DATA_DIR: ownDir };
       const before = simulator.requestCount();
       const russian = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], env);
-      expect(russian.json).toMatchObject({ ok: false, error: { kind: 'journal', key: 'journal.lockNotWritten', message: expect.stringContaining('не открыт для записи') } });
+      expect(russian.json).toMatchObject({ ok: false, error: { kind: 'journal', key: 'journal.lockNotWritten', message: textContaining('не открыт для записи') } });
       const english = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], { ...env, SKIDKABOT_LANG: 'en' });
       expect(english.json).toMatchObject({
         ok: false,
-        error: { kind: 'journal', key: 'journal.lockNotWritten', message: expect.stringMatching(/^The operations journal in .* is not open for writing \(.+\): the operation was not sent\.$/) },
+        error: { kind: 'journal', key: 'journal.lockNotWritten', message: textMatching(/^The operations journal in .* is not open for writing \(.+\): the operation was not sent\.$/) },
       });
       const human = await runBin(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], { ...env, SKIDKABOT_LANG: 'en' });
       expect(human.stderr).toContain('not open for writing');
@@ -306,9 +307,9 @@ describe('errors in English (SKIDKABOT_LANG=en)', () => {
     const option = await runJson(['balance', '--frob'], { ...shopEnv, SKIDKABOT_LANG: 'en' });
     expect(option.json).toMatchObject({ ok: false, error: { key: 'cli.unknownOption', message: 'Unknown option --frob. Help: skidkabot-kassa balance --help' } });
     const bonuses = await runJson(['redeem', '--qr', simulator.issueQr(ivan.client), '--bonuses=abc'], { ...shopEnv, SKIDKABOT_LANG: 'en' });
-    expect(bonuses.json).toMatchObject({ ok: false, error: { key: 'cli.bonusesBad', message: expect.stringContaining('"abc"') } });
+    expect(bonuses.json).toMatchObject({ ok: false, error: { key: 'cli.bonusesBad', message: textContaining('"abc"') } });
     const variable = await runJson(['balance', '--qr', simulator.issueQr(ivan.client)], { ...shopEnv, SKIDKABOT_SHOP: 'four', SKIDKABOT_LANG: 'en' });
-    expect(variable.json).toMatchObject({ ok: false, error: { key: 'settings.envShopCode', message: expect.stringContaining('SKIDKABOT_SHOP variable') } });
+    expect(variable.json).toMatchObject({ ok: false, error: { key: 'settings.envShopCode', message: textContaining('SKIDKABOT_SHOP variable') } });
     for (const run of [unknown, option, bonuses, variable]) expect((run.json.error as { message: string }).message).not.toMatch(CYRILLIC);
   });
 });
@@ -351,7 +352,7 @@ describe('doctor', () => {
     expect(json).toMatchObject({
       ok: false,
       secretSet: null,
-      keychain: { state: 'error', message: expect.stringContaining('Хранилище паролей ОС недоступно') },
+      keychain: { state: 'error', message: textContaining('Хранилище паролей ОС недоступно') },
       server: { state: 'not-checked' },
       error: { kind: 'config' },
     });

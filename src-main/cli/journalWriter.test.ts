@@ -8,6 +8,7 @@ import { Journal, JOURNAL_DIR } from '../journal/journal';
 import { WriterLock } from '../journal/writerLock';
 import { DEMO_CUSTOMERS, DEMO_SHOP } from '../simulator/demoData';
 import { startSimulator, type Simulator } from '../simulator/simulator';
+import { textContaining } from '../../test-support/matchers';
 
 // The real bin against the simulator: a technician's operations land in the same journal as the till's.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,7 +61,7 @@ describe('CLI operations and the journal', () => {
 
     const again = await run(['accrue', '--qr', qr(), '--bonuses', '6']);
     expect(again.code).toBe(2);
-    expect(again.json).toMatchObject({ ok: false, error: { kind: 'input', message: expect.stringContaining('--confirm-duplicate') } });
+    expect(again.json).toMatchObject({ ok: false, error: { kind: 'input', message: textContaining('--confirm-duplicate') } });
     expect(simulator.balanceOf(ivan.client)).toBe(before + 6);
 
     const confirmed = await run(['accrue', '--qr', qr(), '--bonuses', '6', '--confirm-duplicate']);
@@ -91,7 +92,7 @@ describe('CLI operations and the journal', () => {
     const requests = simulator.requestCount();
     const repeat = await run(['accrue', '--qr', qr(), '--bonuses', '8', '--confirm-duplicate']);
     expect(repeat.code).toBe(3);
-    expect(repeat.json).toMatchObject({ ok: false, error: { kind: 'outcome-unknown', message: expect.stringContaining('позовите менеджера') } });
+    expect(repeat.json).toMatchObject({ ok: false, error: { kind: 'outcome-unknown', message: textContaining('позовите менеджера') } });
     expect(repeat.json.problems).toEqual([expect.stringContaining('Неразрешённых операций в журнале: 1')]);
     expect(simulator.requestCount()).toBe(requests);
   });
@@ -103,7 +104,7 @@ describe('CLI operations and the journal', () => {
       const requests = simulator.requestCount();
       const refused = await run(['redeem', '--qr', qr(), '--bonuses', '5']);
       expect(refused.code).toBe(2);
-      expect(refused.json).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining(`программа кассы (процесс ${process.pid})`) } });
+      expect(refused.json).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining(`программа кассы (процесс ${process.pid})`) } });
       expect(simulator.requestCount()).toBe(requests);
       const listed = await run(['journal']);
       expect(listed.code).toBe(0);

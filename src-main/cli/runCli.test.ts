@@ -3,6 +3,7 @@ import { appError, type ErrorKind } from '../../src-shared/errors';
 import { failed, succeeded, type CliCommand } from './command';
 import { runCli } from './runCli';
 import { memoryIo } from '../../test-support/cli/memoryIo';
+import { textContaining } from '../../test-support/matchers';
 
 
 const echo: CliCommand = {
@@ -10,10 +11,10 @@ const echo: CliCommand = {
   summary: 'повторить слово',
   synopsis: '--word <слово>',
   options: { word: { type: 'string', valueName: '<слово>', description: 'слово' } },
-  async run(args) {
+  run(args) {
     const word = args.values.word;
-    if (typeof word !== 'string') return failed(appError('input', 'Нет слова.'));
-    return succeeded({ word }, [`Слово: ${word}`]);
+    if (typeof word !== 'string') return Promise.resolve(failed(appError('input', 'Нет слова.')));
+    return Promise.resolve(succeeded({ word }, [`Слово: ${word}`]));
   },
 };
 
@@ -22,8 +23,8 @@ const failing = (kind: ErrorKind): CliCommand => ({
   summary: 'ошибиться',
   synopsis: '',
   options: {},
-  async run() {
-    return failed(appError(kind, 'Не вышло.', kind === 'server' ? 5 : undefined), { tried: true });
+  run() {
+    return Promise.resolve(failed(appError(kind, 'Не вышло.', kind === 'server' ? 5 : undefined), { tried: true }));
   },
 });
 
@@ -32,8 +33,8 @@ const throwing: CliCommand = {
   summary: 'упасть',
   synopsis: '',
   options: {},
-  async run() {
-    throw new Error('broken invariant');
+  run() {
+    return Promise.reject(new Error('broken invariant'));
   },
 };
 
@@ -92,7 +93,7 @@ describe('runCli', () => {
   it('answers an unknown command with one JSON object under --json', async () => {
     const io = memoryIo();
     expect(await runCli(['--json', 'frobnicate'], [echo], io)).toBe(2);
-    expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { kind: 'input', key: 'cli.unknownCommand', message: expect.stringContaining('«frobnicate»') } });
+    expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { kind: 'input', key: 'cli.unknownCommand', message: textContaining('«frobnicate»') } });
   });
 
   it('gives help on request and exits 0', async () => {
@@ -116,7 +117,7 @@ describe('runCli', () => {
     expect(await runCli(['throw', '--json'], [throwing], io)).toBe(3);
     expect(JSON.parse(io.out)).toMatchObject({
       ok: false,
-      error: { kind: 'internal', key: 'internal.unexpected', message: expect.stringContaining('broken invariant') },
+      error: { kind: 'internal', key: 'internal.unexpected', message: textContaining('broken invariant') },
     });
   });
 
@@ -125,8 +126,12 @@ describe('runCli', () => {
     const serving: CliCommand = {
       ...echo,
       name: 'serve',
-      async run() {
-        return { ...succeeded({}, ['Работаю.']), keepRunning: async () => void events.push('stopped') };
+      run() {
+        const keepRunning = (): Promise<void> => {
+          events.push('stopped');
+          return Promise.resolve();
+        };
+        return Promise.resolve({ ...succeeded({}, ['Работаю.']), keepRunning });
       },
     };
     const io = memoryIo();

@@ -5,7 +5,7 @@ import { applicationMenuTemplate } from './appMenu';
 function roles(items: readonly MenuItemConstructorOptions[] | null): string[] {
   return (items ?? []).flatMap((item) => [
     ...(item.role ? [item.role] : []),
-    ...(Array.isArray(item.submenu) ? roles(item.submenu as MenuItemConstructorOptions[]) : []),
+    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
   ]);
 }
 

@@ -157,7 +157,7 @@ describe('the unpacked Linux app', () => {
   });
 
   it('declares only the native modules as what it needs at run time', async () => {
-    const manifest = JSON.parse((await readFile(path.join(root, 'package.json'), 'utf8')) as string) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     // Room for a runtime library that is not bundled (the updater), but nothing Vite bundles.
     expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['keytar', 'node-hid']));
     for (const bundled of ['react', 'react-dom', 'zod', 'zustand', 'iconv-lite', 'tsx']) expect(manifest.dependencies).not.toHaveProperty(bundled);

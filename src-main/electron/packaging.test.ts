@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { anyText, textMatching } from '../../test-support/matchers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const configFile = path.join(root, 'electron-builder.yml');
@@ -53,7 +54,7 @@ describe('electron-builder.yml', () => {
 
   it('builds the AppImage with the toolset whose runtime needs no libfuse2', async () => {
     // 0.0.0 (the default) is the FUSE2 runtime; 1.0.x carry the static type-2 runtime.
-    expect((await readConfig())['toolsets']).toMatchObject({ appimage: expect.stringMatching(/^1\./) });
+    expect((await readConfig())['toolsets']).toMatchObject({ appimage: textMatching(/^1\./) });
   });
 
   it('writes the generic update feed (latest.yml) beside the installers, which electron-updater reads', async () => {
@@ -75,7 +76,7 @@ describe('electron-builder.yml', () => {
     expect(config['deb']).toMatchObject({ afterInstall: 'assets/linux/after-install.tpl', afterRemove: 'assets/linux/after-remove.tpl' });
     const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest['homepage']).toMatch(/^https:\/\//);
-    expect(manifest['author']).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/^[^@\s]+@[^@\s]+$/) });
+    expect(manifest['author']).toMatchObject({ name: anyText(), email: textMatching(/^[^@\s]+@[^@\s]+$/) });
     expect(manifest['engines']).toEqual({ node: '^20.19.0 || >=22.12.0' });
   });
 

@@ -17,9 +17,9 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', (): typeof Sandboxed => ({
   contextBridge: { exposeInMainWorld: (key, api) => electron.exposed.set(key, api) },
   ipcRenderer: {
-    invoke: async (...args) => {
+    invoke: (...args) => {
       electron.invoked.push(args);
-      return { ok: true, value: null };
+      return Promise.resolve({ ok: true, value: null });
     },
     on: (channel, listener) => {
       const set = electron.listeners.get(channel) ?? new Set();

@@ -14,9 +14,9 @@ function recordingHandlers(): { handlers: Handlers; calls: [string, unknown[]][]
   const calls: [string, unknown[]][] = [];
   const entries = INVOKE_CHANNELS.map((channel) => [
     channel,
-    async (...args: unknown[]): Promise<Result<unknown>> => {
+    (...args: unknown[]): Promise<Result<unknown>> => {
       calls.push([channel, args]);
-      return { ok: true, value: { channel, args } };
+      return Promise.resolve({ ok: true, value: { channel, args } });
     },
   ]);
   return { handlers: Object.fromEntries(entries) as Handlers, calls };
@@ -212,7 +212,7 @@ describe('createDispatcher', () => {
   it('turns a thrown error into an internal error without its message or stack', async () => {
     const { handlers } = recordingHandlers();
     const secret = 'shop secret 31337 at /home/kassa/.config';
-    handlers['settings.testConnection'] = async () => {
+    handlers['settings.testConnection'] = () => {
       throw new Error(secret);
     };
     handlers['app.getState'] = () => Promise.reject(new TypeError(secret));
@@ -229,7 +229,7 @@ describe('createDispatcher', () => {
 
   it('passes a handler failure through unchanged', async () => {
     const { handlers } = recordingHandlers();
-    handlers['manager.login'] = async () => ({ ok: false, error: { kind: 'auth', message: 'Неверный пароль.' } });
+    handlers['manager.login'] = () => Promise.resolve({ ok: false, error: { kind: 'auth', message: 'Неверный пароль.' } });
     const dispatch = createDispatcher(handlers, trustedSender(ORIGIN));
     expect(await dispatch(`${IPC_PREFIX}manager.login`, appFrame, ['x'])).toEqual({
       ok: false,

@@ -45,15 +45,19 @@ export async function exportJournalCsv(
   const every = Math.max(1, options.progressEvery ?? 200);
   const partial = `${file}.part`;
   const stream = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 });
-  let failure: unknown = null;
+  // Widened by hand: the stream's callbacks set it, which TypeScript's narrowing does not see.
+  let failure = null as Error | null;
   // `finished` settles even when the stream failed before anyone waited for it.
   const ended = finished(stream).catch((error: unknown) => {
-    failure ??= error;
+    failure ??= error instanceof Error ? error : new Error(String(error));
   });
+  const throwIfFailed = (): void => {
+    if (failure !== null) throw failure;
+  };
   const write = async (text: string): Promise<void> => {
-    if (failure !== null) throw failure;
+    throwIfFailed();
     if (!stream.write(text)) await Promise.race([once(stream, 'drain'), ended]);
-    if (failure !== null) throw failure;
+    throwIfFailed();
   };
   try {
     await write(CSV_BOM + csvRow(JOURNAL_CSV_HEADER));
@@ -65,7 +69,7 @@ export async function exportJournalCsv(
     }
     stream.end();
     await ended;
-    if (failure !== null) throw failure;
+    throwIfFailed();
     await rename(partial, file);
   } catch (error) {
     stream.destroy();

@@ -48,7 +48,7 @@ export interface JournalOptions {
   random?: () => string;
 }
 
-const int = z.number().int().safe();
+const int = z.number().int();
 
 /** What the till (or the manager's reversal) tells the journal before sending. Unknown keys are dropped. */
 const intentInputSchema = z.object({

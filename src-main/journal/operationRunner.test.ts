@@ -32,10 +32,10 @@ class FakeClient implements OperationClient {
   next: 'answer' | 'lost-applied' | 'lost-not-applied' = 'answer';
   onSend: (() => void) | null = null;
 
-  async balance(qr: QrCredentials): Promise<Result<CustomerBalance>> {
+  balance(qr: QrCredentials): Promise<Result<CustomerBalance>> {
     const balance = this.balances.get(qr.client);
-    if (balance === undefined) return { ok: false, error: appError('server', 'Клиент не зарегистрирован', 6) };
-    return { ok: true, value: { firstName: 'Иван', lastName: 'Петров', balance, pPlus: 2, pMinus: 10 } };
+    if (balance === undefined) return Promise.resolve({ ok: false, error: appError('server', 'Клиент не зарегистрирован', 6) });
+    return Promise.resolve({ ok: true, value: { firstName: 'Иван', lastName: 'Петров', balance, pPlus: 2, pMinus: 10 } });
   }
 
   accrue(qr: QrCredentials, bonuses: number, balanceBefore?: number): Promise<OperationOutcome> {
@@ -46,20 +46,20 @@ class FakeClient implements OperationClient {
     return this.operate('redeem', qr, bonuses, balanceBefore);
   }
 
-  private async operate(kind: OperationKind, qr: QrCredentials, bonuses: number, balanceBefore = 0): Promise<OperationOutcome> {
+  private operate(kind: OperationKind, qr: QrCredentials, bonuses: number, balanceBefore = 0): Promise<OperationOutcome> {
     this.onSend?.();
     this.sent.push({ kind, bonuses });
     const before = this.balances.get(qr.client) ?? 0;
     if (kind === 'redeem' && before < bonuses) {
-      return { status: 'refused', kind, bonuses, error: appError('server', 'У клиента не хватает баллов для списания.', 13) };
+      return Promise.resolve({ status: 'refused', kind, bonuses, error: appError('server', 'У клиента не хватает баллов для списания.', 13) });
     }
     const mode = this.next;
     this.next = 'answer';
     if (mode !== 'lost-not-applied') this.balances.set(qr.client, kind === 'accrue' ? before + bonuses : before - bonuses);
     if (mode === 'answer') {
-      return { status: 'applied', kind, bonuses, balance: this.balances.get(qr.client) ?? 0, firstName: 'Иван', lastName: 'Петров', confirmedBy: 'answer' };
+      return Promise.resolve({ status: 'applied', kind, bonuses, balance: this.balances.get(qr.client) ?? 0, firstName: 'Иван', lastName: 'Петров', confirmedBy: 'answer' });
     }
-    return { status: 'unknown', kind, bonuses, balanceBefore, error: appError('outcome-unknown', 'Неизвестно, прошла ли операция.') };
+    return Promise.resolve({ status: 'unknown', kind, bonuses, balanceBefore, error: appError('outcome-unknown', 'Неизвестно, прошла ли операция.') });
   }
 }
 
@@ -273,8 +273,9 @@ describe('OperationRunner.forCheckout with deferSync', () => {
       client,
       shop: 4,
       kassa: 1,
-      onSent: async () => {
+      onSent: () => {
         told += 1;
+        return Promise.resolve();
       },
     });
     client.onSend = () => {

@@ -23,9 +23,9 @@ interface QrSecretEntry extends QrCredentials {
 
 const entrySchema = z.object({
   id: z.string().regex(OPERATION_ID_PATTERN),
-  client: z.number().int().safe(),
-  secret: z.number().int().safe(),
-  expiresAt: z.number().int().safe(),
+  client: z.number().int(),
+  secret: z.number().int(),
+  expiresAt: z.number().int(),
 });
 
 /** The whole-file format of the first version. */
@@ -67,7 +67,7 @@ function parseDay(text: string): { entries: QrSecretEntry[]; damaged: boolean } 
   rows.forEach((row, index) => {
     if (row === '') return;
     const entry = parseJsonAs(entrySchema, row);
-    if (entry !== null) entries.push(entry as QrSecretEntry);
+    if (entry !== null) entries.push(entry);
     else if (index < rows.length - 1 && rows[index + 1] !== '') damaged = true;
   });
   return { entries, damaged };
@@ -235,7 +235,7 @@ export class QrSecretStore {
     if (name.endsWith('.json')) {
       const parsed = parseJsonAs(wholeFileSchema, text);
       whole = parsed !== null;
-      entries = (parsed?.entries ?? []) as QrSecretEntry[];
+      entries = (parsed?.entries ?? []);
     } else {
       const parsed = parseDay(text);
       whole = !parsed.damaged;

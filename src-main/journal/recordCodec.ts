@@ -11,7 +11,7 @@ import { parseJsonAs } from '../../src-shared/parseJson';
 
 const id = z.string().regex(OPERATION_ID_PATTERN);
 const at = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
-const int = z.number().int().safe();
+const int = z.number().int();
 const appErrorSchema = z.object({
   kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
   code: int.optional(),

@@ -124,7 +124,7 @@ describe('the local API gate', () => {
     expect((await request('POST', '/v1/balance', { raw: JSON.stringify({ qr: 'x'.repeat(70 * 1024) }) })).status).toBe(413);
     const extra = await post('/v1/accrue', { qr, bonuses: 5, amount: 1 });
     expect(extra.status).toBe(400);
-    expect(String((extra.json.error as { message: string }).message)).toContain('amount');
+    expect((extra.json.error as { message: string }).message).toContain('amount');
     expect((await post('/v1/redeem', { qr, bonuses: 1.5 })).status).toBe(400);
     expect((await post('/v1/checkout', { qr, purchase: '1000', redeem: 'all' })).status).toBe(400);
     expect((await request('GET', '/v1/nothing')).status).toBe(404);

@@ -60,7 +60,7 @@ function refusal(status: number, kind: ErrorKind, key: MessageKey, params?: Mess
 }
 
 function refused(status: number, error: AppError): Reply {
-  return { status, body: { ok: false, error: { ...error } as unknown as JsonObject } };
+  return { status, body: { ok: false, error: { ...error } } };
 }
 
 function fromReport(report: CommandReport): Reply {
@@ -135,7 +135,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
     return async (request) => fromReport(await run(parse(schema, await readJsonBody(request))));
   };
   const routes: Record<string, Partial<Record<'GET' | 'POST', Route>>> = {
-    '/v1/status': { GET: async () => fromReport(api.status()) },
+    '/v1/status': { GET: () => Promise.resolve(fromReport(api.status())) },
     '/v1/balance': { POST: post(balanceRequest, (body) => api.balance(body)) },
     '/v1/accrue': { POST: post(accrueRequest, (body) => api.accrue(body)) },
     '/v1/redeem': { POST: post(redeemRequest, (body) => api.redeem(body)) },
@@ -144,9 +144,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
       GET: async (_request, url) => fromReport(await api.journal(parse(journalQuery, Object.fromEntries(url.searchParams)))),
     },
     '/v1/till/purchase': { POST: post(tillPurchaseRequest, (body) => api.tillPurchase(body)) },
-    '/v1/till/last': { GET: async () => fromReport(api.last()) },
+    '/v1/till/last': { GET: () => Promise.resolve(fromReport(api.last())) },
     '/v1/openapi.json': {
-      GET: async () => ({ status: 200, body: openApiDocument(api.backend.version, `http://127.0.0.1:${port}`) as JsonObject }),
+      GET: () => Promise.resolve({ status: 200, body: openApiDocument(api.backend.version, `http://127.0.0.1:${port}`) as JsonObject }),
     },
   };
 
@@ -185,33 +185,44 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     if (!hostAllowed(request.headers.host, port)) {
       request.resume();
-      return send(request, response, refusal(403, 'auth', 'localApi.badHost', { port }));
+      send(request, response, refusal(403, 'auth', 'localApi.badHost', { port }));
+      return;
     }
     if (request.headers.origin !== undefined) {
       request.resume();
-      return send(request, response, refusal(403, 'auth', 'localApi.browserOrigin'));
+      send(request, response, refusal(403, 'auth', 'localApi.browserOrigin'));
+      return;
     }
     if (!tokenMatches(request.headers.authorization, options.token())) {
       request.resume();
       response.setHeader('WWW-Authenticate', 'Bearer');
-      return send(request, response, refusal(401, 'auth', 'localApi.tokenNeeded'));
+      send(request, response, refusal(401, 'auth', 'localApi.tokenNeeded'));
+      return;
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const methods = routes[url.pathname];
-    if (url.pathname === '/v1/till/events' && request.method === 'GET') return openStream(response);
+    if (url.pathname === '/v1/till/events' && request.method === 'GET') {
+      openStream(response);
+      return;
+    }
     if (!methods && url.pathname !== '/v1/till/events') {
       request.resume();
-      return send(request, response, refusal(404, 'input', 'localApi.noRoute', { path: url.pathname }));
+      send(request, response, refusal(404, 'input', 'localApi.noRoute', { path: url.pathname }));
+      return;
     }
     const route = methods?.[request.method as 'GET' | 'POST'];
     if (!route) {
       request.resume();
-      return send(request, response, refusal(405, 'input', 'localApi.badMethod', { method: request.method ?? '', path: url.pathname }));
+      send(request, response, refusal(405, 'input', 'localApi.badMethod', { method: request.method ?? '', path: url.pathname }));
+      return;
     }
     try {
       send(request, response, await route(request, url));
     } catch (error) {
-      if (error instanceof RequestError) return send(request, response, refused(error.status, error.error));
+      if (error instanceof RequestError) {
+        send(request, response, refused(error.status, error.error));
+        return;
+      }
       const detail: AppError = codedError('internal', 'internal.unexpected', { detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
       send(request, response, refused(500, detail));
     }

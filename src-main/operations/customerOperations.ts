@@ -72,7 +72,8 @@ export function bonusOperationReport(desk: OperationDesk, customer: ScannedCusto
       const earlier = runner.duplicateOf({ client: customerId, kind, bonuses: request.bonuses });
       if (earlier) return failed(duplicateRefusal(kind, request.bonuses, earlier.at), { client: customerId });
     }
-    let journalError: AppError | null = null;
+    // Widened by hand: the callback sets it, which TypeScript's narrowing does not see.
+    let journalError = null as AppError | null;
     const api = runner.forCheckout({ purchaseKopecks: 0, confirmedDuplicate: true }, (error) => {
       journalError ??= error;
     });

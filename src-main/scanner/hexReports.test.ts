@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHexReport, parseHexReports } from './hexReports';
+import { textContaining } from '../../test-support/matchers';
 
 describe('hex captures', () => {
   it('prints a report as one line and reads it back', () => {
@@ -17,7 +18,7 @@ describe('hex captures', () => {
   it('names the line that is not hex', () => {
     const parsed = parseHexReports('02 00\n02 0g\n');
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatchObject({ kind: 'input', message: expect.stringContaining('Строка 2') });
+    expect(!parsed.ok && parsed.error).toMatchObject({ kind: 'input', message: textContaining('Строка 2') });
     expect(parseHexReports('023').ok).toBe(false);
   });
 });

@@ -14,25 +14,26 @@ vi.mock('node-hid', async () => {
   class FakeAsyncDevice extends Emitter {
     sent: Buffer[] = [];
     closed = false;
-    async close() {
+    close() {
       this.closed = true;
+      return Promise.resolve();
     }
-    async getFeatureReport(id: number, length: number) {
-      return Buffer.alloc(length, id);
+    getFeatureReport(id: number, length: number) {
+      return Promise.resolve(Buffer.alloc(length, id));
     }
-    async sendFeatureReport(data: Buffer) {
+    sendFeatureReport(data: Buffer) {
       this.sent.push(data);
-      return data.length;
+      return Promise.resolve(data.length);
     }
   }
   return {
-    devicesAsync: async () => native.devices,
+    devicesAsync: () => Promise.resolve(native.devices),
     setDriverType: (type: string) => native.driver.push(type),
     HIDAsync: {
-      open: async (...args: unknown[]) => {
+      open: (...args: unknown[]) => {
         const device = new FakeAsyncDevice();
         native.opened.push({ args, device });
-        return device;
+        return Promise.resolve(device);
       },
     },
   };

@@ -8,20 +8,21 @@ import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { inspectConfig, resolveConfig } from './resolveConfig';
 import { createKeytarSecretStore, MemorySecretStore, type SecretStore } from './secretStore';
 import { SettingsStore } from './settingsStore';
+import { textContaining, textMatching } from '../../test-support/matchers';
 
 /** A keychain that counts how often it is asked. */
 class CountingSecretStore implements SecretStore {
   reads = 0;
   constructor(private readonly answer: Result<number | null>) {}
-  async get() {
+  get() {
     this.reads += 1;
-    return this.answer;
+    return Promise.resolve(this.answer);
   }
-  async set(): Promise<Result<void>> {
-    return { ok: true, value: undefined };
+  set(): Promise<Result<void>> {
+    return Promise.resolve({ ok: true, value: undefined });
   }
-  async clear(): Promise<Result<void>> {
-    return { ok: true, value: undefined };
+  clear(): Promise<Result<void>> {
+    return Promise.resolve({ ok: true, value: undefined });
   }
 }
 
@@ -100,7 +101,7 @@ describe('resolveConfig', () => {
       env: { SKIDKABOT_DATA_DIR: dataDir, SKIDKABOT_SHOP: '4', SKIDKABOT_SHOP_SECRET: '1', [variable]: value },
       secretStore: new MemorySecretStore(1),
     });
-    expect(resolved).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining(variable), params: { env: variable } } });
+    expect(resolved).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining(variable), params: { env: variable } } });
     expect(resolved.ok || errorText(resolved.error, 'en')).toContain(variable);
   });
 
@@ -115,7 +116,7 @@ describe('resolveConfig', () => {
     const resolved = await resolveConfig({ env: { SKIDKABOT_DATA_DIR: dataDir }, secretStore: keychain });
     expect(resolved).toMatchObject({
       ok: false,
-      error: { kind: 'config', key: 'settings.noShopCode', message: expect.stringMatching(/^Не задан код магазина.*SKIDKABOT_SHOP\b/) },
+      error: { kind: 'config', key: 'settings.noShopCode', message: textMatching(/^Не задан код магазина.*SKIDKABOT_SHOP\b/) },
     });
     expect(keychain.reads).toBe(0);
   });
@@ -125,7 +126,7 @@ describe('resolveConfig', () => {
     const resolved = await resolveConfig({ env: { SKIDKABOT_DATA_DIR: dataDir }, secretStore: new MemorySecretStore() });
     expect(resolved).toMatchObject({
       ok: false,
-      error: { kind: 'config', key: 'settings.noSecret', message: expect.stringMatching(/^Не задан секретный код.*SKIDKABOT_SHOP_SECRET/) },
+      error: { kind: 'config', key: 'settings.noSecret', message: textMatching(/^Не задан секретный код.*SKIDKABOT_SHOP_SECRET/) },
     });
   });
 

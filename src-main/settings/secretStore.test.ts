@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore, type KeytarApi, MemorySecretStore } from './secretStore';
+import { textContaining, textMatching } from '../../test-support/matchers';
 
 // Runs against the real OS keychain: `bash scripts/with-keyring.sh vitest run src-main/settings`
 // provides a throwaway one. Every test uses its own service name so nothing real is touched.
@@ -72,7 +73,7 @@ describe('keytar secret store when the keychain is unavailable', () => {
         ok: false,
         error: {
           kind: 'config',
-          message: expect.stringMatching(/^Хранилище паролей ОС недоступно \(техническая причина: Cannot find module 'keytar'\)\. /),
+          message: textMatching(/^Хранилище паролей ОС недоступно \(техническая причина: Cannot find module 'keytar'\)\. /),
         },
       });
     }
@@ -90,15 +91,15 @@ describe('keytar secret store when the keychain is unavailable', () => {
   it('gives up on a keychain that hangs', async () => {
     const store = createKeytarSecretStore({
       timeoutMs: 50,
-      loadKeytar: async () => broken({ getPassword: () => new Promise<never>(() => undefined) }),
+      loadKeytar: () => Promise.resolve(broken({ getPassword: () => new Promise<never>(() => undefined) })),
     });
     const result = await store.get();
-    expect(result).toMatchObject({ ok: false, error: { kind: 'config', message: expect.stringContaining('нет ответа') } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining('нет ответа') } });
   });
 
   it('never repeats the secret even if the keychain error does', async () => {
     const store = createKeytarSecretStore({
-      loadKeytar: async () => broken({ setPassword: (_s, _a, password) => Promise.reject(new Error(`cannot store ${password}`)) }),
+      loadKeytar: () => Promise.resolve(broken({ setPassword: (_s, _a, password) => Promise.reject(new Error(`cannot store ${password}`)) })),
     });
     const result = await store.set(31337);
     expect(result).toMatchObject({ ok: false, error: { kind: 'config' } });
@@ -116,8 +117,8 @@ describe('keytar secret store when the keychain is unavailable', () => {
     });
     const results: unknown = JSON.parse(stdout);
     expect(results).toMatchObject([
-      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
-      { ok: false, error: { kind: 'config', message: expect.stringMatching(/^Хранилище паролей ОС недоступно /) } },
+      { ok: false, error: { kind: 'config', message: textMatching(/^Хранилище паролей ОС недоступно /) } },
+      { ok: false, error: { kind: 'config', message: textMatching(/^Хранилище паролей ОС недоступно /) } },
     ]);
     expect(stdout).not.toContain('31337');
   });

@@ -85,20 +85,20 @@ export class MemorySecretStore implements SecretStore {
     this.secret = secret;
   }
 
-  async get(): Promise<Result<number | null>> {
-    return { ok: true, value: this.secret };
+  get(): Promise<Result<number | null>> {
+    return Promise.resolve({ ok: true, value: this.secret });
   }
 
-  async set(secret: number): Promise<Result<void>> {
+  set(secret: number): Promise<Result<void>> {
     const invalid = checkSecret(secret);
-    if (invalid) return failure(invalid);
+    if (invalid) return Promise.resolve(failure(invalid));
     this.secret = secret;
-    return { ok: true, value: undefined };
+    return Promise.resolve({ ok: true, value: undefined });
   }
 
-  async clear(): Promise<Result<void>> {
+  clear(): Promise<Result<void>> {
     this.secret = null;
-    return { ok: true, value: undefined };
+    return Promise.resolve({ ok: true, value: undefined });
   }
 }
 

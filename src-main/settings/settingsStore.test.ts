@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
 import { SettingsSaveError, SettingsStore } from './settingsStore';
+import { textContaining } from '../../test-support/matchers';
 
 const shopSettings: Settings = {
   shopCode: 4,
@@ -148,7 +149,7 @@ describe('SettingsStore.save', () => {
     await store.save(shopSettings);
     const saving = store.save({ ...shopSettings, kassa: -1 });
     await expect(saving).rejects.toBeInstanceOf(SettingsSaveError);
-    await expect(saving).rejects.toMatchObject({ kind: 'input', message: expect.stringContaining('kassa') });
+    await expect(saving).rejects.toMatchObject({ kind: 'input', message: textContaining('kassa') });
     expect((await store.load()).settings).toEqual(shopSettings);
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
@@ -156,7 +157,7 @@ describe('SettingsStore.save', () => {
   it('reports a folder it cannot write as a config error and leaves no temp file', async () => {
     await writeFile(path.join(dir, 'occupied'), 'a file where the folder should be');
     const saving = new SettingsStore(path.join(dir, 'occupied')).save(shopSettings);
-    await expect(saving).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('Не удалось сохранить') });
+    await expect(saving).rejects.toMatchObject({ kind: 'config', message: textContaining('Не удалось сохранить') });
     expect(await readdir(dir)).toEqual(['occupied']);
   });
 

@@ -144,7 +144,7 @@ function pickBySchema(value: unknown, schema: z.ZodType): unknown {
   if (!(inner instanceof z.ZodObject) || !isPlainObject(value)) return value;
   const source = value as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+  for (const [key, child] of Object.entries<z.ZodType>(inner.shape)) {
     if (Object.hasOwn(source, key)) picked[key] = pickBySchema(source[key], child);
   }
   return picked;

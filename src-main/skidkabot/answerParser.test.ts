@@ -40,9 +40,10 @@ const EXPECTED_TEXT: Record<number, string | undefined> = {
 
 const BALANCE = '{ "code": 0, "first_name": "Иван", "last_name": "Петров", "balance": 2365, "p_plus": 2, "p_minus": 10 }';
 
-function answer(body: string | Uint8Array, status = 200, contentType: string | undefined = 'text/html; charset=UTF-8'): RawAnswer {
+/** `null` sends no Content-Type at all (an `undefined` would only pick the default). */
+function answer(body: string | Uint8Array, status = 200, contentType: string | null = 'text/html; charset=UTF-8'): RawAnswer {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  return contentType === undefined ? { status, body: bytes } : { status, contentType, body: bytes };
+  return contentType === null ? { status, body: bytes } : { status, contentType, body: bytes };
 }
 
 function parsedOk(raw: RawAnswer) {
@@ -119,7 +120,7 @@ describe('parseAnswer: what a PHP server adds around the JSON', () => {
     },
   );
 
-  it.each([undefined, 'text/html; charset=UTF-8', 'application/json'])('recognises undeclared windows-1251 (Content-Type %s)', (contentType) => {
+  it.each([null, 'text/html; charset=UTF-8', 'application/json'])('recognises undeclared windows-1251 (Content-Type %s)', (contentType) => {
     const parsed = parsedOk(answer(encodeWindows1251(VENDOR_LINES[15] ?? ''), 200, contentType));
     expect(parsed.code).toBe(15);
     expect(parsed.text).toBe(EXPECTED_TEXT[15]);
@@ -129,7 +130,7 @@ describe('parseAnswer: what a PHP server adds around the JSON', () => {
   const UPPER_HALF_AS_BEFORE =
     'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
 
-  it.each(['text/html; charset=windows-1251', 'text/html; charset=win1251', undefined])(
+  it.each(['text/html; charset=windows-1251', 'text/html; charset=win1251', null])(
     'decodes every windows-1251 byte exactly as before (Content-Type %s)',
     (contentType) => {
       const upperHalf = Buffer.from(Array.from({ length: 0x80 }, (_, i) => 0x80 + i));

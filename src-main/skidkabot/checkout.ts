@@ -11,7 +11,7 @@ export type BonusApi = Pick<SkidkabotClient, 'balance' | 'accrue' | 'redeem'>;
 export interface CheckoutRequest {
   purchaseKopecks: number;
   /** Bonuses to redeem: a whole number, 'max' for the most the rules allow, 0 to only accrue. */
-  redeem: number | 'max' | 0;
+  redeem: number | 'max';
   /** The shop's settings; the server's percentages fill in when they say so. */
   rules: BonusRuleSettings;
 }

@@ -90,7 +90,7 @@ function readVersion(info: unknown): string | null {
 
 /** electron-updater's errors, by code, in the manager's words; their messages (with URLs and raw data) are not shown. */
 export function feedError(error: unknown): AppError {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const message = error instanceof Error ? error.message : '';
   if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND') {
     return codedError('config', 'update.noChannelFile');

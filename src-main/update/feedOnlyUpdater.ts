@@ -19,9 +19,15 @@ export function feedOnlyUpdater(appVersion: string, cacheDir: string): UpdaterPo
   const check = async (client: FeedClient): Promise<void> => {
     const latest = await client.latest();
     if (client !== feed) return;
-    if (!latest.ok) return emit({ type: 'error', error: latest.error });
+    if (!latest.ok) {
+      emit({ type: 'error', error: latest.error });
+      return;
+    }
     const release = latest.value;
-    if (!isNewerVersion(release.version, appVersion)) return emit({ type: 'up-to-date' });
+    if (!isNewerVersion(release.version, appVersion)) {
+      emit({ type: 'up-to-date' });
+      return;
+    }
     emit({ type: 'available', version: release.version });
     await mkdir(cacheDir, { recursive: true });
     const name = path.basename(new URL(release.file.url).pathname) || 'update';

@@ -42,7 +42,10 @@ export function lazyUpdater(canUpdateItself: boolean, load: () => Promise<Update
       else if (url !== null) ensureLoaded();
     },
     check() {
-      if (loaded) return loaded.check();
+      if (loaded) {
+        loaded.check();
+        return;
+      }
       if (feedUrl === null) return;
       checkWanted = true;
       ensureLoaded();

@@ -12,9 +12,9 @@ export function updateHandlers(
   peekAsManager: <T>(action: () => Promise<Result<T>>) => Promise<Result<T>>,
 ): Pick<Handlers, UpdateChannel> {
   return {
-    'update.status': () => peekAsManager(async () => ({ ok: true, value: updates.view() })),
+    'update.status': () => peekAsManager(() => Promise.resolve({ ok: true, value: updates.view() })),
     'update.setFeed': (text) => asManager(() => updates.setFeed(text)),
-    'update.check': () => asManager(async () => updates.checkNow()),
-    'update.install': () => asManager(async () => updates.installNow()),
+    'update.check': () => asManager(() => Promise.resolve(updates.checkNow())),
+    'update.install': () => asManager(() => Promise.resolve(updates.installNow())),
   };
 }

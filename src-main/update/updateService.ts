@@ -35,15 +35,20 @@ export class UpdateService {
       const at = options.now();
       switch (event.type) {
         case 'up-to-date':
-          return this.#apply({ type: 'up-to-date', at });
+          this.#apply({ type: 'up-to-date', at });
+          break;
         case 'available':
-          return this.#apply({ type: 'available', at, version: event.version });
+          this.#apply({ type: 'available', at, version: event.version });
+          break;
         case 'progress':
-          return this.#apply({ type: 'progress', percent: event.percent }, false);
+          this.#apply({ type: 'progress', percent: event.percent }, false);
+          break;
         case 'downloaded':
-          return this.#apply({ type: 'downloaded', version: event.version });
+          this.#apply({ type: 'downloaded', version: event.version });
+          break;
         case 'error':
-          return this.#apply({ type: 'failed', at, error: event.error });
+          this.#apply({ type: 'failed', at, error: event.error });
+          break;
       }
     });
   }

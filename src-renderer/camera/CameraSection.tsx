@@ -41,10 +41,12 @@ export function CameraSection() {
         if (current) setDevices(list);
       });
     load();
-    navigator.mediaDevices?.addEventListener('devicechange', load);
+    // Missing outside a secure context, whatever the DOM types say.
+    const media = navigator.mediaDevices as MediaDevices | undefined;
+    media?.addEventListener('devicechange', load);
     return () => {
       current = false;
-      navigator.mediaDevices?.removeEventListener('devicechange', load);
+      media?.removeEventListener('devicechange', load);
     };
   }, [t]);
 
@@ -55,7 +57,7 @@ export function CameraSection() {
     },
     [shopCode],
   );
-  const chosenLabel = devices?.find((d) => d.deviceId === deviceId)?.label ?? (deviceId === saved?.deviceId ? (saved?.label ?? null) : null);
+  const chosenLabel = devices?.find((d) => d.deviceId === deviceId)?.label ?? (deviceId === saved?.deviceId ? (saved.label ?? null) : null);
   const { videoRef, status, retry } = useCameraScan({
     active: testing,
     deviceId,

@@ -94,6 +94,8 @@ function withTimeout(pending: Promise<MediaStream>, timeoutMs: number): Promise<
       },
       (error: unknown) => {
         clearTimeout(timer);
+        // A media error whose prototype lacks Error (a DOMException in some engines) keeps its name for classification.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error instanceof Error || isNamed(error) ? error : new Error(String(error)));
       },
     );

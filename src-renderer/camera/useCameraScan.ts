@@ -52,6 +52,10 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
     const decodedAt: number[] = [];
     let shownAt = 0;
     let runningSince = Infinity;
+    // fail() and the cleanup change these while an await is pending, and TypeScript keeps a narrowing
+    // across an await: the checks after one read them through a call.
+    const isStopped = (): boolean => stopped;
+    const liveDecoder = (): FrameDecoder | null => decoder;
     const setStatus = (next: CameraStatus): void => setReported({ session, status: next });
 
     const fail = (problem: CameraProblem | 'decoder', detail: string): void => {
@@ -92,16 +96,16 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
           resizeWidth: Math.round(video.videoWidth * scale),
           resizeHeight: Math.round(video.videoHeight * scale),
         });
-        if (stopped || !decoder) {
+        if (isStopped() || !liveDecoder()) {
           frame.close();
           return;
         }
         const result = await decoder.decode(frame);
-        if (stopped) return;
+        if (isStopped()) return;
         countFrame(performance.now());
         latest.current.onTexts(result.texts);
       } catch (error) {
-        if (!stopped) fail('decoder', error instanceof Error ? error.message : String(error));
+        if (!isStopped()) fail('decoder', error instanceof Error ? error.message : String(error));
         return;
       }
       void decodeNext();
@@ -118,15 +122,19 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
     const start = async (): Promise<void> => {
       const access = await latest.current.setAccess(true);
       if (stopped) return;
-      if (!access.ok) return fail('failed', access.error.message);
+      if (!access.ok) {
+        fail('failed', access.error.message);
+        return;
+      }
       try {
         stream = await openCamera(navigator.mediaDevices, deviceId, OPEN_TIMEOUT_MS);
       } catch (error) {
         const camera = error instanceof CameraError ? error : new CameraError('failed', String(error));
-        return fail(camera.problem, camera.message);
+        fail(camera.problem, camera.message);
+        return;
       }
       const video = videoRef.current;
-      if (stopped || !video) {
+      if (isStopped() || !video) {
         stopStream(stream);
         return;
       }
@@ -137,9 +145,12 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
       try {
         await video.play();
       } catch (error) {
-        if (!stopped) return fail('failed', error instanceof Error ? error.message : String(error));
+        if (!isStopped()) {
+          fail('failed', error instanceof Error ? error.message : String(error));
+          return;
+        }
       }
-      if (stopped) return;
+      if (isStopped()) return;
       decoder = new FrameDecoder();
       setStatus({ state: 'running', fps: null });
       runningSince = performance.now();

@@ -14,7 +14,7 @@ export function StatusLine({ app }: { app: AppState }) {
   const pending = app.server.state === 'pending' && app.server.at !== null;
   // Waiting counts seconds; an answer says when it came, so an old one never passes for the latest.
   const serverAt =
-    app.server.at === null ? '' : pending ? ` ${t.waiting.seconds(Math.max(0, Math.floor((now - (app.server.at ?? now)) / 1000)))}` : ` ${t.status.at(clock(app.server.at, app.language))}`;
+    app.server.at === null ? '' : pending ? ` ${t.waiting.seconds(Math.max(0, Math.floor((now - app.server.at) / 1000)))}` : ` ${t.status.at(clock(app.server.at, app.language))}`;
   // main's words for the tooltip are Russian; an English screen shows only its own.
   const serverTitle = app.language === 'ru' ? app.server.message : undefined;
   const scannerTitle = app.language === 'ru' ? app.scanner.message : undefined;

@@ -4,7 +4,7 @@ import './notices.css';
 interface ModalProps {
   title: string;
   tone?: 'plain' | 'warn';
-  onClose(): void;
+  onClose: () => void;
   /**
    * 'own': Esc closes this dialog and goes no further (the manager screen stays open). 'global': the
    * till's keyboard map answers the dialog's keys itself, wherever the focus is.

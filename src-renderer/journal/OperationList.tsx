@@ -4,8 +4,8 @@ import { useJournal } from './JournalContext';
 import { canReverse, rowTone, timeOf, timeOfId } from './operationMarks';
 
 interface OperationListProps {
-  onResolve(operation: OperationView): void;
-  onReverse(operation: OperationView): void;
+  onResolve: (operation: OperationView) => void;
+  onReverse: (operation: OperationView) => void;
 }
 
 /** Every operation of the filter, newest first; unresolved and reversed ones stand out. */

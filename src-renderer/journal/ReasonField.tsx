@@ -2,7 +2,7 @@ import { Field } from '../components/Field';
 import { useT } from '../i18n/useT';
 
 /** The manager's reason: required, kept in the journal for good. */
-export function ReasonField({ value, missing, onChange }: { value: string; missing: boolean; onChange(value: string): void }) {
+export function ReasonField({ value, missing, onChange }: { value: string; missing: boolean; onChange: (value: string) => void }) {
   const t = useT();
   const words = t.journal.dialog;
   return (

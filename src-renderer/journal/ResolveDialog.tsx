@@ -9,7 +9,7 @@ import { DecisionBody, useDecision } from './useDecision';
  * An operation with an unknown outcome: re-check it by the balance (the usual way), or mark it
  * applied or not applied. `onDone` closes the dialog with what to tell the manager.
  */
-export function ResolveDialog({ operation, onDone }: { operation: OperationView; onDone(message: string | null): void }) {
+export function ResolveDialog({ operation, onDone }: { operation: OperationView; onDone: (message: string | null) => void }) {
   const t = useT();
   const { recheck, resolve } = useJournalActions();
   const decision = useDecision(operation);

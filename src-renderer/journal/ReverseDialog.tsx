@@ -8,7 +8,7 @@ import { DecisionBody, useDecision } from './useDecision';
  * Undoes an applied operation by the opposite one, with the manager's reason. When the customer's QR
  * has expired the dialog asks for a fresh one and waits for the till to scan it.
  */
-export function ReverseDialog({ operation, onDone }: { operation: OperationView; onDone(message: string | null): void }) {
+export function ReverseDialog({ operation, onDone }: { operation: OperationView; onDone: (message: string | null) => void }) {
   const t = useT();
   const { reverse } = useJournalActions();
   const decision = useDecision(operation);

@@ -3,7 +3,7 @@ import { useT } from '../i18n/useT';
 import { timeOf } from './operationMarks';
 
 /** Above everything while any operation waits for the manager, from every day (not only the filtered one). */
-export function UnresolvedPanel({ operations, onResolve }: { operations: OperationView[]; onResolve(operation: OperationView): void }) {
+export function UnresolvedPanel({ operations, onResolve }: { operations: OperationView[]; onResolve: (operation: OperationView) => void }) {
   const t = useT();
   const words = t.journal.unresolved;
   return (

@@ -26,13 +26,13 @@ export interface JournalState {
 
 export interface JournalActions {
   /** Loads, and reloads whenever main writes to the journal; returns the unsubscribe. */
-  start(): () => void;
-  setForm(patch: Partial<JournalForm>): void;
-  reload(): Promise<void>;
-  recheck(id: string, reason: string, useScannedQr: boolean): Promise<Result<RecheckReply>>;
-  resolve(id: string, action: 'applied' | 'not-applied', reason: string): Promise<Result<OperationView>>;
-  reverse(id: string, reason: string, useScannedQr: boolean): Promise<Result<ReversalReply>>;
-  exportDay(): Promise<void>;
+  start: () => () => void;
+  setForm: (patch: Partial<JournalForm>) => void;
+  reload: () => Promise<void>;
+  recheck: (id: string, reason: string, useScannedQr: boolean) => Promise<Result<RecheckReply>>;
+  resolve: (id: string, action: 'applied' | 'not-applied', reason: string) => Promise<Result<OperationView>>;
+  reverse: (id: string, reason: string, useScannedQr: boolean) => Promise<Result<ReversalReply>>;
+  exportDay: () => Promise<void>;
 }
 
 export type JournalStore = StoreApi<JournalState & { actions: JournalActions }>;
@@ -59,7 +59,7 @@ export function createJournalStore(api: KassaApi, now: () => number = Date.now):
       if (mine !== generation) return;
       const failed = [operations, day, unresolved].find((reply) => !reply.ok);
       set({
-        error: failed && !failed.ok ? failed.error : null,
+        error: failed ? failed.error : null,
         ...(operations.ok ? { operations: operations.value } : {}),
         ...(day.ok ? { day: day.value } : {}),
         ...(unresolved.ok ? { unresolved: unresolved.value } : {}),

@@ -30,7 +30,7 @@ export function useDecision(operation: OperationView) {
     fresh,
     /** The QR-needing action waits until the till has scanned this customer's fresh code. */
     waitingForQr: fresh && scanned !== operation.client,
-    changeReason(value: string): void {
+    changeReason: (value: string): void => {
       setReason(value);
       setMissing(false);
     },

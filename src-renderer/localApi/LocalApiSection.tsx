@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { LocalApiView } from '../../src-shared/ipc/localApiViews';
@@ -83,7 +83,7 @@ export function LocalApiSection() {
     setWorking(false);
   };
 
-  const save = (event: FormEvent) => {
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
     const number = /^\d{4,5}$/.test(port.trim()) ? Number(port.trim()) : Number.NaN;
     if (!(number >= 1024 && number <= 65535)) {

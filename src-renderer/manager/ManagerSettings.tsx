@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
@@ -49,7 +49,7 @@ export function ManagerSettings() {
     setSending(false);
   };
 
-  const save = (event: FormEvent) => {
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
     if (!form) return;
     const checked = settingsFromForm(form);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import type { AppError, Result } from '../../src-shared/errors';
 import { keyedText } from '../../src-shared/messages/messages';
 import type { UpdateView } from '../../src-shared/update/types';
@@ -65,7 +65,7 @@ export function UpdateSection() {
     setWorking(false);
   };
 
-  const saveFeed = (event: FormEvent) => {
+  const saveFeed = (event: SubmitEvent) => {
     event.preventDefault();
     void act(
       () => kassa().update.setFeed(feed),

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
@@ -15,7 +15,7 @@ export function FirstRunPassword() {
   const [refusal, setRefusal] = useState<AppError | null>(null);
   const [sending, setSending] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (sending) return;
     const found = checkNewPassword(password, repeat);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
@@ -30,7 +30,7 @@ export function FirstRunShop() {
     setSending(false);
   };
 
-  const connect = (event: FormEvent) => {
+  const connect = (event: SubmitEvent) => {
     event.preventDefault();
     const checked = settingsFromForm({ ...formFromSettings(DEFAULT_SETTINGS), shopCode, kassa });
     const secretValue = parseSecret(secret);

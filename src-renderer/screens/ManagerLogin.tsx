@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import type { AppState } from '../../src-shared/ipc/views';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -16,7 +16,7 @@ export function ManagerLogin({ app }: { app: AppState }) {
   const [sending, setSending] = useState(false);
   const { lockedUntil } = app.manager;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (sending) return;
     if (password === '') {

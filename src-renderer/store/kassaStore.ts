@@ -41,39 +41,39 @@ export interface KassaState {
 
 export interface KassaActions {
   /** Subscribes to main's pushes and loads the state; returns the unsubscribe. */
-  start(): () => void;
+  start: () => () => void;
   /** `origin` says how the window read it (keystrokes, paste), for the manager's live test. */
-  submitScan(text: string, origin?: ScanOrigin): Promise<void>;
-  setPurchaseText(text: string): void;
-  setRedeemText(text: string): void;
-  accrue(): Promise<void>;
-  redeem(): Promise<void>;
+  submitScan: (text: string, origin?: ScanOrigin) => Promise<void>;
+  setPurchaseText: (text: string) => void;
+  setRedeemText: (text: string) => void;
+  accrue: () => Promise<void>;
+  redeem: () => Promise<void>;
   /** «Да» to the double-press question: the press asked about is sent again, as main described it. */
-  confirmRepeat(): Promise<void>;
+  confirmRepeat: () => Promise<void>;
   /** «Нет»: back to the customer, nothing sent. */
-  cancelRepeat(): Promise<void>;
-  newCustomer(): Promise<void>;
-  openManager(): void;
-  closeManager(): void;
-  setupPassword(password: string): Promise<AppError | null>;
-  login(password: string): Promise<AppError | null>;
-  logout(): Promise<AppError | null>;
-  chooseFirstRun(choice: 'test-shop' | 'demo'): Promise<AppError | null>;
+  cancelRepeat: () => Promise<void>;
+  newCustomer: () => Promise<void>;
+  openManager: () => void;
+  closeManager: () => void;
+  setupPassword: (password: string) => Promise<AppError | null>;
+  login: (password: string) => Promise<AppError | null>;
+  logout: () => Promise<AppError | null>;
+  chooseFirstRun: (choice: 'test-shop' | 'demo') => Promise<AppError | null>;
   /** First run with the shop's own code and secret: the keychain, then the settings, then the new state. */
-  connectOwnShop(shop: { shopCode: number; secret: number; kassa: number }): Promise<AppError | null>;
-  loadSettings(): Promise<Result<SettingsView>>;
-  saveSettings(settings: ChannelArgs<'settings.save'>[0]): Promise<Result<SettingsView>>;
-  setSecret(secret: number): Promise<Result<SettingsView>>;
-  testConnection(): Promise<Result<ConnectionCheck>>;
-  listScanners(): Promise<Result<ScannerListView>>;
+  connectOwnShop: (shop: { shopCode: number; secret: number; kassa: number }) => Promise<AppError | null>;
+  loadSettings: () => Promise<Result<SettingsView>>;
+  saveSettings: (settings: ChannelArgs<'settings.save'>[0]) => Promise<Result<SettingsView>>;
+  setSecret: (secret: number) => Promise<Result<SettingsView>>;
+  testConnection: () => Promise<Result<ConnectionCheck>>;
+  listScanners: () => Promise<Result<ScannerListView>>;
   /** Null unpins: the app chooses the scanner again. */
-  pinScanner(deviceId: string | null): Promise<Result<ScannerListView>>;
-  redirectScanner(deviceId: string): Promise<Result<ScannerRedirected>>;
-  openCamera(): void;
-  closeCamera(): void;
+  pinScanner: (deviceId: string | null) => Promise<Result<ScannerListView>>;
+  redirectScanner: (deviceId: string) => Promise<Result<ScannerRedirected>>;
+  openCamera: () => void;
+  closeCamera: () => void;
   /** Tells main the window is using the camera (or stopped): `media` is granted only in between. */
-  setCameraAccess(open: boolean): Promise<Result<{ open: boolean }>>;
-  chooseCamera(camera: CameraSettings): Promise<Result<CameraSettings>>;
+  setCameraAccess: (open: boolean) => Promise<Result<{ open: boolean }>>;
+  chooseCamera: (camera: CameraSettings) => Promise<Result<CameraSettings>>;
 }
 
 export type KassaStore = StoreApi<KassaState & { actions: KassaActions }>;

@@ -12,9 +12,9 @@ function fakeTransport(): KassaTransport & {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   return {
     invoked,
-    invoke: async (channel, args) => {
+    invoke: (channel, args) => {
       invoked.push([channel, args]);
-      return { ok: true, value: channel };
+      return Promise.resolve({ ok: true, value: channel });
     },
     on: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set();
@@ -70,9 +70,9 @@ describe('buildKassaApi', () => {
   it('passes the listener the payload only, even when the transport hands more', () => {
     let deliver: ((...args: unknown[]) => void) | undefined;
     const api = buildKassaApi({
-      invoke: async () => undefined,
+      invoke: () => Promise.resolve(),
       on: (_channel, listener) => {
-        deliver = listener as (...args: unknown[]) => void;
+        deliver = listener;
         return () => undefined;
       },
     });

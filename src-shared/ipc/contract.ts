@@ -26,7 +26,7 @@ function channel<Reply>() {
   return <Args extends z.ZodTuple>(args: Args): ChannelSpec<Args, Reply> => ({ args });
 }
 
-const integer = z.number().int().safe();
+const integer = z.number().int();
 const purchaseKopecksSchema = integer.min(1).max(100_000_000_00);
 const bonusesSchema = integer.min(1);
 // The raw bound keeps normalisation cheap; the rule itself counts characters as the renderer does.

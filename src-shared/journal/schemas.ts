@@ -11,13 +11,13 @@ export const daySchema = z.string().refine(isCalendarDay, 'Дата должна
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц должен быть в виде ГГГГ-ММ');
 
-const positiveInt = z.number().int().safe().min(1);
+const positiveInt = z.number().int().min(1);
 
 export const journalFilterSchema = z.strictObject({
   day: daySchema.optional(),
   month: monthSchema.optional(),
   kassa: positiveInt.optional(),
-  client: z.number().int().safe().min(0).optional(),
+  client: z.number().int().min(0).optional(),
   kind: z.enum(['accrue', 'redeem']).optional(),
   status: z.enum(['pending', 'applied', 'refused', 'not-applied', 'unknown', 'unresolved']).optional(),
   /** The newest this many; the default keeps an unfiltered query over years of files short. */
@@ -35,7 +35,7 @@ export const reasonSchema = z
 export const resolutionInputSchema = z.strictObject({
   action: z.enum(['applied', 'not-applied', 'recheck']),
   reason: reasonSchema,
-  balance: z.number().int().safe().optional(),
+  balance: z.number().int().optional(),
   by: z.literal('manager'),
 });
 

@@ -229,5 +229,6 @@ export class KeystrokeCapture {
 
 /** What a key types in the page: a single character, or nothing for named keys (Shift, Enter). */
 function typedBy(input: KeyInput): string {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: a typed key is one code point, a named key (Shift) is a word
   return [...input.key].length === 1 ? input.key : '';
 }

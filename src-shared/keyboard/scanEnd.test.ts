@@ -4,6 +4,7 @@ import { JsonCloseTracker, cleanScanText } from './scanEnd';
 /** Index of the character that closes the object, or -1. */
 function closeAt(text: string): number {
   const tracker = new JsonCloseTracker();
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: the tracker is fed one typed character at a time
   return [...text].findIndex((char) => tracker.push(char));
 }
 
@@ -36,6 +37,7 @@ describe('JsonCloseTracker', () => {
     const tracker = new JsonCloseTracker();
     for (const char of '{"a":') tracker.push(char);
     tracker.reset();
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: the tracker is fed one typed character at a time
     expect([...'{}'].map((c) => tracker.push(c))).toEqual([false, true]);
   });
 });

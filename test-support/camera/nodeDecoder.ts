@@ -9,7 +9,7 @@ let prepared: Promise<unknown> | null = null;
 async function prepare(): Promise<void> {
   prepared ??= (async () => {
     const wasm = await readFile(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+    const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
     return prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   })();
   await prepared;
@@ -17,5 +17,5 @@ async function prepare(): Promise<void> {
 
 export async function decodeImage(image: { data: Uint8ClampedArray; width: number; height: number; colorSpace: 'srgb' }): Promise<string[]> {
   await prepare();
-  return validTexts(await readBarcodes(image as unknown as Parameters<typeof readBarcodes>[0], DECODER_OPTIONS));
+  return validTexts(await readBarcodes(image, DECODER_OPTIONS));
 }

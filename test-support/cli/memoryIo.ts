@@ -6,14 +6,16 @@ export function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: string; er
     out: '',
     err: '',
     env,
-    stdout: async (text: string) => {
+    stdout: (text: string) => {
       io.out += text;
+      return Promise.resolve();
     },
-    stderr: async (text: string) => {
+    stderr: (text: string) => {
       io.err += text;
+      return Promise.resolve();
     },
-    readStdin: async () => '',
-    untilStopped: async () => undefined,
+    readStdin: () => Promise.resolve(''),
+    untilStopped: () => Promise.resolve(),
   };
   return io;
 }

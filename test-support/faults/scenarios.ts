@@ -142,7 +142,7 @@ async function pressWith(till: Till, bank: FaultySimulator, fault: () => Promise
 }
 
 /** A till with a disk that fails every write while `full` is on. */
-function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boolean): void } {
+function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boolean): void; heal: () => Promise<void> } {
   let failing = false;
   const writes = new Set(['write', 'writeFileAtomic', 'openAppend', 'mkdir']);
   const { fs } = faultyFs((event) => (failing && writes.has(event.call) ? code : null));
@@ -150,6 +150,10 @@ function diskThatFails(code: string): { fs: AppOptions['journalFs']; set(on: boo
     fs,
     set(on) {
       failing = on;
+    },
+    heal: () => {
+      failing = false;
+      return Promise.resolve();
     },
   };
 }
@@ -166,15 +170,16 @@ function switchableKeychain(): { store: SecretStore; set(mode: 'ok' | 'locked' |
       if (mode === 'missing') throw new Error('The name org.freedesktop.secrets was not provided by any .service files');
       return entries.get(key(service, account)) ?? null;
     },
-    async setPassword(service, account, password) {
+    setPassword(service, account, password) {
       entries.set(key(service, account), password);
+      return Promise.resolve();
     },
-    async deletePassword(service, account) {
-      return entries.delete(key(service, account));
+    deletePassword(service, account) {
+      return Promise.resolve(entries.delete(key(service, account)));
     },
   };
   return {
-    store: createKeytarSecretStore({ service: 'Skidkabot Kassa faults', loadKeytar: async () => api, timeoutMs: 300 }),
+    store: createKeytarSecretStore({ service: 'Skidkabot Kassa faults', loadKeytar: () => Promise.resolve(api), timeoutMs: 300 }),
     set(next) {
       mode = next;
     },
@@ -321,7 +326,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       const till = await kit.open({ journalFs: disk.fs });
       await kit.setUp(till);
       const pressed = await pressWith(till, kit.bank, () => disk.set(true));
-      return { till, ...pressed, heal: async () => disk.set(false) };
+      return { till, ...pressed, heal: disk.heal };
     },
   },
   {
@@ -333,7 +338,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       const till = await kit.open({ journalFs: disk.fs });
       await kit.setUp(till);
       const pressed = await pressWith(till, kit.bank, () => disk.set(true));
-      return { till, ...pressed, heal: async () => disk.set(false) };
+      return { till, ...pressed, heal: disk.heal };
     },
   },
   keychainScenario('keychain-locked', 'Хранилище паролей заблокировано', 'locked', /Хранилище паролей ОС недоступно: нет ответа/),
@@ -363,7 +368,10 @@ function keychainScenario(id: string, title: string, mode: 'locked' | 'missing',
         view,
         requests: kit.bank.requestCount() - before,
         checks: [{ text: 'касса открыта, менеджер видит причину в строке проблем', ok: told }],
-        heal: async () => keychain.set('ok'),
+        heal: () => {
+          keychain.set('ok');
+          return Promise.resolve();
+        },
       };
     },
   };

@@ -11,6 +11,7 @@ class FakeHandle implements HidHandle {
     return this.listeners.on(event, listener);
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failure rejects, as node-hid's does
   async getFeatureReport(reportId: number, length: number): Promise<Uint8Array> {
     this.assertOpen();
     const reply = this.device.featureReplies.get(reportId);
@@ -18,6 +19,7 @@ class FakeHandle implements HidHandle {
     return reply.slice(0, length);
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failure rejects, as node-hid's does
   async sendFeatureReport(data: Uint8Array): Promise<number> {
     this.assertOpen();
     if (this.device.featureError) throw this.device.featureError;
@@ -25,16 +27,17 @@ class FakeHandle implements HidHandle {
     return data.length;
   }
 
-  async getReportDescriptor(): Promise<Uint8Array | null> {
-    return this.device.descriptor;
+  getReportDescriptor(): Promise<Uint8Array | null> {
+    return Promise.resolve(this.device.descriptor);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
     this.device.handles.delete(this);
     this.listeners.emit('close');
     this.listeners.clear();
+    return Promise.resolve();
   }
 
   private assertOpen(): void {
@@ -115,12 +118,14 @@ export class FakeHidTransport implements HidTransport {
     return this.plug({ ...device.info, path: `${device.info.path ?? 'fake'}-again` }, device.descriptor ?? undefined);
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failure rejects, as node-hid's does
   async list(): Promise<HidDeviceInfo[]> {
     this.lists += 1;
     if (this.listError) throw this.listError;
     return this.plugged.map((device) => ({ ...device.info }));
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failure rejects, as node-hid's does
   async open(info: HidDeviceInfo): Promise<HidHandle> {
     const device = this.plugged.find((d) => d.info.path === info.path);
     if (!device) throw new Error(`cannot open device with path ${info.path ?? '(none)'}`);

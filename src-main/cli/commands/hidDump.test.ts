@@ -7,6 +7,7 @@ import { SKIDKABOT_QR, keyboardReportsFor } from '../../../test-support/scanner/
 import { FIXTURE_DIR } from '../../../test-support/scanner/fixtures/readFixture';
 import { formatHexReport } from '../../scanner/hexReports';
 import { decodeHidDump, decodeHidDumpFile } from './hidDump';
+import { textContaining } from '../../../test-support/matchers';
 
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURE_DIR), 'utf8');
 
@@ -32,7 +33,7 @@ describe('decode --hid-dump', () => {
 
   it('reports a capture cut off by unplugging as holding no complete scan', () => {
     const report = decodeHidDump(fixture('honeywell-pos-unplugged.hex'));
-    expect(report.error).toMatchObject({ kind: 'scan', message: expect.stringContaining('ни одного полного скана') });
+    expect(report.error).toMatchObject({ kind: 'scan', message: textContaining('ни одного полного скана') });
     expect(report.data.dropped).toEqual(['incomplete']);
   });
 

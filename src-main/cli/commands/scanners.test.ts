@@ -26,15 +26,16 @@ function setup(platform: NodeJS.Platform = 'linux', pinned: PinnedScanner | null
     },
     platform,
     scheduler: new ManualScheduler(0),
-    write: async (text) => {
+    write: (text) => {
       written.push(text);
+      return Promise.resolve();
     },
-    pinned: async () => pinned,
+    pinned: () => Promise.resolve(pinned),
   });
   let stop: () => void = () => undefined;
   const env: CommandEnv = {
     env: {},
-    readStdin: async () => '',
+    readStdin: () => Promise.resolve(''),
     untilStopped: () => new Promise<void>((resolve) => (stop = resolve)),
   };
   return { transport, written, driverRequests, command, env, stop: () => stop() };

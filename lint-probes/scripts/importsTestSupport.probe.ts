@@ -1,0 +1,3 @@
+// expect: clean
+import * as support from '../test-support/skidkabot/closedPort';
+export const probe = support;

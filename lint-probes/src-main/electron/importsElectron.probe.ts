@@ -1,0 +1,3 @@
+// expect: clean
+import { app } from 'electron';
+export const probe = app;

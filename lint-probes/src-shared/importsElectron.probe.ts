@@ -1,0 +1,3 @@
+// expect: no-restricted-imports
+import * as electron from 'electron';
+export const probe = electron;

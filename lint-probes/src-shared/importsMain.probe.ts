@@ -1,0 +1,3 @@
+// expect: import-x/no-restricted-paths
+import * as main from '../src-main/electron/hardening';
+export const probe = main;

@@ -1,0 +1,3 @@
+// expect: no-restricted-imports
+import * as react from 'react';
+export const probe = react;

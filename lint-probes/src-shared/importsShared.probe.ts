@@ -1,0 +1,3 @@
+// expect: clean
+import * as shared from './parseJson';
+export const probe = shared;

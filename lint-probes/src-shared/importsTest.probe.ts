@@ -1,0 +1,3 @@
+// expect: import-x/no-restricted-paths
+import * as test from './errorCategory.test';
+export const probe = test;

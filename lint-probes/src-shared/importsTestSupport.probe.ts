@@ -1,0 +1,3 @@
+// expect: import-x/no-restricted-paths
+import * as support from '../test-support/skidkabot/closedPort';
+export const probe = support;
