@@ -10,16 +10,14 @@ import { MemorySecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
-import { createAppCore } from './createApp';
-import type { AppCore } from './createApp';
-import { callCore, FRAME, ORIGIN, value } from '../../test-support/app/callCore';
+import { closeTestCores, openTestCore } from '../../test-support/app/testCore';
+import { FRAME, value } from '../../test-support/app/callCore';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
 
 let sim: Simulator;
 let dataDir: string;
-const opened: AppCore[] = [];
 
 beforeEach(async () => {
   sim = await startSimulator();
@@ -27,17 +25,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(opened.splice(0).map((core) => core.close()));
+  await closeTestCores();
   await sim.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function open(secrets: MemorySecretStore) {
-  const core = await createAppCore({ dataDir, secretStore: secrets, apiUrl: sim.url, trustedOrigin: ORIGIN });
-  opened.push(core);
-  const events: { event: string; payload: unknown }[] = [];
-  core.subscribe((event, payload) => events.push({ event, payload }));
-  return { core, call: callCore(core), events };
+function open(secretStore: MemorySecretStore) {
+  return openTestCore({ dataDir, secretStore, apiUrl: sim.url });
 }
 
 async function readyTill(secrets = new MemorySecretStore()) {

@@ -13,10 +13,8 @@ import { MemorySecretStore } from '../settings/secretStore';
 import { SETTINGS_FILE } from '../settings/settingsStore';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
-import { createAppCore } from './createApp';
-import type { AppCore } from './createApp';
-import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
-import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
+import { closeTestCores, openTestCore } from '../../test-support/app/testCore';
+import { value } from '../../test-support/app/callCore';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
@@ -25,7 +23,6 @@ const NEWLAND_POS = { vendorId: 0x1eab, productId: 0x1d22, usagePage: 0x8c, usag
 
 let sim: Simulator;
 let dataDir: string;
-const opened: AppCore[] = [];
 
 beforeEach(async () => {
   sim = await startSimulator();
@@ -33,7 +30,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(opened.splice(0).map((core) => core.close()));
+  await closeTestCores();
   await sim.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -42,24 +39,17 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
-async function open(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
+async function open(bus: FakeHidTransport, secretStore = new MemorySecretStore()) {
   const scheduler = new ManualScheduler(0);
-  const core = await createAppCore({
+  const app = await openTestCore({
     dataDir,
-    secretStore: secrets,
+    secretStore,
     apiUrl: sim.url,
-    trustedOrigin: ORIGIN,
-    managerScrypt: CHEAP_SCRYPT,
     scanner: { transport: bus, platform: 'linux', scheduler, udevInstalled: () => Promise.resolve(true) },
   });
-  opened.push(core);
-  const events: { event: string; payload: unknown }[] = [];
-  core.subscribe((event, payload) => events.push({ event, payload }));
-  const call = callCore(core);
   await settle();
-  return { core, call, events, scheduler };
+  return { ...app, scheduler };
 }
-
 
 async function readyTill(bus: FakeHidTransport, secrets = new MemorySecretStore()) {
   const app = await open(bus, secrets);

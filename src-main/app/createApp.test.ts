@@ -14,29 +14,21 @@ import { SETTINGS_FILE } from '../settings/settingsStore';
 import { DEMO_CUSTOMERS, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
 import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
 import type { FaultySimulator } from '../../test-support/simulator/faultySimulator';
-import { createAppCore } from './createApp';
-import type { AppCore, AppOptions } from './createApp';
-import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
-import type { CoreCall } from '../../test-support/app/callCore';
-import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
+import type { AppOptions } from './createApp';
+import { ORIGIN, value } from '../../test-support/app/callCore';
+import { closeTestCores, openTestCore } from '../../test-support/app/testCore';
+import type { TestCore } from '../../test-support/app/testCore';
 
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;
 // Иван Петров, 2365 bonuses; the demo shop gives 2 % and lets redeem 10 %.
 const IVAN = { client: 83532824, firstName: 'Иван', balance: 2365 };
 
-interface Harness {
-  core: AppCore;
-  call: CoreCall;
-  /** Every reply and every event, serialised, for the secret check. */
-  wire: string[];
-  events: { event: string; payload: unknown }[];
-}
+type Harness = TestCore;
 
 let sim: FaultySimulator;
 let dataDir: string;
 let clock: number;
-const opened: AppCore[] = [];
 
 beforeEach(async () => {
   sim = await startFaultySimulator();
@@ -45,36 +37,14 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(opened.splice(0).map((core) => core.close()));
+  await closeTestCores();
   await sim.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function open(overrides: Partial<AppOptions> = {}): Promise<Harness> {
-  const core = await createAppCore({
-    dataDir,
-    secretStore: new MemorySecretStore(),
-    apiUrl: sim.url,
-    trustedOrigin: ORIGIN,
-    managerScrypt: CHEAP_SCRYPT,
-    now: () => clock,
-    ...overrides,
-  });
-  opened.push(core);
-  const wire: string[] = [];
-  const events: Harness['events'] = [];
-  core.subscribe((event, payload) => {
-    events.push({ event, payload });
-    wire.push(JSON.stringify(payload));
-  });
-  return {
-    core,
-    wire,
-    events,
-    call: callCore(core, (reply) => wire.push(JSON.stringify(reply))),
-  };
+function open(overrides: Partial<AppOptions> = {}): Promise<Harness> {
+  return openTestCore({ dataDir, apiUrl: sim.url, now: () => clock, ...overrides });
 }
-
 
 const shopSettings: Settings = { ...DEFAULT_SETTINGS, shopCode: 4 };
 

@@ -10,26 +10,20 @@ import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { JOURNAL_DIR } from '../journal/journal';
 import { MemorySecretStore } from '../settings/secretStore';
 import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
-import { createAppCore, type AppCore, type AppOptions } from './createApp';
-import { callCore, ORIGIN, value } from '../../test-support/app/callCore';
-import type { CoreCall } from '../../test-support/app/callCore';
-import { CHEAP_SCRYPT } from '../../test-support/manager/cheapScrypt';
+import type { AppOptions } from './createApp';
+import { value } from '../../test-support/app/callCore';
+import { closeTestCores, openTestCore, type TestCore } from '../../test-support/app/testCore';
 import { textContaining } from '../../test-support/matchers';
 
 const PASSWORD = 'пароль-менеджера';
 const IVAN = 83532824;
 const MARIA = 51234567;
 
-interface Till {
-  core: AppCore;
-  call: CoreCall;
-  events: { event: string; payload: unknown }[];
-}
+type Till = TestCore;
 
 let sim: FaultySimulator;
 let dataDir: string;
 let clock: number;
-const opened: AppCore[] = [];
 
 beforeEach(async () => {
   sim = await startFaultySimulator();
@@ -38,25 +32,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
+  await closeTestCores();
   await sim.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function open(overrides: Partial<AppOptions> = {}): Promise<Till> {
-  const core = await createAppCore({
-    dataDir,
-    secretStore: new MemorySecretStore(31337),
-    apiUrl: sim.url,
-    trustedOrigin: ORIGIN,
-    managerScrypt: CHEAP_SCRYPT,
-    now: () => clock,
-    ...overrides,
-  });
-  opened.push(core);
-  const events: Till['events'] = [];
-  core.subscribe((event, payload) => events.push({ event, payload }));
-  return { core, events, call: callCore(core) };
+function open(overrides: Partial<AppOptions> = {}): Promise<Till> {
+  return openTestCore({ dataDir, secretStore: new MemorySecretStore(31337), apiUrl: sim.url, now: () => clock, ...overrides });
 }
 
 

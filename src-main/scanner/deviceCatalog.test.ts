@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HidDeviceInfo } from './hidTransport';
 import { classifyDevices, pickScanner } from './deviceCatalog';
 import { HONEYWELL_POS_LAYOUT } from './reportLayout';
+import { hidDeviceInfo } from '../../test-support/scanner/fakeHidTransport';
 
 function device(info: Partial<HidDeviceInfo> & Pick<HidDeviceInfo, 'vendorId' | 'productId'>): HidDeviceInfo {
-  return {
-    path: `/dev/hidraw-${info.vendorId}-${info.usagePage ?? 0}`,
-    serialNumber: null,
-    manufacturer: null,
-    product: null,
-    usagePage: null,
-    usage: null,
-    interface: 0,
-    ...info,
-  };
+  return hidDeviceInfo(info, `/dev/hidraw-${info.vendorId}-${info.usagePage ?? 0}`);
 }
 
 const honeywellPos = device({ vendorId: 0x0c2e, productId: 0x0b87, usagePage: 0x8c, usage: 0x02, product: 'Xenon 1900g', serialNumber: 'A1' });

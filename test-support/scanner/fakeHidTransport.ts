@@ -77,6 +77,11 @@ export class FakeHidDevice {
   }
 }
 
+/** A device as node-hid lists it: the fields given, no names and interface 0 for the rest. */
+export function hidDeviceInfo(info: Partial<HidDeviceInfo> & Pick<HidDeviceInfo, 'vendorId' | 'productId'>, path: string): HidDeviceInfo {
+  return { path, serialNumber: null, manufacturer: null, product: null, usagePage: null, usage: null, interface: 0, ...info };
+}
+
 /** A USB bus in memory: plug, unplug and replay recorded reports to test the whole path from bytes. */
 export class FakeHidTransport implements HidTransport {
   private readonly plugged: FakeHidDevice[] = [];
@@ -84,19 +89,8 @@ export class FakeHidTransport implements HidTransport {
   listError: Error | null = null;
 
   plug(info: Partial<HidDeviceInfo> & Pick<HidDeviceInfo, 'vendorId' | 'productId'>, descriptor?: Uint8Array): FakeHidDevice {
-    const device = new FakeHidDevice(
-      {
-        path: `/dev/hidraw-fake-${info.vendorId.toString(16)}-${info.productId.toString(16)}-${this.plugged.length}`,
-        serialNumber: null,
-        manufacturer: null,
-        product: null,
-        usagePage: null,
-        usage: null,
-        interface: 0,
-        ...info,
-      },
-      descriptor ?? null,
-    );
+    const path = `/dev/hidraw-fake-${info.vendorId.toString(16)}-${info.productId.toString(16)}-${this.plugged.length}`;
+    const device = new FakeHidDevice(hidDeviceInfo(info, path), descriptor ?? null);
     this.plugged.push(device);
     return device;
   }
