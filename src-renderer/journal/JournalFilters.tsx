@@ -35,6 +35,7 @@ export function JournalFilters() {
             placeholder={words.dayPlaceholder}
             value={form.day}
             aria-invalid={errors.day === true}
+            aria-describedby={errors.day === true ? `${id}-day-problem` : undefined}
             onChange={(event) => setForm({ day: event.target.value.trim() })}
           />
           <button type="button" className="secondary journal__step" aria-label={words.dayNext} onClick={() => setForm({ day: shiftDay(form.day, 1) })}>
@@ -44,7 +45,6 @@ export function JournalFilters() {
             {words.today}
           </button>
         </div>
-        {errors.day && <span className="field__problem">{words.badDay}</span>}
       </div>
       <NumberFilter field="kassa" id={`${id}-kassa`} />
       <NumberFilter field="customer" id={`${id}-customer`} />
@@ -63,6 +63,24 @@ export function JournalFilters() {
           ))}
         </select>
       </label>
+      {/* Under the whole row, not under a field: under the narrow register field a sentence stood one word a line. */}
+      {(errors.day === true || errors.kassa === true || errors.customer === true) && (
+        <div className="journal__problems">
+          {errors.day === true && (
+            <p className="field__problem" id={`${id}-day-problem`}>
+              {words.badDay}
+            </p>
+          )}
+          {(['kassa', 'customer'] as const).map(
+            (field) =>
+              errors[field] === true && (
+                <p key={field} className="field__problem" id={`${id}-${field}-problem`}>
+                  {words[NUMBER_FILTERS[field].problem]}
+                </p>
+              ),
+          )}
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -91,9 +109,9 @@ function NumberFilter({ field, id }: { field: keyof typeof NUMBER_FILTERS; id: s
         placeholder={words[spec.placeholder]}
         value={value}
         aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-problem` : undefined}
         onChange={(event) => setForm({ [field]: event.target.value })}
       />
-      {invalid && <span className="field__problem">{words[spec.problem]}</span>}
     </label>
   );
 }
