@@ -4,6 +4,9 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manag
 import { formatInteger as int, formatRubles } from './format';
 import { journalEn } from './journalEn';
 
+// main's keyed messages come in the same chunk: an English screen never shows an error before its words.
+export { messagesEn } from '../../src-shared/messages/messagesEn';
+
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
 const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')}\u00a0₽`;
 
