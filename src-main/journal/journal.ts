@@ -28,7 +28,7 @@ import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecord
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
 import { QR_VALIDITY_MS, QrSecretStore, qrSecretFiles, type QrCredentials } from './qrSecrets';
-import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
+import { decodeRecord, encodeRecord, operationFields, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
 const INDEX_FILE = 'open-months.json';
@@ -51,17 +51,11 @@ const int = z.number().int().safe();
 
 /** What the till (or the manager's reversal) tells the journal before sending. Unknown keys are dropped. */
 const intentInputSchema = z.object({
-  kassa: int.min(1),
-  shop: int.min(1),
-  client: int.min(0),
-  kind: z.enum(['accrue', 'redeem']),
-  bonuses: int.min(1),
-  purchaseKopecks: int.min(0),
+  ...operationFields,
   /** The QR's secret: kept in the sidecar while the code is valid, never in the journal. */
   qrSecret: int,
   /** When the code was scanned; its one day of validity counts from here. Defaults to now. */
   qrSeenAt: int.optional(),
-  balanceBefore: int.optional(),
   checkoutId: z.string().min(1).max(100).optional(),
   by: z.enum(['cashier', 'manager']).default('cashier'),
   reverses: operationIdSchema.optional(),

@@ -25,9 +25,11 @@ const anomaly = z.discriminatedUnion('code', [
   z.object({ code: z.literal('balance-mismatch'), reported: int, expected: z.number() }),
 ]);
 
-const intent = z.object({
-  ...base,
-  type: z.literal('intent'),
+/**
+ * The operation an intent asks for, checked alike where the till hands it to the journal and where a
+ * record is read back: a line the journal would never have accepted is not read as one either.
+ */
+export const operationFields = {
   kassa: int.min(1),
   shop: int.min(1),
   client: int.min(0),
@@ -35,6 +37,12 @@ const intent = z.object({
   bonuses: int.min(1),
   purchaseKopecks: int.min(0),
   balanceBefore: int.optional(),
+};
+
+const intent = z.object({
+  ...base,
+  type: z.literal('intent'),
+  ...operationFields,
   checkoutId: z.string().max(100).optional(),
   by: z.enum(['cashier', 'manager']),
   reverses: id.optional(),
