@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { codedError, type AppError } from '../../src-shared/errors';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { OperationId } from '../../src-shared/journal/types';
@@ -21,10 +21,10 @@ interface QrSecretEntry extends QrCredentials {
 }
 
 const entrySchema = z.object({
-  id: z.string().regex(OPERATION_ID_PATTERN),
-  client: z.number().int().safe(),
-  secret: z.number().int().safe(),
-  expiresAt: z.number().int().safe(),
+  id: z.string().check(z.regex(OPERATION_ID_PATTERN)),
+  client: z.int(),
+  secret: z.int(),
+  expiresAt: z.int(),
 });
 
 /** The whole-file format of earlier versions, read once and replaced by the line file. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { codedError } from '../errors';
 import { checkoutError, checkoutRu, type CheckoutMessageKey } from './checkoutMessages';
-import { translate, type MessageKey } from './messages';
+import { registerEnglish, translate, type MessageKey } from './messages';
 import { messagesEn } from './messagesEn';
 import { messagesRu } from './messagesRu';
+
+registerEnglish(messagesEn);
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const keys = Object.keys(messagesRu) as MessageKey[];

@@ -1,5 +1,4 @@
 import type { Settings } from '../settings/settings';
-import { messagesEn } from './messagesEn';
 import { messagesRu } from './messagesRu';
 import type { MessageParams } from './messageTypes';
 
@@ -7,15 +6,24 @@ export type { MessageParams };
 export type MessageKey = keyof typeof messagesRu;
 export type Language = Settings['language'];
 
-/** Every message in one language; the renderer holds only English, loaded when a till switches to it. */
+/** Every message in one language. */
 export type MessageTable = Readonly<Record<MessageKey, (p: MessageParams) => string>>;
 
-const tables: Record<Language, MessageTable> = { ru: messagesRu, en: messagesEn };
+let english: MessageTable | null = null;
+
+/**
+ * English is registered by the edge that speaks it: the CLI at start (cli/render.ts). main's app
+ * writes Russian only (the renderer translates keys with the English table of its own lazy chunk),
+ * so it never loads English. Unregistered, English falls back to the Russian words.
+ */
+export function registerEnglish(table: MessageTable): void {
+  english = table;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messagesRu, key);
 }
 
 export function translate(key: MessageKey, params: MessageParams = {}, language: Language = 'ru'): string {
-  return tables[language][key](params);
+  return (language === 'en' && english !== null ? english : messagesRu)[key](params);
 }
