@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { localDay } from '../../src-shared/journal/localTime';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { shiftDay } from './journalForm';
 import { useJournal, useJournalActions } from './JournalContext';
 
@@ -9,7 +9,7 @@ const KINDS: readonly (OperationKind | 'all')[] = ['all', 'accrue', 'redeem'];
 
 /** Day, register, customer, kind: each change reloads the list, the report and the chart. */
 export function JournalFilters() {
-  const t = useT();
+  const t = useManagerT();
   const form = useJournal((state) => state.form);
   const errors = useJournal((state) => state.formErrors);
   const { setForm } = useJournalActions();

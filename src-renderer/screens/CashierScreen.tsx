@@ -1,21 +1,19 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { AppError } from '../../src-shared/errors';
-import { CameraButton } from '../camera/CameraButton';
-import { balanceAfter } from '../checkout/outcomeSummary';
-import { CustomerCard } from '../components/CustomerCard';
-import { DemoPanel } from '../components/DemoPanel';
-import { DonePanel } from '../components/DonePanel';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { WaitingPanel } from '../components/WaitingPanel';
-import { PurchaseEntry } from '../components/PurchaseEntry';
-import { BlockedNotice } from '../journal/BlockedNotice';
-import { RepeatDialog } from '../journal/RepeatDialog';
 import { ScanDropNotice } from '../scanner/ScanDropNotice';
+import { loadPart } from '../i18n/dictionary';
 import { useT } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 
-// The camera (and its decoder) loads when the cashier or the manager's setting turns it on.
+// The camera (and its decoder) loads when the cashier or the manager's setting turns it on; its
+// button only on a till where the manager left it on demand, the demo's customers only in the demo.
 const CameraPanel = lazy(async () => ({ default: (await import('../camera/CameraPanel')).CameraPanel }));
+const CameraButton = lazy(async () => ({ default: (await import('../camera/CameraButton')).CameraButton }));
+const DemoPanel = lazy(async () => ({ default: (await import('../components/DemoPanel')).DemoPanel }));
+// A customer's panels and words load while main asks the server for the first customer's balance, not at start.
+const ServingCustomer = lazy(async () => ({ default: (await import('./ServingCustomer')).ServingCustomer }));
 
 export function CashierScreen() {
   const checkout = useKassa((state) => state.checkout);
@@ -29,6 +27,11 @@ export function CashierScreen() {
   // The camera as the till's scanner runs while the till waits for the next customer, not while one is served.
   const waiting = checkout.stage === 'idle' || checkout.stage === 'done';
   const stayOn = cameraMode === 'always' && waiting;
+  const language = useKassa((state) => state.app?.language ?? 'ru');
+  const lookingUp = checkout.stage === 'idle' && checkout.busy;
+  useEffect(() => {
+    if (lookingUp) void Promise.all([import('./ServingCustomer'), loadPart('customer', language)]);
+  }, [lookingUp, language]);
   return (
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
@@ -41,21 +44,22 @@ export function CashierScreen() {
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && checkout.busy && <WaitingPanel what="balance" />}
         {checkout.stage === 'idle' && !checkout.busy && <IdlePanel compact={error !== null} />}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
-        {checkout.stage === 'done' && <CustomerCard customer={checkout.customer} after={{ balance: balanceAfter(checkout.outcomes) }} />}
-        {checkout.stage !== 'idle' && error && <ErrorPanel error={error} />}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && checkout.customer.blocked && (
-          <BlockedNotice blocked={checkout.customer.blocked} />
+        {checkout.stage !== 'idle' && (
+          <Suspense fallback={null}>
+            <ServingCustomer checkout={checkout} error={error} sending={sending} />
+          </Suspense>
         )}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && (
-          <PurchaseEntry customer={checkout.customer} busy={checkout.busy || checkout.stage === 'confirm'} />
+        {cameraMode === 'on-demand' && !cameraOpen && waiting && (
+          <Suspense fallback={null}>
+            <CameraButton />
+          </Suspense>
         )}
-        {checkout.stage === 'customer' && checkout.busy && <WaitingPanel what={sending ?? 'accrue'} />}
-        {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
-        {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
-        {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
       </section>
-      {demo && <DemoPanel />}
+      {demo && (
+        <Suspense fallback={null}>
+          <DemoPanel />
+        </Suspense>
+      )}
     </main>
   );
 }

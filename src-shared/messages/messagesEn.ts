@@ -1,5 +1,4 @@
 import { pluralEn } from '../format/plural';
-import { checkoutEn } from './checkoutMessages';
 import { journalEn } from './journalMessages';
 import { settingsEn } from './settingsMessages';
 import { toolEn } from './toolMessages';
@@ -12,6 +11,7 @@ const REFRESH_QR = 'Ask the customer to refresh the QR code in the Skidkabot bot
 const RETRY_OR_MANAGER = 'Try again; if it still fails, call the manager.';
 const RESCAN = "Scan the Skidkabot QR code on the customer's phone.";
 const REISSUE = 'Ask the customer to refresh the QR code in the bot.';
+const PURCHASE_EXAMPLE = 'Type the total in figures, e.g. 1234.50.';
 const KEYCHAIN_ADVICE = 'The shop secret is kept only there: ask the computer administrator.';
 
 /** The proxy's address after a word, when the message should name it. */
@@ -122,7 +122,14 @@ export const messagesEn: Record<MessageKey, (p: MessageParams) => string> = {
   'auth.lockedFor': (p) => `Wrong password. Sign-in is locked for ${durationEn(num(p, 'ms'))}.`,
   'auth.tooManyAttempts': (p) => `Too many wrong attempts. Try again in ${durationEn(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'The till does not answer. Restart the program.',
-  ...checkoutEn,
+  'redeem.none': () => 'Nothing can be redeemed on this purchase: the maximum is 0. Accrue bonuses or go on without them.',
+  'redeem.range': (p) => `Redeem from 1 to ${bonuses(num(p, 'max'))}, a whole number. Correct the amount to redeem.`,
+  'purchase.empty': () => 'Enter the purchase total, e.g. 1234.50.',
+  'purchase.nonsense': () => `This is not a total. ${PURCHASE_EXAMPLE}`,
+  'purchase.negative': () => `The total cannot be negative. ${PURCHASE_EXAMPLE}`,
+  'purchase.zero': () => `The purchase total must be above zero. ${PURCHASE_EXAMPLE}`,
+  'purchase.tooManyDecimals': () => 'At most two digits after the point (kopecks). Correct the total, e.g. 1234.50.',
+  'purchase.tooLarge': () => 'The total is over 10,000,000 ₽: check for extra digits.',
   ...journalEn,
   ...settingsEn,
   ...toolEn,
