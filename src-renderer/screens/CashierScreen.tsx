@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { WaitingPanel } from '../components/WaitingPanel';
 import { ScanDropNotice } from '../scanner/ScanDropNotice';
 import { loadPart } from '../i18n/dictionary';
+import type { servingPanels as ServingPanels } from './ServingCustomer';
 import { useT } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 
@@ -12,8 +13,28 @@ import { useKassa } from '../store/StoreContext';
 const CameraPanel = lazy(async () => ({ default: (await import('../camera/CameraPanel')).CameraPanel }));
 const CameraButton = lazy(async () => ({ default: (await import('../camera/CameraButton')).CameraButton }));
 const DemoPanel = lazy(async () => ({ default: (await import('../components/DemoPanel')).DemoPanel }));
-// A customer's panels and words load while main asks the server for the first customer's balance, not at start.
-const ServingCustomer = lazy(async () => ({ default: (await import('./ServingCustomer')).ServingCustomer }));
+
+// A customer's panels and words are not needed for the idle till's first screen: they load right
+// after it is shown, well before a cashier can scan. Once loaded they render in the same commit as
+// the customer (React.lazy would suspend on its first render, leaving a moment without the purchase
+// field). A chunk that failed to load is asked for again when the next customer arrives.
+let loadedPanels: typeof ServingPanels | null = null;
+
+function useServingPanels(customerOnScreen: boolean): typeof ServingPanels | null {
+  const language = useKassa((state) => state.app?.language ?? 'ru');
+  const [panels, setPanels] = useState(() => loadedPanels);
+  useEffect(() => {
+    void loadPart('customer', language).catch(() => undefined);
+  }, [language]);
+  useEffect(() => {
+    if (panels) return;
+    import('./ServingCustomer').then(
+      (module) => setPanels(() => (loadedPanels = module.servingPanels)),
+      () => undefined,
+    );
+  }, [panels, customerOnScreen]);
+  return panels;
+}
 
 export function CashierScreen() {
   const checkout = useKassa((state) => state.checkout);
@@ -27,11 +48,7 @@ export function CashierScreen() {
   // The camera as the till's scanner runs while the till waits for the next customer, not while one is served.
   const waiting = checkout.stage === 'idle' || checkout.stage === 'done';
   const stayOn = cameraMode === 'always' && waiting;
-  const language = useKassa((state) => state.app?.language ?? 'ru');
-  const lookingUp = checkout.stage === 'idle' && checkout.busy;
-  useEffect(() => {
-    if (lookingUp) void Promise.all([import('./ServingCustomer'), loadPart('customer', language)]);
-  }, [lookingUp, language]);
+  const panels = useServingPanels(checkout.stage !== 'idle');
   return (
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
@@ -44,11 +61,7 @@ export function CashierScreen() {
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && checkout.busy && <WaitingPanel what="balance" />}
         {checkout.stage === 'idle' && !checkout.busy && <IdlePanel compact={error !== null} />}
-        {checkout.stage !== 'idle' && (
-          <Suspense fallback={null}>
-            <ServingCustomer checkout={checkout} error={error} sending={sending} />
-          </Suspense>
-        )}
+        {checkout.stage !== 'idle' && panels && <Suspense fallback={null}>{panels({ checkout, error, sending })}</Suspense>}
         {cameraMode === 'on-demand' && !cameraOpen && waiting && (
           <Suspense fallback={null}>
             <CameraButton />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import type { CheckoutView } from '../../src-shared/ipc/views';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
@@ -12,8 +13,18 @@ import { RepeatDialog } from '../journal/RepeatDialog';
 
 type Serving = Exclude<CheckoutView, { stage: 'idle' }>;
 
-/** The cashier's screen while a customer is on it: the card, the figures, the double-press question, the outcome. */
-export function ServingCustomer({ checkout, error, sending }: { checkout: Serving; error: AppError | null; sending: OperationKind | null }) {
+export interface ServingProps {
+  checkout: Serving;
+  error: AppError | null;
+  sending: OperationKind | null;
+}
+
+/**
+ * The cashier's screen while a customer is on it: the card, the figures, the double-press question,
+ * the outcome. A render function, not a component, so the screen that loads it renders these
+ * (module-level) panels directly once it has it, with no wrapper component made at run time.
+ */
+export function servingPanels({ checkout, error, sending }: ServingProps): ReactNode {
   return (
     <>
       {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
