@@ -9,24 +9,12 @@ import { decodeRecord, encodeRecord } from './recordCodec';
 // The operation's fields are declared once (recordCodec's operationFields): the journal refuses to
 // write what it would refuse to read, and refuses to read what it would never have written.
 
-const INTENT_INPUT: IntentInput = { kassa: 2, shop: 4, client: 83532824, kind: 'accrue', bonuses: 40, purchaseKopecks: 200_000, qrSecret: 97531, balanceBefore: 2365 };
-const INTENT_LINE = {
-  v: 1,
-  type: 'intent',
-  id: '20250314-102231-k2-00a1b2',
-  at: '2025-03-14T10:22:31.123+03:00',
-  kassa: 2,
-  shop: 4,
-  client: 83532824,
-  kind: 'accrue',
-  bonuses: 40,
-  purchaseKopecks: 200_000,
-  balanceBefore: 2365,
-  by: 'cashier',
-};
+const OPERATION = { kassa: 2, shop: 4, client: 83532824, kind: 'accrue', bonuses: 40, purchaseKopecks: 200_000, balanceBefore: 2365 } as const;
+const INTENT_INPUT: IntentInput = { ...OPERATION, qrSecret: 97531 };
+const INTENT_LINE = { v: 1, type: 'intent', id: '20250314-102231-k2-00a1b2', at: '2025-03-14T10:22:31.123+03:00', ...OPERATION, by: 'cashier' } as const;
 
 const FRACTIONS_AND_WORDS = [1.5, '40', null, true, {}, [], Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308];
-const HOSTILE: readonly (readonly [keyof typeof INTENT_LINE, unknown])[] = [
+const HOSTILE: readonly (readonly [keyof typeof OPERATION, unknown])[] = [
   ...FRACTIONS_AND_WORDS.flatMap((value) => (['kassa', 'shop', 'client', 'bonuses', 'purchaseKopecks', 'balanceBefore'] as const).map((field) => [field, value] as const)),
   ['kassa', 0],
   ['kassa', -1],

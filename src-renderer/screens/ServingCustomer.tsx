@@ -13,7 +13,7 @@ import { RepeatDialog } from '../journal/RepeatDialog';
 
 type Serving = Exclude<CheckoutView, { stage: 'idle' }>;
 
-export interface ServingProps {
+interface ServingProps {
   checkout: Serving;
   error: AppError | null;
   sending: OperationKind | null;
