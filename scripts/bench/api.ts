@@ -8,7 +8,7 @@ import { effectiveRules } from '../../src-shared/bonus/bonusRules';
 import { KEEP_WARM_MS } from '../../src-main/app/checkoutSession';
 import { privateCaServerCert } from '../../test-support/net/testCa';
 import { startSimulator } from '../../src-main/simulator/simulator';
-import { versus } from './goal';
+import { versus } from '../benchGoal';
 import type { Simulator } from '../../src-main/simulator/simulator';
 
 const IVAN = 83532824;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { versus } from './goal';
+import { versus } from '../benchGoal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(root, 'bin', 'skidkabot-kassa.mjs');

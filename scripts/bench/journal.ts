@@ -13,7 +13,7 @@ import { OperationRunner, type OperationClient } from '../../src-main/journal/op
 import { faultyFs, type FsEvent } from '../../test-support/journal/faultyFs';
 import { nodeJournalFs, type JournalFs } from '../../src-main/journal/fsPort';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
-import { versus } from './goal';
+import { versus } from '../benchGoal';
 
 const MONTHS = 36;
 const OPS_PER_MONTH = 5_000;

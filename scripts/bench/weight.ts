@@ -7,7 +7,7 @@ import { DEMO_CUSTOMERS, DEMO_SHOP } from '../../src-main/simulator/demoData';
 import { startSimulator } from '../../src-main/simulator/simulator';
 import { staticClosure } from '../bundleClosure';
 import { loadedFiles } from '../bundleLoaded';
-import { versus } from './goal';
+import { versus } from '../benchGoal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const MAIN_GOAL = 250 * 1024;
