@@ -80,6 +80,11 @@ export default defineConfig({
     emptyOutDir: true,
     // Chromium preloads modules itself; the polyfill would only add to the cashier's first load.
     modulePreload: { polyfill: false },
-    rolldownOptions: { input: path.join(root, 'src-renderer/index.html') },
+    rolldownOptions: {
+      input: path.join(root, 'src-renderer/index.html'),
+      // What the cashier's first screen needs, in one file: small shared chunks would each be a request
+      // and compress apart. Chunks loaded later (manager, English, camera, a customer's panels) import from it.
+      output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] } },
+    },
   },
 });

@@ -1,3 +1,4 @@
+import { keyedError } from './appError';
 import { translate, type MessageKey, type MessageParams } from './messages/messages';
 
 /**
@@ -27,17 +28,12 @@ export interface AppError {
   params?: MessageParams;
 }
 
+// Built apart from the messages: the renderer makes errors at start without loading main's message tables.
+export { appError } from './appError';
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** An error that every edge can translate: the Russian `message` is written from the same key. */
 export function codedError(kind: ErrorKind, key: MessageKey, params?: MessageParams, code?: number): AppError {
-  const error: AppError = { kind, message: translate(key, params) };
-  if (code !== undefined) error.code = code;
-  error.key = key;
-  if (params !== undefined && Object.keys(params).length > 0) error.params = params;
-  return error;
-}
-
-export function appError(kind: ErrorKind, message: string, code?: number): AppError {
-  return code === undefined ? { kind, message } : { kind, code, message };
+  return keyedError(kind, key, translate(key, params), params, code);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseJsonAs } from './parseJson';
 
 const schema = z.object({ v: z.literal(1), months: z.array(z.string()) });

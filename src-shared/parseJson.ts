@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** A JSON text checked against a schema: the value, or null when the text is not JSON or does not match. */
-export function parseJsonAs<T>(schema: z.ZodType<T>, text: string): T | null {
+export function parseJsonAs<T>(schema: z.ZodMiniType<T>, text: string): T | null {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { versus } from '../benchGoal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(root, 'bin', 'skidkabot-kassa.mjs');
@@ -31,6 +32,6 @@ export function run(): Promise<void> {
   const decode = medianMillis([BIN, 'decode', SCAN]);
   console.log(`node -e 0:                  ${bare.toFixed(0)} ms (median of ${RUNS})`);
   console.log(`skidkabot-kassa decode:     ${decode.toFixed(0)} ms (median of ${RUNS})`);
-  console.log(`ratio:                      ${(decode / bare).toFixed(2)}× (goal ≤ 3×: ${decode <= 3 * bare ? 'met' : 'NOT met'})`);
+  console.log(`ratio:                      ${(decode / bare).toFixed(2)}×  ${versus('≤ 3×', decode <= 3 * bare)}`);
   return Promise.resolve();
 }

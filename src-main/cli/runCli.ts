@@ -1,8 +1,12 @@
 import { codedError, type AppError } from '../../src-shared/errors';
-import { translate, type MessageKey, type MessageParams } from '../../src-shared/messages/messages';
+import { registerEnglish, translate, type MessageKey, type MessageParams } from '../../src-shared/messages/messages';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
 import { parseCommandArgs } from './args';
 import { exitCodeOf, failed, type CliCommand, type CommandEnv, type CommandReport, type ExitCode } from './command';
 import { cliLanguage, commandHelpText, GLOBAL_OPTIONS, renderReport, usageText } from './render';
+
+// Every command may answer in English (SKIDKABOT_LANG=en): the table is in place before any runs.
+registerEnglish(messagesEn);
 
 export interface CliIo extends CommandEnv {
   stdout(text: string): Promise<void>;

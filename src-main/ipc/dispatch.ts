@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { codedError } from '../../src-shared/errors';
 import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import type { Result } from '../../src-shared/errors';
@@ -62,7 +62,7 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: (sender: S
   };
 }
 
-function fieldOf(error: z.ZodError): MessageParams {
+function fieldOf(error: z.core.$ZodError): MessageParams {
   const issue = error.issues[0];
   if (issue === undefined) return {};
   // The first element of the path is the argument index, which means nothing to a person.

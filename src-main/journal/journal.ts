@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MessageKey } from '../../src-shared/messages/messages';
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
@@ -29,7 +29,7 @@ import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecord
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
 import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
-import { decodeRecord, encodeRecord, parseJournalBytes } from './recordCodec';
+import { decodeRecord, encodeRecord, operationFields, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
 const INDEX_FILE = 'open-months.json';
@@ -48,25 +48,17 @@ export interface JournalOptions {
   random?: () => string;
 }
 
-const int = z.number().int();
-
 /** What the till (or the manager's reversal) tells the journal before sending. Unknown keys are dropped. */
 const intentInputSchema = z.object({
-  kassa: int.min(1),
-  shop: int.min(1),
-  client: int.min(0),
-  kind: z.enum(['accrue', 'redeem']),
-  bonuses: int.min(1),
-  purchaseKopecks: int.min(0),
+  ...operationFields,
   /** The QR's secret: kept in the sidecar while the code is valid, never in the journal. */
-  qrSecret: int,
+  qrSecret: z.int(),
   /** When the code was scanned; its one day of validity counts from here. Defaults to now. */
-  qrSeenAt: int.optional(),
-  balanceBefore: int.optional(),
-  checkoutId: z.string().min(1).max(100).optional(),
-  by: z.enum(['cashier', 'manager']).default('cashier'),
-  reverses: operationIdSchema.optional(),
-  reason: reasonSchema.optional(),
+  qrSeenAt: z.optional(z.int()),
+  checkoutId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  by: z._default(z.enum(['cashier', 'manager']), 'cashier'),
+  reverses: z.optional(operationIdSchema),
+  reason: z.optional(reasonSchema),
 });
 
 export type IntentInput = z.input<typeof intentInputSchema>;
@@ -91,7 +83,7 @@ const SCHEMA_KEYS: Readonly<Record<string, MessageKey>> = {
   'Причина слишком длинная: не больше 500 знаков': 'journal.reasonLong',
 };
 
-function invalidInput(error: z.ZodError, notRecorded = false): AppError {
+function invalidInput(error: z.core.$ZodError, notRecorded = false): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
   if (notRecorded) return codedError('input', 'journal.notRecorded', { field });

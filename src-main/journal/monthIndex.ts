@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseJsonAs } from '../../src-shared/parseJson';
 import type { JournalFs } from './fsPort';
 
 const MONTH = /^\d{4}-\d{2}$/;
-const indexSchema = z.object({ v: z.literal(1), months: z.array(z.string().regex(MONTH)) });
+const indexSchema = z.object({ v: z.literal(1), months: z.array(z.string().check(z.regex(MONTH))) });
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { codedError, type AppError } from '../../src-shared/errors';
 import { localDay } from '../../src-shared/journal/localTime';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
@@ -22,10 +22,10 @@ interface QrSecretEntry extends QrCredentials {
 }
 
 const entrySchema = z.object({
-  id: z.string().regex(OPERATION_ID_PATTERN),
-  client: z.number().int(),
-  secret: z.number().int(),
-  expiresAt: z.number().int(),
+  id: z.string().check(z.regex(OPERATION_ID_PATTERN)),
+  client: z.int(),
+  secret: z.int(),
+  expiresAt: z.int(),
 });
 
 /** The whole-file format of the first version. */

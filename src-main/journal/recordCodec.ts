@@ -1,5 +1,5 @@
-import { isMessageKey } from '../../src-shared/messages/messages';
-import { z } from 'zod';
+import { isMessageKey, type MessageKey } from '../../src-shared/messages/messages';
+import { z } from 'zod/mini';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { JournalRecord } from '../../src-shared/journal/types';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -9,40 +9,49 @@ import { parseJsonAs } from '../../src-shared/parseJson';
  * damaged line is reported and skipped instead of becoming a wrong balance on the manager's screen.
  */
 
-const id = z.string().regex(OPERATION_ID_PATTERN);
-const at = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
-const int = z.number().int();
+const id = z.string().check(z.regex(OPERATION_ID_PATTERN));
+const at = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/));
+const int = z.int();
+const atLeast = (min: number) => z.int().check(z.minimum(min));
 const appErrorSchema = z.object({
   kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
-  code: int.optional(),
+  code: z.optional(int),
   message: z.string(),
-  key: z.string().refine(isMessageKey).optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  key: z.optional(z.custom<MessageKey>((value) => typeof value === 'string' && isMessageKey(value))),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 const base = { v: z.literal(1), id, at };
 const anomaly = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('balance-unreadable'), reported: z.string(), expected: z.number().optional() }),
+  z.object({ code: z.literal('balance-unreadable'), reported: z.string(), expected: z.optional(z.number()) }),
   z.object({ code: z.literal('balance-mismatch'), reported: int, expected: z.number() }),
 ]);
+
+/**
+ * The operation an intent asks for, checked alike where the till hands it to the journal and where a
+ * record is read back: a line the journal would never have accepted is not read as one either.
+ */
+export const operationFields = {
+  kassa: atLeast(1),
+  shop: atLeast(1),
+  client: atLeast(0),
+  kind: z.enum(['accrue', 'redeem']),
+  bonuses: atLeast(1),
+  purchaseKopecks: atLeast(0),
+  balanceBefore: z.optional(int),
+};
 
 const intent = z.object({
   ...base,
   type: z.literal('intent'),
-  kassa: int.min(1),
-  shop: int.min(1),
-  client: int.min(0),
-  kind: z.enum(['accrue', 'redeem']),
-  bonuses: int.min(1),
-  purchaseKopecks: int.min(0),
-  balanceBefore: int.optional(),
-  checkoutId: z.string().max(100).optional(),
+  ...operationFields,
+  checkoutId: z.optional(z.string().check(z.maxLength(100))),
   by: z.enum(['cashier', 'manager']),
-  reverses: id.optional(),
-  reason: z.string().optional(),
+  reverses: z.optional(id),
+  reason: z.optional(z.string()),
 });
 
 const outcome = z.discriminatedUnion('status', [
-  z.object({ ...base, type: z.literal('outcome'), status: z.literal('applied'), balance: int.nullable(), confirmedBy: z.enum(['answer', 'balance-check']), anomaly: anomaly.optional() }),
+  z.object({ ...base, type: z.literal('outcome'), status: z.literal('applied'), balance: z.nullable(int), confirmedBy: z.enum(['answer', 'balance-check']), anomaly: z.optional(anomaly) }),
   z.object({ ...base, type: z.literal('outcome'), status: z.literal('refused'), error: appErrorSchema }),
   z.object({ ...base, type: z.literal('outcome'), status: z.literal('not-applied'), balance: int, error: appErrorSchema }),
   z.object({
@@ -50,7 +59,7 @@ const outcome = z.discriminatedUnion('status', [
     type: z.literal('outcome'),
     status: z.literal('unknown'),
     balanceBefore: int,
-    balanceAfter: int.optional(),
+    balanceAfter: z.optional(int),
     error: appErrorSchema,
   }),
 ]);
@@ -60,7 +69,7 @@ const resolution = z.object({
   type: z.literal('resolution'),
   action: z.enum(['applied', 'not-applied', 'recheck']),
   reason: z.string(),
-  balance: int.optional(),
+  balance: z.optional(int),
   by: z.literal('manager'),
 });
 

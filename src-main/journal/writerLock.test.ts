@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockNotWritten } from './journalErrors';
 import { translate } from '../../src-shared/messages/messages';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
 import { LOCK_FILE, WriterLock, holderParams, type CreateLockFile } from './writerLock';
 
 let dir: string;
@@ -103,8 +104,8 @@ describe('WriterLock', () => {
   it('names the holder for the person refused, in either language', () => {
     const app = holderParams({ pid: 42, owner: 'app', since: 0 });
     expect(translate('journal.heldByOther', app)).toContain('ведёт программа кассы (процесс 42).');
-    expect(translate('journal.heldByOther', app, 'en')).toContain('kept by the till program (process 42).');
+    expect(messagesEn['journal.heldByOther'](app)).toContain('kept by the till program (process 42).');
     expect(translate('journal.heldByOtherCli', holderParams({ pid: 42, owner: 'cli', since: 0 }))).toContain('терминале');
-    expect(translate('journal.heldByOtherCli', holderParams({ pid: 0, owner: 'cli', since: 0 }), 'en')).toContain('another program');
+    expect(messagesEn['journal.heldByOtherCli'](holderParams({ pid: 0, owner: 'cli', since: 0 }))).toContain('another program');
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MessageParams } from '../../src-shared/messages/messages';
 import { errnoCode } from '../fs/errnoCode';
 import { ensurePrivateDir } from '../fs/privateDir';
@@ -46,9 +46,9 @@ export type CreateLockFile = (file: string) => Promise<LockFileHandle>;
 const createLockFile: CreateLockFile = (file) => open(file, 'wx', 0o600);
 
 const recordSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.int().check(z.positive()),
   owner: z.enum(['app', 'cli']),
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   since: z.number(),
   bootedAt: z.number(),
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
 
@@ -11,7 +11,7 @@ const DEFAULT_API_PORT = 17231;
 
 const apiSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  port: z.number().int().min(1024).max(65535),
+  port: z.int().check(z.minimum(1024), z.maximum(65535)),
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
 
@@ -11,9 +11,9 @@ import { errnoCode } from '../fs/errnoCode';
 export const ENDPOINT_FILE = 'local-api.run.json';
 
 const endpointSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.int().check(z.positive()),
   enabled: z.boolean(),
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
 });
 
 export type ApiEndpoint = z.infer<typeof endpointSchema>;

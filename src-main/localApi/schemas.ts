@@ -1,19 +1,22 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What a POS program may send, one schema per endpoint: the server validates with these and
  * /v1/openapi.json is generated from them, so the document cannot drift from what is accepted.
  */
 
-const qr = z.string().min(1).max(4096).describe('Текст QR-кода покупателя, как его выдал сканер (JSON из бота).');
-const bonuses = z.number().int().min(1).max(1_000_000_000).describe('Сколько бонусов, целое число от 1.');
-const purchase = z
-  .union([z.number().positive().max(10_000_000), z.string().min(1).max(40)])
-  .describe('Сумма покупки в рублях: число 1234.5 или строка "1234,50".');
-const confirmDuplicate = z
-  .boolean()
-  .optional()
-  .describe('true — провести, хотя такая же операция этому покупателю была только что (ответ 409).');
+/** The words /v1/openapi.json shows beside a field. */
+function described<S extends z.ZodMiniType>(schema: S, description: string): S {
+  return schema.check(z.describe(description));
+}
+
+const qr = described(z.string().check(z.minLength(1), z.maxLength(4096)), 'Текст QR-кода покупателя, как его выдал сканер (JSON из бота).');
+const bonuses = described(z.int().check(z.minimum(1), z.maximum(1_000_000_000)), 'Сколько бонусов, целое число от 1.');
+const purchase = described(
+  z.union([z.number().check(z.positive(), z.maximum(10_000_000)), z.string().check(z.minLength(1), z.maxLength(40))]),
+  'Сумма покупки в рублях: число 1234.5 или строка "1234,50".',
+);
+const confirmDuplicate = described(z.optional(z.boolean()), 'true — провести, хотя такая же операция этому покупателю была только что (ответ 409).');
 
 export const balanceRequest = z.strictObject({ qr });
 export const accrueRequest = z.union([
@@ -24,19 +27,19 @@ export const redeemRequest = z.strictObject({ qr, bonuses, confirmDuplicate });
 export const checkoutRequest = z.strictObject({
   qr,
   purchase,
-  redeem: z
-    .union([z.literal('max'), z.number().int().min(0).max(1_000_000_000)])
-    .optional()
-    .describe('Сколько бонусов списать: число (0 — только начислить) или "max" — сколько позволяют правила. По умолчанию 0.'),
+  redeem: described(
+    z.optional(z.union([z.literal('max'), z.int().check(z.minimum(0), z.maximum(1_000_000_000))])),
+    'Сколько бонусов списать: число (0 — только начислить) или "max" — сколько позволяют правила. По умолчанию 0.',
+  ),
   confirmDuplicate,
 });
 export const tillPurchaseRequest = z.strictObject({ purchase });
 export const journalQuery = z.strictObject({
-  day: z.string().max(10).optional().describe('День ГГГГ-ММ-ДД.'),
-  kassa: z.string().max(10).optional().describe('Только эта касса.'),
-  customer: z.string().max(20).optional().describe('Только этот покупатель (номер из QR-кода).'),
-  kind: z.enum(['accrue', 'redeem']).optional(),
-  limit: z.string().max(10).optional().describe('Не больше N последних операций.'),
+  day: described(z.optional(z.string().check(z.maxLength(10))), 'День ГГГГ-ММ-ДД.'),
+  kassa: described(z.optional(z.string().check(z.maxLength(10))), 'Только эта касса.'),
+  customer: described(z.optional(z.string().check(z.maxLength(20))), 'Только этот покупатель (номер из QR-кода).'),
+  kind: z.optional(z.enum(['accrue', 'redeem'])),
+  limit: described(z.optional(z.string().check(z.maxLength(10))), 'Не больше N последних операций.'),
 });
 
 export type BalanceRequest = z.infer<typeof balanceRequest>;
@@ -48,28 +51,28 @@ export type JournalQuery = z.infer<typeof journalQuery>;
 
 const errorObject = z.object({
   kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
-  code: z.number().int().optional().describe('Код ответа сервера Скидкабот (kind "server") или местный код: 1001 — повтор операции.'),
-  message: z.string().describe('Что случилось и что делать, по-русски, для кассира.'),
-  key: z.string().optional().describe('Ключ сообщения (например journal.intentNotWritten): по нему то же сообщение переводится на английский.'),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Параметры сообщения для перевода по ключу.'),
+  code: described(z.optional(z.int()), 'Код ответа сервера Скидкабот (kind "server") или местный код: 1001 — повтор операции.'),
+  message: described(z.string(), 'Что случилось и что делать, по-русски, для кассира.'),
+  key: described(z.optional(z.string()), 'Ключ сообщения (например journal.intentNotWritten): по нему то же сообщение переводится на английский.'),
+  params: described(z.optional(z.record(z.string(), z.union([z.string(), z.number()]))), 'Параметры сообщения для перевода по ключу.'),
 });
 
 /** Every reply: the object `skidkabot-kassa <command> --json` prints for the same operation. */
-const reply = z.looseObject({ ok: z.boolean(), error: errorObject.optional() });
+const reply = z.looseObject({ ok: z.boolean(), error: z.optional(errorObject) });
 
 const tillOperation = z.object({
   id: z.string(),
-  at: z.string().describe('Местное время с часовым поясом.'),
-  kassa: z.number().int(),
-  client: z.number().int(),
+  at: described(z.string(), 'Местное время с часовым поясом.'),
+  kassa: z.int(),
+  client: z.int(),
   kind: z.enum(['accrue', 'redeem']),
-  bonuses: z.number().int(),
-  purchase: z.string().nullable().describe('Сумма покупки в рублях, "1234.50"; null для исправления менеджера.'),
-  checkoutId: z.string().nullable().describe('Общий у списания и начисления одной покупки.'),
+  bonuses: z.int(),
+  purchase: described(z.nullable(z.string()), 'Сумма покупки в рублях, "1234.50"; null для исправления менеджера.'),
+  checkoutId: described(z.nullable(z.string()), 'Общий у списания и начисления одной покупки.'),
   by: z.enum(['cashier', 'manager']),
   status: z.enum(['pending', 'applied', 'refused', 'not-applied', 'unknown']),
-  balance: z.number().int().nullable().describe('Баланс покупателя после операции, если известен.'),
-  reverses: z.string().nullable(),
+  balance: described(z.nullable(z.int()), 'Баланс покупателя после операции, если известен.'),
+  reverses: z.nullable(z.string()),
 });
 
 export type TillOperation = z.infer<typeof tillOperation>;
@@ -78,9 +81,9 @@ interface Endpoint {
   method: 'get' | 'post';
   path: string;
   summary: string;
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  reply?: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniObject;
+  reply?: z.ZodMiniType;
   stream?: boolean;
 }
 
@@ -96,12 +99,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     method: 'get',
     path: '/v1/till/last',
     summary: 'Последняя завершённая операция этой кассы (с экрана или через API).',
-    reply: z.object({ ok: z.literal(true), operation: tillOperation.nullable() }),
+    reply: z.object({ ok: z.literal(true), operation: z.nullable(tillOperation) }),
   },
   { method: 'get', path: '/v1/till/events', summary: 'Поток событий (text/event-stream): каждая завершённая операция этой кассы, событие "operation".', stream: true },
 ];
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   // The document declares its dialect once (OpenAPI 3.1 is JSON Schema 2020-12); each schema need not.
   delete json.$schema;
@@ -146,7 +149,7 @@ export function openApiDocument(version: string, url: string): Record<string, un
         name,
         in: 'query',
         required: false,
-        schema: schemaOf(schema as z.ZodType, 'input'),
+        schema: schemaOf(schema as z.ZodMiniType, 'input'),
       }));
     }
     paths[endpoint.path] = { [endpoint.method]: operation };

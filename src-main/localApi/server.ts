@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { codedError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import type { MessageKey, MessageParams } from '../../src-shared/messages/messages';
 import type { CommandReport, JsonObject } from '../cli/command';
@@ -109,7 +109,7 @@ async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -131,7 +131,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
-  const post = <S extends z.ZodType>(schema: S, run: (body: z.infer<S>) => Promise<CommandReport> | CommandReport): Route => {
+  const post = <S extends z.ZodMiniType>(schema: S, run: (body: z.infer<S>) => Promise<CommandReport> | CommandReport): Route => {
     return async (request) => fromReport(await run(parse(schema, await readJsonBody(request))));
   };
   const routes: Record<string, Partial<Record<'GET' | 'POST', Route>>> = {

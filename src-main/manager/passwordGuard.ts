@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { codedError } from '../../src-shared/errors';
 import type { MessageParams } from '../../src-shared/messages/messages';
 import type { AppError, Result } from '../../src-shared/errors';
@@ -49,25 +49,24 @@ export interface ManagerStatus {
   lockedUntil: number | null;
 }
 
-const base64 = z.base64().min(16).max(512);
+const base64 = z.base64().check(z.minLength(16), z.maxLength(512));
 
 /** Bounds on the stored cost, so a tampered file can neither weaken the hash nor make a login eat the machine. */
 const storedSchema = z.strictObject({
   version: z.literal(1),
   kdf: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 14)
-    .max(2 ** 20)
-    .refine((n) => (n & (n - 1)) === 0, 'N — степень двойки'),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  keyLength: z.number().int().min(16).max(128),
+  N: z.int().check(
+    z.minimum(2 ** 14),
+    z.maximum(2 ** 20),
+    z.refine((n) => (n & (n - 1)) === 0, 'N — степень двойки'),
+  ),
+  r: z.int().check(z.minimum(1), z.maximum(32)),
+  p: z.int().check(z.minimum(1), z.maximum(16)),
+  keyLength: z.int().check(z.minimum(16), z.maximum(128)),
   salt: base64,
   hash: base64,
-  failures: z.number().int().min(0),
-  lockedUntil: z.number().int().nullable(),
+  failures: z.int().check(z.minimum(0)),
+  lockedUntil: z.nullable(z.int()),
 });
 
 type StoredPassword = z.infer<typeof storedSchema>;

@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { errorText } from '../../src-shared/messages/messages';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe('resolveConfig', () => {
       secretStore: new MemorySecretStore(1),
     });
     expect(resolved).toMatchObject({ ok: false, error: { kind: 'config', message: textContaining(variable), params: { env: variable } } });
-    expect(resolved.ok || errorText(resolved.error, 'en')).toContain(variable);
+    expect(resolved.ok || resolved.error.key === undefined || messagesEn[resolved.error.key](resolved.error.params ?? {})).toContain(variable);
   });
 
   it('never repeats a malformed secret from the environment', async () => {

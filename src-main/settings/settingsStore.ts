@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { codedError, type AppError, type ErrorKind } from '../../src-shared/errors';
 import { settingsSchema } from '../../src-shared/ipc/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings/settings';
@@ -139,12 +139,12 @@ function pickKnownKeys(value: object): Record<string, unknown> {
   return pickBySchema(value, settingsSchema) as Record<string, unknown>;
 }
 
-function pickBySchema(value: unknown, schema: z.ZodType): unknown {
-  const inner = schema instanceof z.ZodNullable ? schema.unwrap() : schema;
-  if (!(inner instanceof z.ZodObject) || !isPlainObject(value)) return value;
+function pickBySchema(value: unknown, schema: z.ZodMiniType): unknown {
+  const inner = schema instanceof z.ZodMiniNullable ? schema.def.innerType : schema;
+  if (!(inner instanceof z.ZodMiniObject) || !isPlainObject(value)) return value;
   const source = value as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries<z.ZodType>(inner.shape)) {
+  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodMiniType>)) {
     if (Object.hasOwn(source, key)) picked[key] = pickBySchema(source[key], child);
   }
   return picked;

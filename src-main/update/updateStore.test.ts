@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyedText } from '../../src-shared/messages/messages';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
 import { UpdateStore } from './updateStore';
 
 let dir: string;
@@ -20,7 +20,7 @@ describe('UpdateStore', () => {
     await store.save({ feedUrl: 'https://updates.example.ru/kassa/', lastCheck });
     const loaded = await store.load();
     expect(loaded.lastCheck).toEqual(lastCheck);
-    expect(keyedText(loaded.lastCheck ?? { message: '' }, 'en')).toBe('Version 1.5.0 found, downloading.');
+    expect(loaded.lastCheck?.key && messagesEn[loaded.lastCheck.key](loaded.lastCheck.params ?? {})).toBe('Version 1.5.0 found, downloading.');
   });
 
   it('drops a key it does not know and hostile parameters, keeping the Russian words', async () => {

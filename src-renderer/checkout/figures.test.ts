@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src-shared/ipc/views';
-import { ru } from '../i18n/ru';
+import { ruCustomer } from '../i18n/ruCustomer';
 import { computeFigures, parseBonuses } from './figures';
 
 const ivan: CustomerView = {
@@ -23,7 +23,7 @@ describe('computeFigures', () => {
     });
     if (figures.state === 'ok' && figures.redeem.state === 'ok') {
       const { bonuses, toPayKopecks, accrue } = figures.redeem;
-      expect(ru.cashier.redeemPreview(bonuses, toPayKopecks, accrue).replace(/\s/g, ' ')).toBe('Спишем 120, к оплате 1 080 ₽, начислим 21');
+      expect(ruCustomer.customer.redeemPreview(bonuses, toPayKopecks, accrue).replace(/\s/g, ' ')).toBe('Спишем 120, к оплате 1 080 ₽, начислим 21');
     }
   });
 

@@ -1,5 +1,5 @@
 import type { CustomerView } from '../../src-shared/ipc/views';
-import { useT } from '../i18n/useT';
+import { useCustomerT } from '../i18n/useT';
 
 /**
  * `after` is set once an operation is done: the balance shown is then the one the server reported
@@ -8,9 +8,9 @@ import { useT } from '../i18n/useT';
  * line, cut with an ellipsis and whole in the tooltip, so a long name never moves the buttons below.
  */
 export function CustomerCard({ customer, after }: { customer: CustomerView; after?: { balance: number | null } }) {
-  const t = useT();
+  const t = useCustomerT();
   const name = `${customer.firstName} ${customer.lastName}`.trim();
-  const shown = name === '' ? t.cashier.unnamed : name;
+  const shown = name === '' ? t.customer.unnamed : name;
   const balance = after ? after.balance : customer.balance;
   return (
     <div className="customer">
@@ -18,7 +18,7 @@ export function CustomerCard({ customer, after }: { customer: CustomerView; afte
         {shown}
       </p>
       <p className="customer__balance">
-        <span className="customer__balance-label">{after ? t.done.newBalance : t.cashier.balance}</span>
+        <span className="customer__balance-label">{after ? t.done.newBalance : t.customer.balance}</span>
         <span className={balance === null ? 'customer__balance-value customer__balance-value--unknown' : 'customer__balance-value'} data-testid="customer-balance">
           {balance === null ? t.done.balanceUnknown : t.number(balance)}
         </span>

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
-import type { Dictionary } from '../i18n/dictionary';
-import { useT } from '../i18n/useT';
+import type { DictionaryWith } from '../i18n/dictionary';
+import { useCustomerT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 import { ErrorPanel } from './ErrorPanel';
 
 /** What was done, operation by operation, until the next scan or «Новый покупатель». */
 export function DonePanel({ outcomes, busy }: { outcomes: OperationOutcome[]; busy: boolean }) {
-  const t = useT();
+  const t = useCustomerT();
   const { newCustomer } = useActions();
   const sending = useKassa((state) => state.inFlight > 0) || busy;
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -24,14 +24,14 @@ export function DonePanel({ outcomes, busy }: { outcomes: OperationOutcome[]; bu
         ))}
       </ul>
       <button ref={buttonRef} type="button" className="next-customer" disabled={sending} onClick={() => void newCustomer()}>
-        {t.cashier.newCustomer}
-        <kbd className="action__keys">{t.cashier.newCustomerKey}</kbd>
+        {t.customer.newCustomer}
+        <kbd className="action__keys">{t.customer.newCustomerKey}</kbd>
       </button>
     </div>
   );
 }
 
-function OutcomeLine({ outcome, t }: { outcome: OperationOutcome; t: Dictionary }) {
+function OutcomeLine({ outcome, t }: { outcome: OperationOutcome; t: DictionaryWith<'customer'> }) {
   switch (outcome.status) {
     case 'applied':
       return (

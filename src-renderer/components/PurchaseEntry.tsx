@@ -1,13 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CustomerView } from '../../src-shared/ipc/views';
 import { computeFigures, type Figures } from '../checkout/figures';
-import type { Dictionary } from '../i18n/dictionary';
+import type { DictionaryWith } from '../i18n/dictionary';
 import { useErrorText } from '../i18n/useErrorText';
-import { useT } from '../i18n/useT';
+import { useCustomerT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 
 export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy: boolean }) {
-  const t = useT();
+  const t = useCustomerT();
   const purchaseText = useKassa((state) => state.purchaseText);
   const redeemText = useKassa((state) => state.redeemText);
   const purchaseMissing = useKassa((state) => state.purchaseMissing);
@@ -39,14 +39,14 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
     <div className="entry">
       <div className="entry__fields">
         <label className="field field--purchase">
-          <span className="field__label">{t.cashier.purchase}</span>
+          <span className="field__label">{t.customer.purchase}</span>
           <input
             ref={purchaseRef}
             className="field__input field__input--purchase"
             inputMode="decimal"
             autoComplete="off"
             spellCheck={false}
-            placeholder={t.cashier.purchasePlaceholder}
+            placeholder={t.customer.purchasePlaceholder}
             value={purchaseText}
             readOnly={sending}
             aria-invalid={figures.state === 'invalid' || purchaseMissing}
@@ -56,8 +56,8 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
         </label>
         <label className="field field--redeem">
           <span className="field__label">
-            {t.cashier.redeem}
-            <span className="field__note">{t.cashier.redeemEnter}</span>
+            {t.customer.redeem}
+            <span className="field__note">{t.customer.redeemEnter}</span>
           </span>
           <input
             className="field__input"
@@ -82,16 +82,16 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
         >
           <span className="action__label">
             {pressed === 'accrue' ? (
-              t.cashier.sending
+              t.customer.sending
             ) : (
               <>
                 <span aria-hidden="true">+ </span>
-                {t.cashier.accrueButton}
+                {t.customer.accrueButton}
                 {figures.state === 'ok' && <span className="action__amount"> {t.number(figures.accrue)}</span>}
               </>
             )}
           </span>
-          <kbd className="action__keys">{t.cashier.accrueKeys}</kbd>
+          <kbd className="action__keys">{t.customer.accrueKeys}</kbd>
         </button>
         <button
           type="button"
@@ -101,29 +101,29 @@ export function PurchaseEntry({ customer, busy }: { customer: CustomerView; busy
         >
           <span className="action__label">
             {pressed === 'redeem' ? (
-              t.cashier.sending
+              t.customer.sending
             ) : (
               <>
                 <span aria-hidden="true">− </span>
-                {t.cashier.redeemButton}
+                {t.customer.redeemButton}
                 {figures.state === 'ok' && figures.redeem.state === 'ok' && (
                   <span className="action__amount"> {t.number(figures.redeem.bonuses)}</span>
                 )}
               </>
             )}
           </span>
-          <kbd className="action__keys">{t.cashier.redeemKeys}</kbd>
+          <kbd className="action__keys">{t.customer.redeemKeys}</kbd>
         </button>
       </div>
-      <p className="entry__rules">{t.cashier.rules(customer.rules.source, customer.rules.pPlus, customer.rules.pMinus)}</p>
+      <p className="entry__rules">{t.customer.rules(customer.rules.source, customer.rules.pPlus, customer.rules.pMinus)}</p>
     </div>
   );
 }
 
-function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purchaseMissing: boolean; t: Dictionary }) {
+function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purchaseMissing: boolean; t: DictionaryWith<'customer'> }) {
   const text = useErrorText();
   if (figures.state === 'empty') {
-    return <p className={purchaseMissing ? 'figures figures--problem' : 'figures'}>{t.cashier.enterPurchase}</p>;
+    return <p className={purchaseMissing ? 'figures figures--problem' : 'figures'}>{t.customer.enterPurchase}</p>;
   }
   if (figures.state === 'invalid') {
     return <p className="figures figures--problem">{text(figures.error)}</p>;
@@ -131,15 +131,15 @@ function FiguresLines({ figures, purchaseMissing, t }: { figures: Figures; purch
   const { redeem } = figures;
   return (
     <div className="figures" data-testid="figures">
-      <p className="figures__accrue">{t.cashier.accrueInfo(figures.accrue)}</p>
-      <p className="figures__redeem">{figures.maxRedeem > 0 ? t.cashier.maxRedeem(figures.maxRedeem) : t.cashier.nothingToRedeem}</p>
+      <p className="figures__accrue">{t.customer.accrueInfo(figures.accrue)}</p>
+      <p className="figures__redeem">{figures.maxRedeem > 0 ? t.customer.maxRedeem(figures.maxRedeem) : t.customer.nothingToRedeem}</p>
       {redeem.state === 'ok' && (
         <p className="figures__preview" data-testid="redeem-preview">
-          {t.cashier.redeemPreview(redeem.bonuses, redeem.toPayKopecks, redeem.accrue)}
+          {t.customer.redeemPreview(redeem.bonuses, redeem.toPayKopecks, redeem.accrue)}
         </p>
       )}
       {redeem.state === 'refused' && figures.maxRedeem > 0 && <p className="figures__preview figures--problem">{text(redeem.error)}</p>}
-      {redeem.state === 'not-a-number' && <p className="figures__preview figures--problem">{t.cashier.redeemNotNumber}</p>}
+      {redeem.state === 'not-a-number' && <p className="figures__preview figures--problem">{t.customer.redeemNotNumber}</p>}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function StatusLine({ app }: { app: AppState }) {
       </span>
       {app.phase === 'ready' && screen === 'cashier' && (
         <button type="button" className="status__manager" onClick={openManager}>
-          {t.manager.open}
+          {t.status.openManager}
         </button>
       )}
     </header>

@@ -1,11 +1,11 @@
 import type { Dictionary } from './ru';
 import { pluralEn } from '../../src-shared/format/plural';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
-import { formatInteger as int, formatRubles } from './format';
-import { journalEn } from './journalEn';
+import { formatInteger as int } from './format';
+
+// main's keyed messages come in the same chunk: an English screen never shows an error before its words.
+export { messagesEn } from '../../src-shared/messages/messagesEn';
 
 const bonuses = (n: number) => `${int(n, 'en')} ${pluralEn(n, 'bonus', 'bonuses')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'en')}\u00a0₽`;
 
 export const en: Dictionary = {
   appTitle: 'Skidkabot Kassa',
@@ -23,51 +23,12 @@ export const en: Dictionary = {
     at: (time) => `at ${time}`,
     demo: 'DEMO MODE · built-in simulator, bonuses are not real',
     manager: 'Manager',
+    openManager: 'Manager · F10',
   },
   cashier: {
     idleTitle: "Scan the customer's QR code",
     idleHint: 'The customer opens the Skidkabot bot and shows the QR code.',
     pasteHint: 'You can paste the QR text: Ctrl+V',
-    balance: 'Balance',
-    unnamed: 'Unnamed customer',
-    purchase: 'Purchase total, ₽',
-    purchasePlaceholder: 'e.g. 1234.50',
-    enterPurchase: 'Enter the purchase total: bonuses are calculated for you',
-    accrueInfo: (n) => `This purchase earns ${bonuses(n)}`,
-    maxRedeem: (n) => `Up to ${bonuses(n)} can be redeemed`,
-    nothingToRedeem: 'Nothing to redeem',
-    redeem: 'Bonuses to redeem',
-    redeemNotNumber: 'Enter a whole number of bonuses',
-    redeemPreview: (b, toPayKopecks, accrue) =>
-      accrue > 0
-        ? `Redeem ${int(b, 'en')}, to pay ${rubles(toPayKopecks)}, accrue ${int(accrue, 'en')}`
-        : `Redeem ${int(b, 'en')}, to pay ${rubles(toPayKopecks)}, no bonuses accrued`,
-    accrueButton: 'Accrue bonuses',
-    redeemButton: 'Redeem bonuses',
-    accrueKeys: 'F2 · Enter',
-    redeemKeys: 'F4',
-    redeemEnter: 'Enter redeems',
-    sending: 'Sending…',
-    newCustomer: 'Next customer',
-    newCustomerKey: 'Esc',
-    rules: (source, pPlus, pMinus) =>
-      `${source === 'server' ? 'Skidkabot account rates' : "Shop's own rates"}: accrual ${pPlus} %, redemption up to ${pMinus} % of the purchase`,
-  },
-  done: {
-    applied: (kind, n) => (kind === 'accrue' ? `Accrued ${bonuses(n)}` : `Redeemed ${bonuses(n)}`),
-    confirmedByBalance: "the server's answer was lost; confirmed by the balance",
-    notDone: (kind, n) => (kind === 'accrue' ? `Accrual of ${int(n, 'en')} not done` : `Redemption of ${int(n, 'en')} not done`),
-    unknown: (kind, n) =>
-      kind === 'accrue' ? `Unknown whether the accrual of ${int(n, 'en')} went through` : `Unknown whether the redemption of ${int(n, 'en')} went through`,
-    newBalance: 'Balance now',
-    balanceUnknown: 'unknown',
-    balanceBefore: (n) => `Balance before: ${int(n, 'en')}`,
-    balanceAfter: (n) => `Balance on re-check: ${int(n, 'en')}`,
-    balanceNotChecked: 'The balance could not be re-checked',
-    anomaly: (anomaly, kind) =>
-      `${kind === 'accrue' ? 'Accrued' : 'Redeemed'}, but the server sent the balance ${
-        anomaly.code === 'balance-unreadable' ? `"${anomaly.reported}", which is not a whole number` : `${anomaly.reported} instead of ${anomaly.expected}`
-      }. Recorded as done; the manager must check the customer's balance in the journal.`,
   },
   waiting: {
     title: {
@@ -97,123 +58,11 @@ export const en: Dictionary = {
     code: (code) => `code ${code}`,
     dismiss: 'OK',
   },
-  manager: {
-    open: 'Manager · F10',
-    back: 'Back to the till · Esc',
-    backShort: 'Till · Esc',
-    loginTitle: 'Manager sign-in',
-    password: 'Manager password',
-    login: 'Sign in',
-    passwordEmpty: 'Enter the password',
-    locked: (remaining) => `Too many wrong attempts. Try again in ${remaining}.`,
-    title: 'Till settings',
-    shopGroup: 'Shop and till',
-    shopCode: 'Shop code',
-    shopSecret: 'Shop secret',
-    secretState: (set) => (set ? 'set' : 'not set'),
-    secretPlaceholder: 'new shop secret',
-    saveSecret: 'Save the shop secret',
-    secretSaved: 'Shop secret saved',
-    kassa: 'Till number',
-    advanced: 'Advanced',
-    apiUrl: 'Skidkabot server address',
-    rules: 'Bonus rules',
-    rulesServer: 'Rates from the Skidkabot account',
-    rulesShop: "The shop's own rates",
-    pPlus: 'Accrual, % of purchase',
-    pMinus: 'Redemption, at most % of purchase',
-    accrueOnPaidPart: 'When redeeming, accrue on the part paid with money',
-    language: 'Language',
-    languages: { ru: 'Русский', en: 'English' },
-    save: 'Save settings',
-    saved: 'Settings saved',
-    connectionOk: 'The Skidkabot server answers; the shop code and secret are right.',
-    testConnection: 'Test connection',
-    testing: 'Testing…',
-    logout: 'Sign out',
-    invalid: {
-      shopCode: 'Shop code is a whole number above zero',
-      secret: 'Shop secret is digits only',
-      kassa: 'Till number is a whole number from 1 to 1,000,000',
-      apiUrl: 'Server address starts with https:// (or http://)',
-      percent: 'A percentage is a number from 0 to 100',
-    },
-  },
-  firstRun: {
-    passwordTitle: 'First start: manager password',
-    passwordHint: 'The password protects the till settings. Do not tell it to cashiers.',
-    password: 'Password',
-    passwordRepeat: 'Password again',
-    passwordTooShort: `At least ${MIN_PASSWORD_LENGTH} characters`,
-    passwordTooLong: `At most ${MAX_PASSWORD_LENGTH} characters`,
-    passwordMismatch: 'The passwords differ: type them again',
-    next: 'Next',
-    shopTitle: 'Which shop to connect?',
-    ownShop: 'Your shop',
-    ownShopHint: 'Shop code and secret are in the Skidkabot account.',
-    connect: 'Connect the shop',
-    testShop: 'Skidkabot test shop',
-    testShopHint: 'Shop 4 on the real server. QR codes come from the @Skidkabotmymagbot bot.',
-    demo: 'Demo mode',
-    tryTitle: 'Just try the till',
-    demoHint: 'Built-in simulator: no internet and no phone needed.',
-  },
   demo: {
     title: 'Demo customers',
     hint: 'A button or a digit key acts as a scanned QR code.',
   },
-  scanner: {
-    title: 'Scanner',
-    refresh: 'Refresh the list',
-    refreshing: 'Looking…',
-    devices: 'Devices found',
-    noDevices: 'No USB scanners found. A scanner in keyboard mode may be missing here: check it with a scan below.',
-    mode: { 'hid-pos': 'HID POS', keyboard: 'Keyboard', unknown: 'Mode unknown' },
-    active: 'being read',
-    pinned: 'chosen',
-    notReadable: 'through the app window only',
-    pin: 'Choose this one',
-    unpin: 'Clear the choice',
-    choiceAuto: 'The app chooses the scanner: HID POS first.',
-    choicePinned: 'The app reads the chosen scanner whenever it is plugged in.',
-    pinnedSaved: 'Scanner chosen',
-    unpinnedSaved: 'Choice cleared: the app chooses the scanner',
-    redirect: 'Switch to HID POS',
-    redirecting: 'Switching…',
-    keyboardTitle: 'If the scanner works only as a keyboard',
-    keyboardSteps: [
-      "Scan the «USB HID POS» setup barcode from the scanner's manual (also called «HID POS» or «USB POS»).",
-      "If there is none: keep keyboard mode, but set the scanner's keyboard country to USA (English US).",
-      'In keyboard mode the till window must be active while the cashier scans.',
-    ],
-    udevTitle: 'Linux: scanner access',
-    udevInstalled: 'The udev rule is installed: the app may read HID POS scanners.',
-    udevMissing: 'The udev rule is not installed, and without it Linux does not let the app read the scanner. Run in a terminal (needs the administrator password), then replug the scanner:',
-    udevReadme: 'Details: README.md next to the rule.',
-    testTitle: 'Scan test',
-    testHint: "Scan a customer's QR code: what was read, how and how long it took shows here.",
-    testEmpty: 'No scans yet',
-    result: 'Read',
-    resultOk: (vendor, client) => `Skidkabot QR code: shop ${vendor}, customer ${client}`,
-    repaired: "The code came in the Russian layout and was repaired. Better: HID POS, or keyboard country USA in the scanner.",
-    way: 'Way',
-    via: {
-      'hid-pos': 'HID POS, directly over USB',
-      'hid-keyboard': 'keyboard mode, directly over USB',
-      keystrokes: 'key presses in the app window',
-      paste: 'pasted text (Ctrl+V)',
-      camera: "the PC's camera",
-      other: 'a button in the app',
-    },
-    took: 'Time',
-    duration: (ms, waitMs) =>
-      [ms === null ? 'not measured' : `read in ${int(ms, 'en')} ms`, waitMs ? `waited ${int(waitMs, 'en')} ms for the end` : '']
-        .filter(Boolean)
-        .join(', '),
-    endedBy: { json: 'ended at the closing brace', suffix: 'ended by Enter', continuation: "ended by the scanner's flag", gap: 'ended by a pause' },
-    chars: (n) => `${int(n, 'en')} ${pluralEn(n, 'character', 'characters')}`,
-    at: (time) => `at ${time}`,
-  },
+  unresolvedNotice: (n) =>
+      `${n === 1 ? 'An operation has' : `${int(n, 'en')} operations have`} an unknown outcome. Manager: F10 → “Journal”.`,
   problems: 'Attention',
-  journal: journalEn,
 };

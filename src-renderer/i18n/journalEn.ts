@@ -15,8 +15,6 @@ export const journalEn: JournalWords = {
   programTab: 'Program',
   views: { operations: "The day's operations", report: 'Shift report and hours' },
   title: 'Operations journal',
-  unresolvedNotice: (n) =>
-    `${n === 1 ? 'An operation has' : `${int(n, 'en')} operations have`} an unknown outcome. Manager: F10 → “Journal”.`,
   filters: {
     title: 'Show',
     day: 'Day',
@@ -136,20 +134,5 @@ export const journalEn: JournalWords = {
     confirmFresh: 'Reverse with the fresh code',
     done: 'The operation is reversed.',
     unknown: 'The outcome of the reversal is unknown: it is listed under “Need a decision”.',
-  },
-  repeat: {
-    title: 'The same operation was just made',
-    text: (kind, n, time) => `${kind === 'accrue' ? 'An accrual' : 'A redemption'} of ${bonuses(n)} was already made for this customer at ${time}.`,
-    question: 'Is this a new purchase? Make it again?',
-    hint: 'If it is the same purchase, press “No”: the bonuses are already counted.',
-    yes: 'Yes, make it again',
-    yesKey: 'F9',
-    no: 'No',
-    noKey: 'Esc · Enter',
-  },
-  blocked: {
-    title: 'Do not repeat: the last operation has an unknown outcome',
-    line: (kind, n, time) => `${time}: ${kindWord(kind)} of ${bonuses(n)} — unknown whether it went through.`,
-    next: 'Call the manager: they check it in the journal. Until then this operation is not made for this customer.',
   },
 };

@@ -1,17 +1,10 @@
 import type { ErrorCategory } from '../../src-shared/errorCategory';
-import { balanceAnomalyRu } from '../../src-shared/skidkabot/anomaly';
-import type { BalanceAnomaly, OperationKind } from '../../src-shared/skidkabot/types';
 import { pluralRu } from '../../src-shared/format/plural';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src-shared/manager/password';
-import { formatInteger as int, formatRubles } from './format';
-import { journalRu } from './journalRu';
+import { formatInteger as int } from './format';
 
 const bonuses = (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'бонус', 'бонуса', 'бонусов')}`;
-const rubles = (kopecks: number) => `${formatRubles(kopecks, 'ru')}\u00a0₽`;
-/** The genitive after «не короче», «не длиннее»: 21 символа, 6 символов. */
-const characters = (n: number) => `${n} ${pluralRu(n, 'символа', 'символов', 'символов')}`;
 
-/** Every word the renderer shows, Russian first; `en.ts` must have the same shape. */
+/** Every word the cashier's screen shows, Russian first; `en.ts` must have the same shape. A customer's are in ruCustomer.ts, the manager's in ruManager.ts. */
 export const ru = {
   appTitle: 'Скидкабот Касса',
   bonuses,
@@ -28,49 +21,12 @@ export const ru = {
     at: (time: string) => `в ${time}`,
     demo: 'ДЕМО-РЕЖИМ · встроенный тренажёр, бонусы ненастоящие',
     manager: 'Менеджер',
+    openManager: 'Менеджер · F10',
   },
   cashier: {
     idleTitle: 'Отсканируйте QR-код покупателя',
     idleHint: 'Покупатель открывает бот Скидкабот и показывает QR-код.',
     pasteHint: 'Текст QR-кода можно вставить: Ctrl+V',
-    balance: 'Баланс',
-    unnamed: 'Покупатель без имени',
-    purchase: 'Сумма покупки, ₽',
-    purchasePlaceholder: 'например 1 234,50',
-    enterPurchase: 'Введите сумму покупки — бонусы посчитаются сами',
-    accrueInfo: (n: number) => `Покупка принесёт ${bonuses(n)}`,
-    maxRedeem: (n: number) => `Можно списать до ${bonuses(n)}`,
-    nothingToRedeem: 'Списать нечего',
-    redeem: 'Списать бонусов',
-    redeemNotNumber: 'Введите целое число бонусов',
-    redeemPreview: (b: number, toPayKopecks: number, accrue: number) =>
-      accrue > 0
-        ? `Спишем ${int(b, 'ru')}, к оплате ${rubles(toPayKopecks)}, начислим ${int(accrue, 'ru')}`
-        : `Спишем ${int(b, 'ru')}, к оплате ${rubles(toPayKopecks)}, бонусы не начисляем`,
-    accrueButton: 'Начислить бонусы',
-    redeemButton: 'Списать бонусы',
-    accrueKeys: 'F2 · Enter',
-    redeemKeys: 'F4',
-    redeemEnter: 'Enter — списать',
-    sending: 'Отправляем…',
-    newCustomer: 'Новый покупатель',
-    newCustomerKey: 'Esc',
-    rules: (source: 'server' | 'shop', pPlus: number, pMinus: number) =>
-      `${source === 'server' ? 'Проценты из кабинета Скидкабот' : 'Проценты магазина'}: начисление ${pPlus} %, списание до ${pMinus} % покупки`,
-  },
-  done: {
-    applied: (kind: OperationKind, n: number) => (kind === 'accrue' ? `Начислено ${bonuses(n)}` : `Списано ${bonuses(n)}`),
-    confirmedByBalance: 'ответ сервера потерялся, проведение подтверждено по балансу',
-    notDone: (kind: OperationKind, n: number) =>
-      kind === 'accrue' ? `Начисление ${int(n, 'ru')} не проведено` : `Списание ${int(n, 'ru')} не проведено`,
-    unknown: (kind: OperationKind, n: number) =>
-      kind === 'accrue' ? `Неизвестно, прошло ли начисление ${int(n, 'ru')}` : `Неизвестно, прошло ли списание ${int(n, 'ru')}`,
-    newBalance: 'Баланс теперь',
-    balanceUnknown: 'неизвестен',
-    balanceBefore: (n: number) => `Баланс до операции: ${int(n, 'ru')}`,
-    balanceAfter: (n: number) => `Баланс при проверке: ${int(n, 'ru')}`,
-    balanceNotChecked: 'Проверить баланс не удалось',
-    anomaly: (anomaly: BalanceAnomaly, kind: OperationKind): string => balanceAnomalyRu(anomaly, kind),
   },
   waiting: {
     title: {
@@ -100,126 +56,13 @@ export const ru = {
     code: (code: number) => `код ${code}`,
     dismiss: 'Понятно',
   },
-  manager: {
-    open: 'Менеджер · F10',
-    back: 'Назад к кассе · Esc',
-    /** The same, where the manager's bar is narrow (a 1024 px till). */
-    backShort: 'К кассе · Esc',
-    loginTitle: 'Вход для менеджера',
-    password: 'Пароль менеджера',
-    login: 'Войти',
-    passwordEmpty: 'Введите пароль',
-    locked: (remaining: string) => `Слишком много неверных попыток. Вход снова через ${remaining}.`,
-    title: 'Настройки кассы',
-    shopGroup: 'Магазин и касса',
-    shopCode: 'Код магазина',
-    shopSecret: 'Секретный код магазина',
-    secretState: (set: boolean): string => (set ? 'задан' : 'не задан'),
-    secretPlaceholder: 'новый секретный код',
-    saveSecret: 'Сохранить секретный код',
-    secretSaved: 'Секретный код сохранён',
-    kassa: 'Номер кассы',
-    advanced: 'Дополнительно',
-    apiUrl: 'Адрес сервера Скидкабот',
-    rules: 'Правила бонусов',
-    rulesServer: 'Проценты из кабинета Скидкабот',
-    rulesShop: 'Свои проценты магазина',
-    pPlus: 'Начисление, % покупки',
-    pMinus: 'Списание, не больше % покупки',
-    accrueOnPaidPart: 'При списании начислять бонусы на часть, оплаченную деньгами',
-    language: 'Язык',
-    languages: { ru: 'Русский', en: 'English' },
-    save: 'Сохранить настройки',
-    saved: 'Настройки сохранены',
-    connectionOk: 'Сервер Скидкабот отвечает, код и секретный код магазина верны.',
-    testConnection: 'Проверить подключение',
-    testing: 'Проверяем…',
-    logout: 'Выйти',
-    invalid: {
-      shopCode: 'Код магазина — целое число больше нуля',
-      secret: 'Секретный код — только цифры',
-      kassa: 'Номер кассы — целое число от 1 до 1 000 000',
-      apiUrl: 'Адрес сервера начинается с https:// (или http://)',
-      percent: 'Процент — число от 0 до 100',
-    },
-  },
-  firstRun: {
-    passwordTitle: 'Первый запуск: пароль менеджера',
-    passwordHint: 'Пароль защищает настройки кассы. Кассиру его не сообщайте.',
-    password: 'Пароль',
-    passwordRepeat: 'Пароль ещё раз',
-    passwordTooShort: `Пароль — не короче ${characters(MIN_PASSWORD_LENGTH)}`,
-    passwordTooLong: `Пароль — не длиннее ${characters(MAX_PASSWORD_LENGTH)}`,
-    passwordMismatch: 'Пароли не совпадают — введите ещё раз',
-    next: 'Дальше',
-    shopTitle: 'Какой магазин подключить?',
-    ownShop: 'Свой магазин',
-    ownShopHint: 'Код магазина и секретный код — в кабинете Скидкабот.',
-    connect: 'Подключить магазин',
-    testShop: 'Тестовый магазин Скидкабот',
-    testShopHint: 'Магазин 4 на настоящем сервере. QR-коды — в боте @Skidkabotmymagbot.',
-    demo: 'Демо-режим',
-    tryTitle: 'Только попробовать кассу',
-    demoHint: 'Встроенный тренажёр: без интернета и без телефона.',
-  },
   demo: {
     title: 'Демо-покупатели',
     hint: 'Кнопка или цифра на клавиатуре — как будто отсканировали QR-код.',
   },
-  scanner: {
-    title: 'Сканер',
-    refresh: 'Обновить список',
-    refreshing: 'Ищем…',
-    devices: 'Найденные устройства',
-    noDevices: 'Сканеры USB не найдены. Сканер в режиме клавиатуры может не попасть в список: проверьте его сканом ниже.',
-    mode: { 'hid-pos': 'HID POS', keyboard: 'Клавиатура', unknown: 'Режим не известен' },
-    active: 'читается сейчас',
-    pinned: 'выбран',
-    notReadable: 'только через окно программы',
-    pin: 'Выбрать этот',
-    unpin: 'Снять выбор',
-    choiceAuto: 'Сканер выбирает программа: первым — HID POS.',
-    choicePinned: 'Программа читает выбранный сканер, когда он подключён.',
-    pinnedSaved: 'Сканер выбран',
-    unpinnedSaved: 'Выбор снят: сканер выбирает программа',
-    redirect: 'Переключить на HID POS',
-    redirecting: 'Переключаем…',
-    keyboardTitle: 'Если сканер работает только как клавиатура',
-    keyboardSteps: [
-      'Отсканируйте из инструкции к сканеру настроечный штрихкод «USB HID POS» (бывает «HID POS» или «USB POS»).',
-      'Если такого штрихкода нет: оставьте режим клавиатуры, но страну клавиатуры в сканере — США (USA, English US).',
-      'В режиме клавиатуры окно кассы должно быть активным, когда кассир сканирует.',
-    ],
-    udevTitle: 'Linux: доступ к сканеру',
-    udevInstalled: 'Правило udev установлено: программа может читать сканеры HID POS.',
-    udevMissing: 'Правило udev не установлено, без него Linux не даёт программе читать сканер. Выполните в терминале (нужен пароль администратора) и переподключите сканер:',
-    udevReadme: 'Подробности — в файле README.md рядом с правилом.',
-    testTitle: 'Проверка сканирования',
-    testHint: 'Отсканируйте QR-код покупателя — здесь появится, что прочитано, каким путём и за сколько.',
-    testEmpty: 'Сканов ещё не было',
-    result: 'Прочитано',
-    resultOk: (vendor: number, client: number) => `QR-код Скидкабот: магазин ${vendor}, покупатель ${client}`,
-    repaired: 'Код пришёл в русской раскладке и исправлен. Надёжнее: HID POS или страна клавиатуры США в сканере.',
-    way: 'Путь',
-    via: {
-      'hid-pos': 'HID POS, напрямую по USB',
-      'hid-keyboard': 'режим клавиатуры, напрямую по USB',
-      keystrokes: 'нажатия клавиш в окне программы',
-      paste: 'вставка текста (Ctrl+V)',
-      camera: 'камера компьютера',
-      other: 'кнопка в программе',
-    },
-    took: 'Время',
-    duration: (ms: number | null, waitMs: number | null) =>
-      [ms === null ? 'не измерено' : `чтение ${int(ms, 'ru')} мс`, waitMs ? `ожидание конца ${int(waitMs, 'ru')} мс` : '']
-        .filter(Boolean)
-        .join(', '),
-    endedBy: { json: 'конец по закрывающей скобке', suffix: 'конец по Enter', continuation: 'конец по флагу сканера', gap: 'конец по паузе' },
-    chars: (n: number) => `${int(n, 'ru')} ${pluralRu(n, 'знак', 'знака', 'знаков')}`,
-    at: (time: string) => `в ${time}`,
-  },
+  unresolvedNotice: (n: number) =>
+      `${n === 1 ? 'Есть операция' : `Есть операции (${int(n, 'ru')})`} с неизвестным итогом. Менеджеру: F10 → «Журнал».`,
   problems: 'Внимание',
-  journal: journalRu,
 };
 
 export type Dictionary = typeof ru;

@@ -1,9 +1,9 @@
 import type { AppError } from '../../src-shared/errors';
-import { errorText } from '../../src-shared/messages/messages';
-import { useKassa } from '../store/StoreContext';
+import { errorText } from './messageText';
+import { useWords } from './useT';
 
 /** An error's words in the language the manager chose: main sends a key, the screen translates it. */
 export function useErrorText(): (error: AppError) => string {
-  const language = useKassa((state) => state.app?.language ?? 'ru');
-  return (error) => errorText(error, language);
+  const { messages } = useWords();
+  return (error) => errorText(error, messages);
 }

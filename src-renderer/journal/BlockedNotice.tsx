@@ -1,12 +1,12 @@
 import type { BlockedOperation } from '../../src-shared/ipc/views';
-import { useT } from '../i18n/useT';
+import { useCustomerT } from '../i18n/useT';
 import { timeOf } from './operationMarks';
 import './notices.css';
 
 /** On the customer card: why a button is shut, and whom to call. */
 export function BlockedNotice({ blocked }: { blocked: BlockedOperation[] }) {
-  const t = useT();
-  const words = t.journal.blocked;
+  const t = useCustomerT();
+  const words = t.blocked;
   return (
     <div className="blocked" role="alert" data-testid="blocked">
       <p className="blocked__title">‼ {words.title}</p>

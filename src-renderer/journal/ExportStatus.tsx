@@ -1,10 +1,10 @@
 import { ErrorPanel } from '../components/ErrorPanel';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useJournal } from './JournalContext';
 
 /** The export's progress bar while it runs, then where the file went. */
 export function ExportStatus() {
-  const t = useT();
+  const t = useManagerT();
   const exporting = useJournal((state) => state.exporting);
   const words = t.journal.export;
   switch (exporting.state) {

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { needsFreshQr } from '../../src-shared/journal/errorCodes';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 
 /** The customer the till scanned last, when a correction needs the fresh code of `client`. */
@@ -27,7 +27,7 @@ export function useAskFreshQr(): (error: AppError) => boolean {
 
 /** Asks for the customer's fresh QR code, and shows when the till has scanned it. */
 export function FreshQr({ client }: { client: number }) {
-  const t = useT();
+  const t = useManagerT();
   const scanned = useScannedClient();
   const words = t.journal.dialog;
   const state = scanned === client ? 'ready' : scanned === null ? 'waiting' : 'other';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { hourChart } from './hourChart';
 import { useJournal } from './JournalContext';
 
@@ -7,7 +7,7 @@ import { useJournal } from './JournalContext';
  * their figures in the page's own type, readable at 1024 px. Plain HTML, no chart library.
  */
 export function HourChart() {
-  const t = useT();
+  const t = useManagerT();
   const day = useJournal((state) => state.day);
   const words = t.journal.chart;
   if (!day) return <section className="chart group" aria-busy="true" />;

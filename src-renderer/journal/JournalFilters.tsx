@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { OperationKind } from '../../src-shared/skidkabot/types';
 import { localDay } from '../../src-shared/journal/localTime';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { shiftDay } from './journalForm';
 import { useJournal, useJournalActions } from './JournalContext';
 
@@ -9,7 +9,7 @@ const KINDS: readonly (OperationKind | 'all')[] = ['all', 'accrue', 'redeem'];
 
 /** Day, register, customer, kind: each change reloads the list, the report and the chart. */
 export function JournalFilters() {
-  const t = useT();
+  const t = useManagerT();
   const form = useJournal((state) => state.form);
   const errors = useJournal((state) => state.formErrors);
   const { setForm } = useJournalActions();
@@ -93,7 +93,7 @@ const NUMBER_FILTERS = {
 
 /** A register or customer number, kept as typed: the store checks it and names the problem. */
 function NumberFilter({ field, id }: { field: keyof typeof NUMBER_FILTERS; id: string }) {
-  const words = useT().journal.filters;
+  const words = useManagerT().journal.filters;
   const value = useJournal((state) => state.form[field]);
   const invalid = useJournal((state) => state.formErrors[field] === true);
   const { setForm } = useJournalActions();

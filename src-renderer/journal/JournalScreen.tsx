@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OperationView } from '../../src-shared/journal/types';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { ExportStatus } from './ExportStatus';
 import { HourChart } from './HourChart';
 import { JournalFilters } from './JournalFilters';
@@ -17,7 +17,7 @@ type Open = { dialog: 'resolve' | 'reverse'; operation: OperationView } | null;
 
 /** The manager's journal: what needs a decision first, then the day's figures, the chart and every operation. */
 export function JournalScreen() {
-  const t = useT();
+  const t = useManagerT();
   const [view, setView] = useState<'operations' | 'report'>('operations');
   const { exportDay } = useJournalActions();
   const error = useJournal((state) => state.error);

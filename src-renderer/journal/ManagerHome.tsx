@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppState } from '../../src-shared/ipc/views';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { firstSection, MANAGER_SECTIONS } from '../manager/managerSections';
 import { useActions } from '../store/StoreContext';
 import { JournalProvider } from './JournalContext';
@@ -11,7 +11,7 @@ import './journal.css';
  * the till, sign-out), the chosen section below. With operations left unresolved the journal opens first.
  */
 export function ManagerHome({ app }: { app: AppState }) {
-  const t = useT();
+  const t = useManagerT();
   const { closeManager, logout } = useActions();
   const [tab, setTab] = useState<string>(() => firstSection(MANAGER_SECTIONS, app));
   const current = MANAGER_SECTIONS.find((section) => section.id === tab) ?? MANAGER_SECTIONS[0];

@@ -1,5 +1,5 @@
 import type { OperationView } from '../../src-shared/journal/types';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useJournal } from './JournalContext';
 import { canReverse, rowTone, timeOf, timeOfId } from './operationMarks';
 
@@ -10,7 +10,7 @@ interface OperationListProps {
 
 /** Every operation of the filter, newest first; unresolved and reversed ones stand out. */
 export function OperationList({ onResolve, onReverse }: OperationListProps) {
-  const t = useT();
+  const t = useManagerT();
   const operations = useJournal((state) => state.operations);
   const words = t.journal.list;
   return (
@@ -43,7 +43,7 @@ export function OperationList({ onResolve, onReverse }: OperationListProps) {
 }
 
 function OperationRow({ operation, onResolve, onReverse }: { operation: OperationView } & OperationListProps) {
-  const t = useT();
+  const t = useManagerT();
   const words = t.journal.list;
   const tone = rowTone(operation);
   const lastResolution = operation.resolutions.at(-1);

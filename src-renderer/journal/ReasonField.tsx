@@ -1,9 +1,9 @@
 import { Field } from '../components/Field';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 
 /** The manager's reason: required, kept in the journal for good. */
 export function ReasonField({ value, missing, onChange }: { value: string; missing: boolean; onChange: (value: string) => void }) {
-  const t = useT();
+  const t = useManagerT();
   const words = t.journal.dialog;
   return (
     <Field

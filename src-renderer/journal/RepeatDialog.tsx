@@ -1,5 +1,5 @@
 import type { RepeatQuestion } from '../../src-shared/ipc/views';
-import { useT } from '../i18n/useT';
+import { useCustomerT } from '../i18n/useT';
 import { useActions } from '../store/StoreContext';
 import { Modal } from './Modal';
 import { timeOf } from './operationMarks';
@@ -9,9 +9,9 @@ import { timeOf } from './operationMarks';
  * again, Esc or Enter does not. The focus rests on «Нет», so no stray key sends a second operation.
  */
 export function RepeatDialog({ repeat, busy }: { repeat: RepeatQuestion; busy: boolean }) {
-  const t = useT();
+  const t = useCustomerT();
   const { confirmRepeat, cancelRepeat } = useActions();
-  const words = t.journal.repeat;
+  const words = t.repeat;
   return (
     <Modal title={words.title} tone="warn" keys="global" onClose={() => void cancelRepeat()}>
       <p className="modal__lead" data-testid="repeat-text">

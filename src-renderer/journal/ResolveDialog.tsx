@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OperationView, RecheckReply } from '../../src-shared/journal/types';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useJournalActions } from './JournalContext';
 import { Modal } from './Modal';
 import { DecisionBody, useDecision } from './useDecision';
@@ -10,7 +10,7 @@ import { DecisionBody, useDecision } from './useDecision';
  * applied or not applied. `onDone` closes the dialog with what to tell the manager.
  */
 export function ResolveDialog({ operation, onDone }: { operation: OperationView; onDone: (message: string | null) => void }) {
-  const t = useT();
+  const t = useManagerT();
   const { recheck, resolve } = useJournalActions();
   const decision = useDecision(operation);
   const [seen, setSeen] = useState<RecheckReply | null>(null);

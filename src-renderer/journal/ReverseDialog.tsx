@@ -1,5 +1,5 @@
 import type { OperationView } from '../../src-shared/journal/types';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useJournalActions } from './JournalContext';
 import { Modal } from './Modal';
 import { DecisionBody, useDecision } from './useDecision';
@@ -9,7 +9,7 @@ import { DecisionBody, useDecision } from './useDecision';
  * has expired the dialog asks for a fresh one and waits for the till to scan it.
  */
 export function ReverseDialog({ operation, onDone }: { operation: OperationView; onDone: (message: string | null) => void }) {
-  const t = useT();
+  const t = useManagerT();
   const { reverse } = useJournalActions();
   const decision = useDecision(operation);
   const words = t.journal.reverse;

@@ -1,9 +1,9 @@
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useJournal } from './JournalContext';
 
 /** The shift report: the figures a manager reads out at closing time. */
 export function ShiftReportCard() {
-  const t = useT();
+  const t = useManagerT();
   const day = useJournal((state) => state.day);
   if (!day) return <section className="report group" aria-busy="true" />;
   const { report } = day;

@@ -6,7 +6,7 @@ export function UnresolvedNotice({ count }: { count: number }) {
   const t = useT();
   return (
     <p className="unresolved-notice" role="status" data-testid="unresolved-notice">
-      ‼ {t.journal.unresolvedNotice(count)}
+      ‼ {t.unresolvedNotice(count)}
     </p>
   );
 }

@@ -1,10 +1,10 @@
 import type { OperationView } from '../../src-shared/journal/types';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { timeOf } from './operationMarks';
 
 /** Above everything while any operation waits for the manager, from every day (not only the filtered one). */
 export function UnresolvedPanel({ operations, onResolve }: { operations: OperationView[]; onResolve: (operation: OperationView) => void }) {
-  const t = useT();
+  const t = useManagerT();
   const words = t.journal.unresolved;
   return (
     <section className="unresolved" aria-label={words.title(operations.length)} data-testid="unresolved-panel">

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { appError } from '../../src-shared/appError';
+import type { AppError, Result } from '../../src-shared/errors';
 import type { KassaApi } from '../../src-shared/ipc/contract';
 import { localDay } from '../../src-shared/journal/localTime';
 import type { JournalDay, OperationView, RecheckReply, ReversalReply } from '../../src-shared/journal/types';

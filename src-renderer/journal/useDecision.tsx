@@ -3,7 +3,7 @@ import type { AppError } from '../../src-shared/errors';
 import { needsFreshQr } from '../../src-shared/journal/errorCodes';
 import type { OperationView } from '../../src-shared/journal/types';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { FreshQr, useAskFreshQr, useScannedClient } from './FreshQr';
 import { timeOf } from './operationMarks';
 import { ReasonField, reasonOk } from './ReasonField';
@@ -59,7 +59,7 @@ export type Decision = ReturnType<typeof useDecision>;
 
 /** The part both dialogs share: which operation, the dialog's own lines, the reason, the fresh QR, the refusal. */
 export function DecisionBody({ operation, decision, children }: { operation: OperationView; decision: Decision; children: ReactNode }) {
-  const dialog = useT().journal.dialog;
+  const dialog = useManagerT().journal.dialog;
   const { error, fresh } = decision;
   return (
     <>

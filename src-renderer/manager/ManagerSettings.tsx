@@ -2,7 +2,7 @@ import { useEffect, useState, type SubmitEvent, type KeyboardEvent } from 'react
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { useActions } from '../store/StoreContext';
 import { formFromSettings, parseSecret, settingsFromForm, type FieldErrors, type SettingsForm } from './settingsForm';
 
@@ -14,7 +14,7 @@ type Notice = { type: 'ok'; message: 'saved' | 'secretSaved' | 'connectionOk' } 
 
 /** The manager's «Настройки» section: the shop, the rules, the language, the server address. */
 export function ManagerSettings() {
-  const t = useT();
+  const t = useManagerT();
   const actions = useActions();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [secretSet, setSecretSet] = useState(false);

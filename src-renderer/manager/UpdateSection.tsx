@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import type { AppError, Result } from '../../src-shared/errors';
-import { keyedText } from '../../src-shared/messages/messages';
 import type { UpdateView } from '../../src-shared/update/types';
 import { kassa } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
+import { keyedText } from '../i18n/messageText';
+import { useWords } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 import { UPDATE_TEXT } from './updateText';
 import './update.css';
@@ -21,6 +22,7 @@ type Notice = { type: 'ok'; text: string } | { type: 'error'; error: AppError } 
  */
 export function UpdateSection() {
   const language = useKassa((state) => state.app?.language ?? 'ru');
+  const { messages } = useWords();
   const t = UPDATE_TEXT[language];
   const locale = language === 'ru' ? 'ru-RU' : 'en-GB';
   const [view, setView] = useState<UpdateView | null>(null);
@@ -101,7 +103,7 @@ export function UpdateSection() {
               ) : (
                 <>
                   {when(view.lastCheck.at)} —{' '}
-                  <span className={view.lastCheck.outcome === 'error' ? 'update__bad' : 'update__good'}>{keyedText(view.lastCheck, language)}</span>
+                  <span className={view.lastCheck.outcome === 'error' ? 'update__bad' : 'update__good'}>{keyedText(view.lastCheck, messages)}</span>
                 </>
               )}
             </dd>
@@ -150,7 +152,7 @@ export function UpdateSection() {
               </button>
             )}
           </div>
-          {view.stage === 'ready' && <p className={view.install.allowed ? 'update__hint' : 'update__hint update__bad'}>{keyedText({ message: view.install.reason, ...view.install }, language)}</p>}
+          {view.stage === 'ready' && <p className={view.install.allowed ? 'update__hint' : 'update__hint update__bad'}>{keyedText({ message: view.install.reason, ...view.install }, messages)}</p>}
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppState } from '../../src-shared/ipc/views';
-import type { Dictionary } from '../i18n/dictionary';
+import type { DictionaryWith } from '../i18n/dictionary';
 import { JournalScreen } from '../journal/JournalScreen';
 import { CameraSection } from '../camera/CameraSection';
 import { LocalApiSection } from '../localApi/LocalApiSection';
@@ -14,7 +14,7 @@ import { ManagerSettings } from './ManagerSettings';
  */
 export interface ManagerSection {
   id: string;
-  label(t: Dictionary): string;
+  label(t: DictionaryWith<'manager'>): string;
   /** A count that needs the manager (operations to settle): shown on the tab, and the tab opens first. */
   badge?(app: AppState): number;
   render(): ReactNode;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appError } from '../../src-shared/errors';
+import { appError } from '../../src-shared/appError';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useKassa } from '../store/StoreContext';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { ScannerDeviceView, ScannerListView, ScanReport } from '../../src-shared/ipc/scannerViews';
-import type { Dictionary } from '../i18n/dictionary';
-import { useT } from '../i18n/useT';
+import type { DictionaryWith } from '../i18n/dictionary';
+import { useManagerT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 import './scanner.css';
 
@@ -14,7 +14,7 @@ type Notice = SectionNoticeValue;
  * and a live test of the last scan.
  */
 export function ScannerSection() {
-  const t = useT();
+  const t = useManagerT();
   const actions = useActions();
   const scannerState = useKassa((state) => state.app?.scanner.message ?? '');
   const [list, setList] = useState<ScannerListView | null>(null);
@@ -129,7 +129,7 @@ function DeviceLine({
   redirecting: boolean;
   onPin: () => void;
   onRedirect: () => void;
-  t: Dictionary;
+  t: DictionaryWith<'manager'>;
 }) {
   return (
     <li className={device.active ? 'scanner__device scanner__device--active' : 'scanner__device'} data-testid="scanner-device">
@@ -156,7 +156,7 @@ function DeviceLine({
   );
 }
 
-function KeyboardAdvice({ t, open }: { t: Dictionary; open: boolean }) {
+function KeyboardAdvice({ t, open }: { t: DictionaryWith<'manager'>; open: boolean }) {
   return (
     <details className="scanner__advice" open={open || undefined}>
       <summary>{t.scanner.keyboardTitle}</summary>
@@ -169,7 +169,7 @@ function KeyboardAdvice({ t, open }: { t: Dictionary; open: boolean }) {
   );
 }
 
-function UdevHelp({ udev, t }: { udev: NonNullable<ScannerListView['udev']>; t: Dictionary }) {
+function UdevHelp({ udev, t }: { udev: NonNullable<ScannerListView['udev']>; t: DictionaryWith<'manager'> }) {
   return (
     <details className="scanner__advice" open={!udev.installed || undefined} data-testid="scanner-udev">
       <summary>{t.scanner.udevTitle}</summary>
@@ -186,7 +186,7 @@ function UdevHelp({ udev, t }: { udev: NonNullable<ScannerListView['udev']>; t: 
   );
 }
 
-function LiveTest({ t }: { t: Dictionary }) {
+function LiveTest({ t }: { t: DictionaryWith<'manager'> }) {
   const scan = useKassa((state) => state.lastScan);
   const language = useKassa((state) => state.app?.language ?? 'ru');
   return (
@@ -200,7 +200,7 @@ function LiveTest({ t }: { t: Dictionary }) {
   );
 }
 
-function ScanLines({ scan, t, language }: { scan: ScanReport; t: Dictionary; language: 'ru' | 'en' }) {
+function ScanLines({ scan, t, language }: { scan: ScanReport; t: DictionaryWith<'manager'>; language: 'ru' | 'en' }) {
   const time = new Date(scan.at).toLocaleTimeString(language === 'ru' ? 'ru-RU' : 'en-GB');
   const took = [t.scanner.duration(scan.durationMs, scan.waitMs), scan.endedBy && t.scanner.endedBy[scan.endedBy], t.scanner.chars(scan.chars)]
     .filter(Boolean)

@@ -1,21 +1,40 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppError } from '../../src-shared/errors';
-import { CameraButton } from '../camera/CameraButton';
-import { balanceAfter } from '../checkout/outcomeSummary';
-import { CustomerCard } from '../components/CustomerCard';
-import { DemoPanel } from '../components/DemoPanel';
-import { DonePanel } from '../components/DonePanel';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { WaitingPanel } from '../components/WaitingPanel';
-import { PurchaseEntry } from '../components/PurchaseEntry';
-import { BlockedNotice } from '../journal/BlockedNotice';
-import { RepeatDialog } from '../journal/RepeatDialog';
 import { ScanDropNotice } from '../scanner/ScanDropNotice';
+import { loadPart } from '../i18n/dictionary';
+import type { servingPanels as ServingPanels } from './ServingCustomer';
 import { useT } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 
-// The camera (and its decoder) loads when the cashier or the manager's setting turns it on.
+// The camera (and its decoder) loads when the cashier or the manager's setting turns it on; its
+// button only on a till where the manager left it on demand, the demo's customers only in the demo.
 const CameraPanel = lazy(async () => ({ default: (await import('../camera/CameraPanel')).CameraPanel }));
+const CameraButton = lazy(async () => ({ default: (await import('../camera/CameraButton')).CameraButton }));
+const DemoPanel = lazy(async () => ({ default: (await import('../components/DemoPanel')).DemoPanel }));
+
+// A customer's panels and words are not needed for the idle till's first screen: they load right
+// after it is shown, well before a cashier can scan. Once loaded they render in the same commit as
+// the customer (React.lazy would suspend on its first render, leaving a moment without the purchase
+// field). A chunk that failed to load is asked for again when the next customer arrives.
+let loadedPanels: typeof ServingPanels | null = null;
+
+function useServingPanels(customerOnScreen: boolean): typeof ServingPanels | null {
+  const language = useKassa((state) => state.app?.language ?? 'ru');
+  const [panels, setPanels] = useState(() => loadedPanels);
+  useEffect(() => {
+    void loadPart('customer', language).catch(() => undefined);
+  }, [language]);
+  useEffect(() => {
+    if (panels) return;
+    import('./ServingCustomer').then(
+      (module) => setPanels(() => (loadedPanels = module.servingPanels)),
+      () => undefined,
+    );
+  }, [panels, customerOnScreen]);
+  return panels;
+}
 
 export function CashierScreen() {
   const checkout = useKassa((state) => state.checkout);
@@ -29,6 +48,7 @@ export function CashierScreen() {
   // The camera as the till's scanner runs while the till waits for the next customer, not while one is served.
   const waiting = checkout.stage === 'idle' || checkout.stage === 'done';
   const stayOn = cameraMode === 'always' && waiting;
+  const panels = useServingPanels(checkout.stage !== 'idle');
   return (
     <main className={demo ? 'till till--demo' : 'till'}>
       <section className="till__main" aria-live="polite">
@@ -41,21 +61,18 @@ export function CashierScreen() {
         {checkout.stage === 'idle' && error && <ErrorPanel error={error} />}
         {checkout.stage === 'idle' && checkout.busy && <WaitingPanel what="balance" />}
         {checkout.stage === 'idle' && !checkout.busy && <IdlePanel compact={error !== null} />}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && <CustomerCard customer={checkout.customer} />}
-        {checkout.stage === 'done' && <CustomerCard customer={checkout.customer} after={{ balance: balanceAfter(checkout.outcomes) }} />}
-        {checkout.stage !== 'idle' && error && <ErrorPanel error={error} />}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && checkout.customer.blocked && (
-          <BlockedNotice blocked={checkout.customer.blocked} />
+        {checkout.stage !== 'idle' && panels && <Suspense fallback={null}>{panels({ checkout, error, sending })}</Suspense>}
+        {cameraMode === 'on-demand' && !cameraOpen && waiting && (
+          <Suspense fallback={null}>
+            <CameraButton />
+          </Suspense>
         )}
-        {(checkout.stage === 'customer' || checkout.stage === 'confirm') && (
-          <PurchaseEntry customer={checkout.customer} busy={checkout.busy || checkout.stage === 'confirm'} />
-        )}
-        {checkout.stage === 'customer' && checkout.busy && <WaitingPanel what={sending ?? 'accrue'} />}
-        {checkout.stage === 'confirm' && <RepeatDialog repeat={checkout.repeat} busy={checkout.busy} />}
-        {checkout.stage === 'done' && <DonePanel outcomes={checkout.outcomes} busy={checkout.busy} />}
-        {cameraMode === 'on-demand' && !cameraOpen && waiting && <CameraButton />}
       </section>
-      {demo && <DemoPanel />}
+      {demo && (
+        <Suspense fallback={null}>
+          <DemoPanel />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -2,12 +2,12 @@ import { useState, type SubmitEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { checkNewPassword, type PasswordProblem } from '../manager/newPassword';
 import { useActions } from '../store/StoreContext';
 
 export function FirstRunPassword() {
-  const t = useT();
+  const t = useManagerT();
   const { setupPassword } = useActions();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');

@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { AppError } from '../../src-shared/errors';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { formFromSettings, parseSecret, settingsFromForm } from '../manager/settingsForm';
 import { useActions } from '../store/StoreContext';
@@ -14,7 +14,7 @@ interface Problems {
 }
 
 export function FirstRunShop() {
-  const t = useT();
+  const t = useManagerT();
   const { connectOwnShop, chooseFirstRun } = useActions();
   const [shopCode, setShopCode] = useState('');
   const [secret, setSecret] = useState('');

@@ -3,12 +3,12 @@ import type { AppError } from '../../src-shared/errors';
 import type { AppState } from '../../src-shared/ipc/views';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
-import { useT } from '../i18n/useT';
+import { useManagerT } from '../i18n/useT';
 import { formatRemaining, useNow } from '../manager/useNow';
 import { useActions } from '../store/StoreContext';
 
 export function ManagerLogin({ app }: { app: AppState }) {
-  const t = useT();
+  const t = useManagerT();
   const { login, closeManager } = useActions();
   const [password, setPassword] = useState('');
   const [empty, setEmpty] = useState(false);
@@ -62,7 +62,7 @@ export function ManagerLogin({ app }: { app: AppState }) {
 }
 
 function Lockout({ until }: { until: number }) {
-  const t = useT();
+  const t = useManagerT();
   const remaining = until - useNow();
   if (remaining <= 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { appError, type AppError, type Result } from '../../src-shared/errors';
+import { appError } from '../../src-shared/appError';
+import type { AppError, Result } from '../../src-shared/errors';
 import type { ChannelArgs, KassaApi } from '../../src-shared/ipc/contract';
 import type { ScanDropReport, ScannerEvent, ScannerListView, ScannerRedirected, ScanOrigin, ScanReport } from '../../src-shared/ipc/scannerViews';
 import type { AppState, CheckoutView, ConnectionCheck, DemoCustomer, SettingsView } from '../../src-shared/ipc/views';

@@ -1,4 +1,5 @@
-import { codedError, type AppError } from '../errors';
+import type { AppError } from '../errors';
+import { checkoutError } from '../messages/checkoutMessages';
 import type { BonusRuleSettings } from '../settings/settings';
 
 /** 1 bonus = 1 ruble of discount. Bonuses are whole and always rounded down: a shop never gives more than its rule says. */
@@ -62,8 +63,8 @@ export function accrualFor(purchaseKopecks: number, redeemedBonuses: number, rul
 export function checkRedeem(bonuses: number, purchaseKopecks: number, balance: number, rules: BonusRules): AppError | null {
   const { maxRedeem } = quote(purchaseKopecks, balance, rules);
   if (maxRedeem === 0) {
-    return codedError('input', 'redeem.none');
+    return checkoutError('redeem.none');
   }
   if (Number.isInteger(bonuses) && bonuses >= 1 && bonuses <= maxRedeem) return null;
-  return codedError('input', 'redeem.range', { max: maxRedeem });
+  return checkoutError('redeem.range', { max: maxRedeem });
 }

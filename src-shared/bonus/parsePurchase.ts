@@ -1,5 +1,5 @@
-import { codedError, type Result } from '../errors';
-import { translate } from '../messages/messages';
+import type { Result } from '../errors';
+import { checkoutError, checkoutRu } from '../messages/checkoutMessages';
 
 /** Beyond this a total is a typing slip, not a purchase. */
 const MAX_PURCHASE_RUBLES = 10_000_000;
@@ -7,7 +7,7 @@ const MAX_PURCHASE_RUBLES = 10_000_000;
 type PurchaseProblem = 'empty' | 'nonsense' | 'negative' | 'zero' | 'tooManyDecimals' | 'tooLarge';
 const PROBLEMS: PurchaseProblem[] = ['empty', 'nonsense', 'negative', 'zero', 'tooManyDecimals', 'tooLarge'];
 
-export const PURCHASE_MESSAGES = Object.fromEntries(PROBLEMS.map((problem) => [problem, translate(`purchase.${problem}`)])) as Record<
+export const PURCHASE_MESSAGES = Object.fromEntries(PROBLEMS.map((problem) => [problem, checkoutRu[`purchase.${problem}`]()])) as Record<
   PurchaseProblem,
   string
 >;
@@ -23,7 +23,7 @@ const MAX_TEXT = 40;
 
 /** A purchase total typed by a cashier (`1 234,50`, `1234.5`, `1234 ₽`) → whole kopecks. */
 export function parsePurchase(text: string): Result<number> {
-  const fail = (problem: PurchaseProblem): Result<number> => ({ ok: false, error: codedError('input', `purchase.${problem}`) });
+  const fail = (problem: PurchaseProblem): Result<number> => ({ ok: false, error: checkoutError(`purchase.${problem}`) });
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty');
   if (trimmed.length > MAX_TEXT) return fail('nonsense');

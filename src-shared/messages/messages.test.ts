@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../errors';
-import { errorText, translate, type MessageKey } from './messages';
+import { codedError } from '../errors';
+import { checkoutError, checkoutRu, type CheckoutMessageKey } from './checkoutMessages';
+import { registerEnglish, translate, type MessageKey } from './messages';
 import { messagesEn } from './messagesEn';
 import { messagesRu } from './messagesRu';
+
+registerEnglish(messagesEn);
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const keys = Object.keys(messagesRu) as MessageKey[];
@@ -86,11 +89,12 @@ describe('message dictionaries', () => {
   });
 });
 
-describe('errorText', () => {
-  it('translates a keyed error and keeps an untranslated one readable in English', () => {
-    const keyed = { ...appError('server', 'Сбой'), key: 'http.5xx' as const, params: { status: 502 } };
-    expect(errorText(keyed, 'en')).toContain('HTTP 502');
-    expect(errorText(appError('journal', 'Журнал не записан'), 'ru')).toBe('Журнал не записан');
-    expect(errorText(appError('journal', 'Журнал не записан'), 'en')).not.toMatch(CYRILLIC);
+describe('the till’s own checks', () => {
+  it('write the same Russian words as the whole table and translate with it', () => {
+    for (const key of Object.keys(checkoutRu) as CheckoutMessageKey[]) {
+      const error = checkoutError(key, { max: 21 });
+      expect(error.message).toBe(translate(key, { max: 21 }));
+      expect(error).toEqual(codedError('input', key, { max: 21 }));
+    }
   });
 });

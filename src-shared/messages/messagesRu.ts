@@ -1,4 +1,4 @@
-import { pluralRu } from '../format/plural';
+import { checkoutRu } from './checkoutMessages';
 import { journalRu } from './journalMessages';
 import { settingsRu } from './settingsMessages';
 import { toolRu } from './toolMessages';
@@ -10,7 +10,6 @@ const REFRESH_QR = 'Попросите клиента обновить QR-код
 const RETRY_OR_MANAGER = 'Повторите; если не проходит — позвоните менеджеру.';
 const RESCAN = 'Отсканируйте QR-код Скидкабот в телефоне покупателя.';
 const REISSUE = 'Попросите покупателя обновить QR-код в боте.';
-const PURCHASE_EXAMPLE = 'Введите сумму цифрами, например 1 234,50.';
 const KEYCHAIN_ADVICE = 'Секретный код магазина хранится только там: обратитесь к администратору компьютера.';
 
 /** The proxy's address after a word, when the message should name it. */
@@ -124,21 +123,12 @@ export const messagesRu = {
   'checkout.badPurchase': () => 'Сумма покупки должна быть больше нуля. Исправьте сумму.',
   'bonuses.invalid': () => 'Число бонусов должно быть целым, не меньше 1.',
   'balance.unknown': () => 'Баланс клиента до операции неизвестен. Отсканируйте QR-код ещё раз.',
-  'redeem.none': () => 'На этой покупке списать бонусы нельзя: максимум 0. Начислите бонусы или продолжите без них.',
-  // The genitive after «до»: «до 21 бонуса», «до 11 бонусов».
-  'redeem.range': (p) =>
-    `Можно списать от 1 до ${num(p, 'max')} ${pluralRu(num(p, 'max'), 'бонуса', 'бонусов', 'бонусов')}, целым числом. Исправьте сумму списания.`,
-  'purchase.empty': () => 'Введите сумму покупки, например 1 234,50.',
-  'purchase.nonsense': () => `Не понимаю сумму. ${PURCHASE_EXAMPLE}`,
-  'purchase.negative': () => `Сумма не может быть отрицательной. ${PURCHASE_EXAMPLE}`,
-  'purchase.zero': () => `Сумма покупки должна быть больше нуля. ${PURCHASE_EXAMPLE}`,
-  'purchase.tooManyDecimals': () => 'После запятой не больше двух цифр (копейки). Исправьте сумму, например 1 234,50.',
-  'purchase.tooLarge': () => 'Сумма больше 10 000 000 ₽: проверьте, нет ли лишних цифр.',
   'auth.loginNeeded': () => 'Нужен вход менеджера: введите пароль менеджера.',
   'auth.wrongPassword': (p) => `Неверный пароль. Осталось попыток до блокировки: ${num(p, 'left')}.`,
   'auth.lockedFor': (p) => `Неверный пароль. Вход заблокирован на ${durationRu(num(p, 'ms'))}.`,
   'auth.tooManyAttempts': (p) => `Слишком много неверных попыток. Повторите через ${durationRu(num(p, 'ms'))}.`,
   'ipc.unreachable': () => 'Касса не отвечает. Перезапустите программу.',
+  ...checkoutRu,
   ...journalRu,
   ...settingsRu,
   ...toolRu,
