@@ -62,11 +62,23 @@ function settle(view: OperationView): void {
  */
 export class OperationFold {
   readonly views = new Map<OperationId, OperationView>();
+  /**
+   * The operations without a known outcome, and each customer's operations: the checks made before
+   * every press read these, so a press costs the same at the end of a busy day as at its start.
+   */
+  readonly unresolved = new Set<OperationView>();
+  readonly byClient = new Map<number, OperationView[]>();
   orphans = 0;
 
   apply(record: JournalRecord): void {
     if (record.type === 'intent') {
-      if (!this.views.has(record.id)) this.views.set(record.id, fromIntent(record));
+      if (this.views.has(record.id)) return;
+      const view = fromIntent(record);
+      this.views.set(record.id, view);
+      const ofClient = this.byClient.get(view.client);
+      if (ofClient) ofClient.push(view);
+      else this.byClient.set(view.client, [view]);
+      this.track(view);
       return;
     }
     const view = this.views.get(record.id);
@@ -89,6 +101,12 @@ export class OperationFold {
       view.reversedBy.push({ id: record.reversalId, at: record.at, reason: record.reason, status: null });
     }
     settle(view);
+    this.track(view);
+  }
+
+  private track(view: OperationView): void {
+    if (view.unresolved) this.unresolved.add(view);
+    else this.unresolved.delete(view);
   }
 
   applyAll(records: Iterable<JournalRecord>): this {

@@ -362,7 +362,7 @@ export class Journal {
 
   /** Operations still waiting for the manager, oldest first; the ones being sent right now are not among them. */
   unresolved(): OperationView[] {
-    const views = this.pinnedViews().filter((view) => view.unresolved && !this.inFlight.has(view.id));
+    const views = this.pinnedUnresolved().filter((view) => !this.inFlight.has(view.id));
     return views.sort((a, b) => -compareNewestFirst(a, b)).map((view) => structuredClone(view));
   }
 
@@ -400,13 +400,13 @@ export class Journal {
 
   /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */
   isBlocked(client: number, kind: OperationKind): OperationView | null {
-    const view = blockingOperation(this.pinnedViews(), client, kind);
+    const view = blockingOperation(this.pinnedUnresolved(), client, kind);
     return view ? structuredClone(view) : null;
   }
 
   /** The same operation made moments ago, which the cashier must confirm before it is sent again. */
   findDuplicate(attempt: OperationAttempt, windowMs = DUPLICATE_WINDOW_MS): OperationView | null {
-    const view = findDuplicate(this.pinnedViews(), attempt, this.now(), windowMs);
+    const view = findDuplicate(this.pinnedOf(attempt.client), attempt, this.now(), windowMs);
     return view ? structuredClone(view) : null;
   }
 
@@ -461,21 +461,19 @@ export class Journal {
     }
   }
 
-  private pinnedViews(): OperationView[] {
+  private pinnedUnresolved(): OperationView[] {
     this.repin();
-    return [...this.pinned].flatMap((month) => [...(this.months.get(month)?.fold.views.values() ?? [])]);
+    return [...this.pinned].flatMap((month) => [...(this.months.get(month)?.fold.unresolved ?? [])]);
+  }
+
+  private pinnedOf(client: number): OperationView[] {
+    this.repin();
+    return [...this.pinned].flatMap((month) => this.months.get(month)?.fold.byClient.get(client) ?? []);
   }
 
   private openMonths(): Set<string> {
     const open = new Set<string>();
-    for (const [month, data] of this.months) {
-      for (const view of data.fold.views.values()) {
-        if (view.unresolved) {
-          open.add(month);
-          break;
-        }
-      }
-    }
+    for (const [month, data] of this.months) if (data.fold.unresolved.size > 0) open.add(month);
     return open;
   }
 
