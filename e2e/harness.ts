@@ -18,6 +18,8 @@ import type { ScannerHost } from '../src-main/app/scannerBridge';
 import { APP_ORIGIN, resolveAppFile, responseHeaders } from '../src-main/electron/hardening';
 import type { SenderInfo } from '../src-main/ipc/dispatch';
 import { createKeytarSecretStore } from '../src-main/settings/secretStore';
+import { lazyFeedOnlyUpdater } from '../src-main/update/lazyFeedOnlyUpdater';
+import packageJson from '../package.json' with { type: 'json' };
 import type { SecretStore } from '../src-main/settings/secretStore';
 import { CHEAP_SCRYPT } from '../test-support/manager/cheapScrypt';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
@@ -185,6 +187,8 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       ...(options.localApiPort === undefined ? {} : { localApiPort: options.localApiPort }),
       ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
       trustedOrigin: renderer.origin,
+      // As a development run of the app: the feed is checked and downloaded, never installed.
+      updater: lazyFeedOnlyUpdater(packageJson.version, dataDir),
     });
     cleanups.push(() => core.close());
 

@@ -85,7 +85,8 @@ async function commandLine(): Promise<void> {
     console.log(`CLI decode, as it runs:                    ${kb(decode)}  (${inCli(runs.decode.files).length} files of dist-cli)`);
     console.log(`CLI checkout, as it runs:                  ${kb(checkout)}  (${inCli(runs.checkout.files).length} files of dist-cli)`);
     console.log(`CLI decode + checkout together:            ${kb(both)}  ${versus(`≤ ${kb(CLI_GOAL)}`, both <= CLI_GOAL)}`);
-    console.log(`CLI, every command's chunks:               ${kb(all)}  (no command loads them all: serve's update check alone brings the feed client)`);
+    // The whole bundled CLI, every command's chunks: no command loads them all, but this is what ships.
+    console.log(`CLI bundled, every command's chunks:       ${kb(all)}  ${versus(`≤ ${kb(CLI_GOAL)}`, all <= CLI_GOAL)}`);
   } finally {
     await simulator.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { ensurePrivateDir } from '../fs/privateDir';
 import { PasswordGuard, type ScryptParams } from '../manager/passwordGuard';
 import type { NetworkSetup } from '../skidkabot/net/networkSetup';
 import packageJson from '../../package.json' with { type: 'json' };
-import { lazyUpdater } from '../update/lazyUpdater';
+import { noUpdater } from '../update/noUpdater';
 import { updateHandlers } from '../update/updateHandlers';
 import type { UpdaterPort } from '../update/updaterPort';
 import { UpdateService } from '../update/updateService';
@@ -71,7 +71,10 @@ export interface AppOptions {
   localApiPort?: number;
   /** The OS proxy and certificate store in Electron; direct with Node's roots when not given. The demo's simulator is always direct. */
   network?: NetworkSetup;
-  /** electron-updater in the app; elsewhere the feed is only checked and downloaded (feedOnlyUpdater). */
+  /**
+   * electron-updater in the installed app, the feed checked without installing in a development or
+   * demo run (lazyFeedOnlyUpdater); when not given, updates are not this core's business (`serve`).
+   */
   updater?: UpdaterPort;
   /** The running version, as the updater compares it and the local API reports it; package.json's when not given. */
   appVersion?: string;
@@ -298,9 +301,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     }),
   });
   const updates = await UpdateService.open({
-    port:
-      options.updater ??
-      lazyUpdater(false, async () => (await import('../update/feedOnlyUpdater')).feedOnlyUpdater(appVersion, path.join(options.dataDir, 'update-cache'))),
+    port: options.updater ?? noUpdater(),
     store: new UpdateStore(options.dataDir),
     appVersion,
     now,

@@ -6,6 +6,7 @@ import { createAppCore } from '../app/createApp';
 import type { AppCore } from '../app/createApp';
 import type { cliMain } from '../cli/cliMain';
 import { createKeytarSecretStore } from '../settings/secretStore';
+import { lazyFeedOnlyUpdater } from '../update/lazyFeedOnlyUpdater';
 import { lazyUpdater } from '../update/lazyUpdater';
 import { applicationMenuTemplate } from './appMenu';
 import { cliArguments } from './cliSwitch';
@@ -98,8 +99,11 @@ function run(options: LaunchOptions): void {
       exportTarget: saveDialogTarget(() => window),
       network: electronNetwork(session.defaultSession),
       appVersion: app.getVersion(),
-      // Only an installed app can replace itself; a development run checks the feed without installing.
-      ...(app.isPackaged && !options.demo ? { updater: lazyUpdater(true, async () => (await import('./updater')).createElectronUpdater()) } : {}),
+      // Only an installed app can replace itself; a development or demo run checks the feed without installing.
+      updater:
+        app.isPackaged && !options.demo
+          ? lazyUpdater(true, async () => (await import('./updater')).createElectronUpdater())
+          : lazyFeedOnlyUpdater(app.getVersion(), app.getPath('userData')),
     });
     registerIpc(core);
     if (options.e2eHook) exposeE2eHook(core);

@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +12,8 @@ import { MemorySecretStore } from '../settings/secretStore';
 import { startSimulator } from '../simulator/simulator';
 import type { Simulator } from '../simulator/simulator';
 import type { UpdaterEvent, UpdaterPort } from './updaterPort';
+import { lazyFeedOnlyUpdater } from './lazyFeedOnlyUpdater';
+import { UpdateStore } from './updateStore';
 
 const PASSWORD = 'менеджер-2026';
 const IDLE_MS = 5 * 60_000;
@@ -100,5 +104,48 @@ describe('update.* channels', () => {
     expect(value(await call('update.status')).install).toMatchObject({ allowed: true, reason: 'Версия 1.5.0 будет установлена, программа перезапустится.' });
     expect(value(await call('update.install'))).toMatchObject({ stage: 'installing' });
     expect(updater.installs).toBe(1);
+  });
+});
+
+describe('a core without an updater (the till without a window, `serve`)', () => {
+  async function feedServer(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+    const requests: string[] = [];
+    const server = http.createServer((request, response) => {
+      requests.push(`${request.method ?? ''} ${request.url ?? ''}`);
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port: listening } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${listening}/kassa/`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it('never asks the feed the app saved, nor writes over the app’s last check', async () => {
+    const feed = await feedServer();
+    const devDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-upd-dev-'));
+    try {
+      const store = new UpdateStore(dataDir);
+      const saved = `${feed.url}serve/`;
+      await store.save({ feedUrl: saved, lastCheck: null });
+      const core = await createAppCore({ dataDir, secretStore: new MemorySecretStore(31337), apiUrl: sim.url, trustedOrigin: ORIGIN, now: () => clock });
+      opened.push(core);
+      // A development run of the app started after it does ask its feed: by then the core above had its chance.
+      const withUpdater = await createAppCore({
+        dataDir: devDir,
+        secretStore: new MemorySecretStore(31337),
+        apiUrl: sim.url,
+        trustedOrigin: ORIGIN,
+        updater: lazyFeedOnlyUpdater('1.4.0', devDir),
+      });
+      opened.push(withUpdater);
+      const call = callCore(withUpdater);
+      value(await call('manager.setupPassword', PASSWORD));
+      value(await call('update.setFeed', `${feed.url}dev/`));
+      await expect.poll(() => feed.requests.some((line) => line.includes('/dev/'))).toBe(true);
+      expect(feed.requests.filter((line) => line.includes('/serve/'))).toEqual([]);
+      expect(await store.load()).toEqual({ feedUrl: saved, lastCheck: null });
+    } finally {
+      await feed.close();
+      await rm(devDir, { recursive: true, force: true });
+    }
   });
 });
