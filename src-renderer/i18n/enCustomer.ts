@@ -37,9 +37,9 @@ export const enCustomer: CustomerDictionary = {
   done: {
     applied: (kind, n) => (kind === 'accrue' ? `Accrued ${bonuses(n)}` : `Redeemed ${bonuses(n)}`),
     confirmedByBalance: "the server's answer was lost; confirmed by the balance",
-    notDone: (kind, n) => (kind === 'accrue' ? `Accrual of ${int(n, 'en')} not done` : `Redemption of ${int(n, 'en')} not done`),
+    notDone: (kind, n) => (kind === 'accrue' ? `Accrual of ${bonuses(n)} not done` : `Redemption of ${bonuses(n)} not done`),
     unknown: (kind, n) =>
-      kind === 'accrue' ? `Unknown whether the accrual of ${int(n, 'en')} went through` : `Unknown whether the redemption of ${int(n, 'en')} went through`,
+      kind === 'accrue' ? `Unknown whether the accrual of ${bonuses(n)} went through` : `Unknown whether the redemption of ${bonuses(n)} went through`,
     newBalance: 'Balance now',
     balanceUnknown: 'unknown',
     balanceBefore: (n) => `Balance before: ${int(n, 'en')}`,

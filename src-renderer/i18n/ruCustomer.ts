@@ -43,9 +43,9 @@ export const ruCustomer = {
     applied: (kind: OperationKind, n: number) => (kind === 'accrue' ? `Начислено ${bonuses(n)}` : `Списано ${bonuses(n)}`),
     confirmedByBalance: 'ответ сервера потерялся, проведение подтверждено по балансу',
     notDone: (kind: OperationKind, n: number) =>
-      kind === 'accrue' ? `Начисление ${int(n, 'ru')} не проведено` : `Списание ${int(n, 'ru')} не проведено`,
+      kind === 'accrue' ? `Начисление ${bonuses(n)} не проведено` : `Списание ${bonuses(n)} не проведено`,
     unknown: (kind: OperationKind, n: number) =>
-      kind === 'accrue' ? `Неизвестно, прошло ли начисление ${int(n, 'ru')}` : `Неизвестно, прошло ли списание ${int(n, 'ru')}`,
+      kind === 'accrue' ? `Неизвестно, прошло ли начисление ${bonuses(n)}` : `Неизвестно, прошло ли списание ${bonuses(n)}`,
     newBalance: 'Баланс теперь',
     balanceUnknown: 'неизвестен',
     balanceBefore: (n: number) => `Баланс до операции: ${int(n, 'ru')}`,
