@@ -66,9 +66,10 @@ export class CheckoutSession {
   private cancelIdleTimer: (() => void) | null = null;
   private cancelWarmTimer: (() => void) | null = null;
   private closed = false;
-  /** Grows with every balance query and every cancel: an answer for an older one is not shown. */
-  private balanceQuery = 0;
-  /** Drops the balance query in flight: its socket goes with it, so the next scan is not held behind it. */
+  /**
+   * Drops the balance query in flight (Esc): its socket goes with it, so the next scan is not held
+   * behind it, and its answer, should one still come, is not shown.
+   */
   private balanceAbort: AbortController | null = null;
 
   constructor(private readonly options: CheckoutSessionOptions) {}
@@ -91,21 +92,22 @@ export class CheckoutSession {
     if (!client.ok) return this.keepStageWith(client.error);
 
     this.held = null;
-    const query = ++this.balanceQuery;
     const abort = new AbortController();
     this.balanceAbort = abort;
     this.show({ stage: 'idle', busy: true, error: null });
     this.options.onServerStart?.();
     const balance = await client.value.balance(decoded.value, abort.signal);
-    if (this.balanceAbort === abort) this.balanceAbort = null;
-    const cancelled = query !== this.balanceQuery;
-    // An answer that beat the cancel is still news about the server; a dropped query's failure is our
-    // own doing and says nothing about it. A newer request out reports for itself.
-    if (!cancelled) this.options.onServerCall(balance.ok ? null : balance.error);
-    else if (this.view().busy) return { ok: true, value: this.current };
-    else if (balance.ok) this.options.onServerCall(null);
-    else this.options.onServerDropped?.();
-    if (cancelled) return { ok: true, value: this.current };
+    if (abort.signal.aborted) {
+      // An answer that beat the cancel is still news about the server; a dropped query's failure is
+      // our own doing and says nothing about it. A newer request out reports for itself.
+      if (!this.view().busy) {
+        if (balance.ok) this.options.onServerCall(null);
+        else this.options.onServerDropped?.();
+      }
+      return { ok: true, value: this.current };
+    }
+    this.balanceAbort = null;
+    this.options.onServerCall(balance.ok ? null : balance.error);
     if (!balance.ok) return this.settle({ stage: 'idle', busy: false, error: balance.error });
     this.held = { qr: decoded.value, balance: balance.value, scannedAt: (this.options.now ?? Date.now)() };
     return this.settle({ stage: 'customer', busy: false, error: null, customer: this.customerView(this.held) });
@@ -151,7 +153,6 @@ export class CheckoutSession {
    */
   clear(): Result<CheckoutView> {
     if (this.current.busy && this.current.stage === 'idle') {
-      this.balanceQuery++;
       this.balanceAbort?.abort();
       this.balanceAbort = null;
       this.forget();
