@@ -6,6 +6,12 @@ import { shiftDay } from './journalForm';
 import { useJournal, useJournalActions } from './JournalContext';
 
 const KINDS: readonly (OperationKind | 'all')[] = ['all', 'accrue', 'redeem'];
+/** Each filter the store can refuse, with the words that say why. */
+const PROBLEMS = [
+  ['day', 'badDay'],
+  ['kassa', 'badKassa'],
+  ['customer', 'badCustomer'],
+] as const;
 
 /** Day, register, customer, kind: each change reloads the list, the report and the chart. */
 export function JournalFilters() {
@@ -15,6 +21,7 @@ export function JournalFilters() {
   const { setForm } = useJournalActions();
   const id = useId();
   const words = t.journal.filters;
+  const problems = PROBLEMS.filter(([field]) => errors[field] === true);
   return (
     <fieldset className="journal__filters group">
       <legend>{words.title}</legend>
@@ -64,21 +71,13 @@ export function JournalFilters() {
         </select>
       </label>
       {/* Under the whole row, not under a field: under the narrow register field a sentence stood one word a line. */}
-      {(errors.day === true || errors.kassa === true || errors.customer === true) && (
+      {problems.length > 0 && (
         <div className="journal__problems">
-          {errors.day === true && (
-            <p className="field__problem" id={`${id}-day-problem`}>
-              {words.badDay}
+          {problems.map(([field, problem]) => (
+            <p key={field} className="field__problem" id={`${id}-${field}-problem`}>
+              {words[problem]}
             </p>
-          )}
-          {(['kassa', 'customer'] as const).map(
-            (field) =>
-              errors[field] === true && (
-                <p key={field} className="field__problem" id={`${id}-${field}-problem`}>
-                  {words[NUMBER_FILTERS[field].problem]}
-                </p>
-              ),
-          )}
+          ))}
         </div>
       )}
     </fieldset>
@@ -87,8 +86,8 @@ export function JournalFilters() {
 
 /** The words and width of each number filter, by the form field it edits. */
 const NUMBER_FILTERS = {
-  kassa: { width: 'narrow', label: 'kassa', placeholder: 'kassaPlaceholder', problem: 'badKassa' },
-  customer: { width: 'customer', label: 'customer', placeholder: 'customerPlaceholder', problem: 'badCustomer' },
+  kassa: { width: 'narrow', label: 'kassa', placeholder: 'kassaPlaceholder' },
+  customer: { width: 'customer', label: 'customer', placeholder: 'customerPlaceholder' },
 } as const;
 
 /** A register or customer number, kept as typed: the store checks it and names the problem. */
