@@ -19,8 +19,10 @@ if (!ivan || !maria) throw new Error('the simulator has no demo customers');
 
 let sim: Simulator;
 let dataDir: string;
+/** A CLI run on the till: only the data folder, so it goes through the running till. */
 let env: NodeJS.ProcessEnv;
-
+/** The server and secret `serve` (and a command running by itself) works with. */
+let shopEnv: NodeJS.ProcessEnv;
 
 function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<BinRun> {
   return runBin(args, { ...env, ...extraEnv });
@@ -38,7 +40,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-serve-'));
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, shopCode: 4, kassa: 2 }));
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SKIDKABOT_')));
-  env = { ...clean, SKIDKABOT_DATA_DIR: dataDir, SKIDKABOT_SHOP_SECRET: '31337', SKIDKABOT_API_URL: sim.url, SKIDKABOT_SHOP: '4' };
+  env = { ...clean, SKIDKABOT_DATA_DIR: dataDir };
+  shopEnv = { SKIDKABOT_SHOP_SECRET: '31337', SKIDKABOT_API_URL: sim.url, SKIDKABOT_SHOP: '4' };
 });
 
 afterAll(async () => {
@@ -52,7 +55,7 @@ describe('serve and the CLI through it', () => {
   const exited = () => new Promise<number | null>((resolve) => serve.on('exit', (code) => resolve(code)));
 
   it('serve --port 0 --json prints exactly one JSON object when ready', async () => {
-    serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--no-scanner'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--no-scanner'], { cwd: root, env: { ...env, ...shopEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
     serve.stdout.setEncoding('utf8');
     await new Promise<void>((resolve, reject) => {
       serve.stdout.on('data', (chunk: string) => {
@@ -83,15 +86,30 @@ describe('serve and the CLI through it', () => {
     expect(again.stderr).toContain('--confirm-duplicate');
     expect((await journalRecords()).filter((record) => record.type === 'intent')).toHaveLength(1);
 
-    const direct = await run(['accrue', '--qr', qr, '--bonuses', '5', '--direct']);
+    const direct = await run(['accrue', '--qr', qr, '--bonuses', '5', '--direct'], shopEnv);
     expect(direct.code).toBe(2);
     expect(direct.stderr).toContain('Журнал операций сейчас ведёт программа кассы');
     expect(sim.balanceOf(ivan.client)).toBe(ivan.balance + 5);
   });
 
+  it('a command with a server, shop or register override is not sent to the till: the journal lock refuses it here', async () => {
+    const qr = sim.issueQr(maria.client);
+    const before = (await journalRecords()).length;
+    // The till has no secret in its keychain here, so every override comes with one; nothing may reach port 9.
+    const secret = { SKIDKABOT_SHOP_SECRET: '31337', SKIDKABOT_API_URL: 'http://127.0.0.1:9' };
+    const overrides: NodeJS.ProcessEnv[] = [secret, { ...secret, SKIDKABOT_SHOP: '4' }, { ...secret, SKIDKABOT_KASSA: '7' }];
+    for (const override of overrides) {
+      const refused = await run(['accrue', '--qr', qr, '--bonuses', '4'], override);
+      expect(refused.code, JSON.stringify(override)).toBe(2);
+      expect(refused.stderr).toContain('Журнал операций сейчас ведёт программа кассы');
+    }
+    expect(sim.balanceOf(maria.client)).toBe(maria.balance);
+    expect(await journalRecords()).toHaveLength(before);
+  });
+
   it('prints what the command prints by itself: balance and checkout lines, journal list', async () => {
     const qr = sim.issueQr(maria.client);
-    const [through, here] = await Promise.all([run(['balance', '--qr', qr]), run(['balance', '--qr', qr, '--direct'])]);
+    const [through, here] = await Promise.all([run(['balance', '--qr', qr]), run(['balance', '--qr', qr, '--direct'], shopEnv)]);
     expect(through.code).toBe(0);
     expect(through.stdout).toBe(here.stdout);
     expect(through.stdout).toContain('Мария');
@@ -115,7 +133,7 @@ describe('serve and the CLI through it', () => {
     expect(left).not.toContain(LOCK_FILE);
     expect(await readdir(dataDir)).not.toContain(ENDPOINT_FILE);
     // With nobody holding the journal the CLI works by itself again.
-    const alone = await run(['accrue', '--qr', sim.issueQr(maria.client), '--bonuses', '3', '--json']);
+    const alone = await run(['accrue', '--qr', sim.issueQr(maria.client), '--bonuses', '3', '--json'], shopEnv);
     expect(alone.code, alone.stderr).toBe(0);
   });
 
@@ -127,7 +145,7 @@ describe('serve and the CLI through it', () => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('локальный API выключен');
       expect(refused.stderr).toContain('менеджера');
-      const balance = await run(['balance', '--qr', sim.issueQr(ivan.client)]);
+      const balance = await run(['balance', '--qr', sim.issueQr(ivan.client)], shopEnv);
       expect(balance.code).toBe(0);
     } finally {
       await rm(path.join(dataDir, ENDPOINT_FILE), { force: true });

@@ -7,6 +7,7 @@ import { REPORT_MEDIA_TYPE } from '../localApi/mediaType';
 import { TOKEN_FILE } from '../localApi/token';
 import { defaultIsRunning } from '../journal/writerLock';
 import { defaultDataDir } from '../settings/dataDir';
+import { ENV } from '../settings/resolveConfig';
 import type { ParsedArgs } from './args';
 import { failed, type CliCommand, type CommandReport, type JsonObject } from './command';
 
@@ -42,7 +43,9 @@ export function throughRunningTill(command: CliCommand, callFor: (args: ParsedAr
       const own: ParsedArgs = { values, positionals: args.positionals };
       if (direct === true) return command.run(own, env);
       const call = callFor(own);
-      if (call === null) return command.run(own, env);
+      // A technician's server, shop or register override is for this command alone: the till would
+      // send it with its own, so it runs here (where the journal lock says why it cannot, if so).
+      if (call === null || hasConfigOverride(env.env)) return command.run(own, env);
       const dataDir = defaultDataDir(env.env);
       const endpoint = await readEndpoint(dataDir);
       if (endpoint === null || endpoint.pid === process.pid || !defaultIsRunning(endpoint.pid)) return command.run(own, env);
@@ -57,6 +60,12 @@ export function throughRunningTill(command: CliCommand, callFor: (args: ParsedAr
       return reply ?? command.run(own, env);
     },
   };
+}
+
+const CONFIG_OVERRIDES = [ENV.apiUrl, ENV.shopCode, ENV.shopSecret, ENV.kassa] as const;
+
+function hasConfigOverride(env: NodeJS.ProcessEnv): boolean {
+  return CONFIG_OVERRIDES.some((name) => Boolean(env[name]));
 }
 
 /** null when the till did not take the connection at all: nothing was sent, the command may run here. */
