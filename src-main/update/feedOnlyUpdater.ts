@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { FeedClient } from './feedClient';
+import { codedError } from '../../src-shared/errors';
+import { ensurePrivateDir } from '../fs/privateDir';
+import { FeedClient, feedError } from './feedClient';
 import type { UpdaterEvent, UpdaterPort } from './updaterPort';
 import { isNewerVersion } from './version';
 
@@ -29,7 +30,12 @@ export function feedOnlyUpdater(appVersion: string, cacheDir: string): UpdaterPo
       return;
     }
     emit({ type: 'available', version: release.version });
-    await mkdir(cacheDir, { recursive: true });
+    try {
+      await ensurePrivateDir(cacheDir);
+    } catch {
+      emit({ type: 'error', error: codedError('config', 'update.cacheUnwritable', { folder: cacheDir }) });
+      return;
+    }
     const name = path.basename(new URL(release.file.url).pathname) || 'update';
     const saved = await client.download(release, path.join(cacheDir, name), (percent) => emit({ type: 'progress', percent }));
     if (client !== feed) return;
@@ -44,9 +50,12 @@ export function feedOnlyUpdater(appVersion: string, cacheDir: string): UpdaterPo
     check() {
       if (!feed || running) return;
       running = true;
-      void check(feed).finally(() => {
-        running = false;
-      });
+      // Whatever goes wrong ends in an event: without one the service would show "checking" forever.
+      void check(feed)
+        .catch((error: unknown) => emit({ type: 'error', error: feedError(error) }))
+        .finally(() => {
+          running = false;
+        });
     },
     install() {
       // canUpdateItself is false: the service never asks.

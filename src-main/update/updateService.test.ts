@@ -97,6 +97,16 @@ describe('UpdateService with a real feed on loopback', () => {
     await vi.waitFor(() => expect(restarted.view().lastCheck).toMatchObject({ at: clock, outcome: 'up-to-date', message: 'Установлена последняя версия.' }), { timeout: 5_000 });
   });
 
+  it('a download folder that cannot be made ends the check with the reason, not an endless "checking"', async () => {
+    served = { [`/feed/${channelFile}`]: feedYaml('0.2.0', INSTALLER), '/feed/Kassa-0.2.0.bin': INSTALLER };
+    const cacheDir = path.join(dataDir, 'cache');
+    writeFileSync(cacheDir, 'a file where the folder should be');
+    const service = await open(feedOnlyUpdater('0.1.0', cacheDir));
+    await service.setFeed(feedUrl);
+    await vi.waitFor(() => expect(service.view().lastCheck?.outcome).toBe('error'), { timeout: 5_000 });
+    expect(service.view()).toMatchObject({ stage: 'idle', available: null, lastCheck: { message: expect.stringContaining(cacheDir) as unknown } });
+  });
+
   it('a damaged update.json turns updates off instead of guessing', async () => {
     writeFileSync(path.join(dataDir, 'update.json'), '{"feedUrl": "http://evil.example/", "lastCheck": 5}');
     const service = await open(feedOnlyUpdater('0.1.0', path.join(dataDir, 'cache')));

@@ -70,6 +70,8 @@ export const toolRu = {
   'update.fileMissing': () => 'Файл обновления, указанный в ленте, не найден на сервере (404). Ленту нужно выложить заново.',
   'update.serverError': () => 'Сервер ленты обновлений ответил ошибкой. Повторите позже.',
   'update.offline': () => 'Лента обновлений недоступна: нет связи с её сервером. Проверьте интернет на кассе; проверка повторится сама.',
+  'update.cacheUnwritable': (p: MessageParams) =>
+    `Обновление не скачано: не удалось создать папку ${str(p, 'folder')}. Проверьте права на папку данных программы и место на диске.`,
   'update.feedNotSaved': () =>
     'Адрес ленты обновлений не сохранён: не удалось записать файл. Повторите; если не проходит — проверьте место на диске.',
   'update.urlTooLong': (p: MessageParams) =>
@@ -179,6 +181,7 @@ export const toolEn: Record<keyof typeof toolRu, (p: MessageParams) => string> =
   'update.fileMissing': () => 'The update file named in the feed is not on the server (404). The feed must be published again.',
   'update.serverError': () => 'The update feed server answered with an error. Try again later.',
   'update.offline': () => "The update feed is unavailable: no connection to its server. Check the till's internet; the check will repeat by itself.",
+  'update.cacheUnwritable': (p) => `The update was not downloaded: the folder ${str(p, 'folder')} could not be created. Check the rights on the program's data folder and the free disk space.`,
   'update.feedNotSaved': () => 'The update feed address was not saved: the file could not be written. Try again; if it still fails, check the free disk space.',
   'update.urlTooLong': (p) => `The update feed address is too long: at most ${num(p, 'max')} ${pluralEn(num(p, 'max'), 'character', 'characters')}.`,
   'update.urlBad': () => 'The update feed address is wrong: it must look like https://updates.example.ru/kassa/',
