@@ -131,7 +131,13 @@ export class SkidkabotClient {
     if (problem) return { status: 'refused', kind, bonuses, error: problem };
     const outcome = await this.#operate(kind, qr, bonuses, balanceBefore, Date.now() + this.#totalMs);
     if (outcome.status === 'applied') {
-      return { ...outcome, firstName: this.#redactSecret(outcome.firstName), lastName: this.#redactSecret(outcome.lastName) };
+      const { anomaly } = outcome;
+      return {
+        ...outcome,
+        firstName: this.#redactSecret(outcome.firstName),
+        lastName: this.#redactSecret(outcome.lastName),
+        ...(anomaly?.code === 'balance-unreadable' ? { anomaly: { ...anomaly, reported: this.#redactSecret(anomaly.reported) } } : {}),
+      };
     }
     return { ...outcome, error: this.#redact(outcome.error) };
   }
@@ -266,9 +272,12 @@ export class SkidkabotClient {
   /** The server's own words can end up in a message; the shop secret must never be among them. */
   #redact(error: AppError): AppError {
     const message = this.#redactSecret(error.message);
-    const text = error.params?.['text'];
-    const params = typeof text === 'string' ? { ...error.params, text: this.#redactSecret(text) } : error.params;
-    return message === error.message && params === error.params ? error : { ...error, message, ...(params === undefined ? {} : { params }) };
+    // Every text parameter may carry the server's words: a refusal's text, a figure it reported.
+    const params =
+      error.params === undefined
+        ? undefined
+        : Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, typeof value === 'string' ? this.#redactSecret(value) : value]));
+    return { ...error, message, ...(params === undefined ? {} : { params }) };
   }
 }
 

@@ -113,6 +113,19 @@ describe('server texts', () => {
     expect(refused.status === 'refused' && refused.error.message).toBe('Скидкабот отказал (код 14): секрет ***. Позвоните менеджеру.');
   });
 
+  it('never passes the shop secret on in a figure the server reported', async () => {
+    server.answer('balance', { ...CUSTOMER, balance: '31337.5' });
+    const result = await client().balance(QR);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.params).toEqual({ reported: '***.5' });
+    expect(result.error.message).not.toContain('31337');
+
+    server.answer('accrue', { code: 0, balance: '31337.5' });
+    const outcome = await client().accrue(QR, 7, 2365);
+    expect(outcome.status === 'applied' && outcome.anomaly).toEqual({ code: 'balance-unreadable', reported: '***.5', expected: 2372 });
+  });
+
   it('keeps emoji whole when cutting and replaces half surrogate pairs', () => {
     expect(plainServerText('😀😀😀', 2)).toBe('😀…');
     expect(plainServerText('a\ud800b', 10)).toBe('a\ufffdb');
