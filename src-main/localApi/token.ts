@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { codedError, type AppError } from '../../src-shared/errors';
+import { writeFileAtomically } from '../fs/atomicFile';
 import { errnoCode } from '../fs/errnoCode';
 
 /** In the data dir, beside settings.json: the one secret a POS program needs to call the till. */
@@ -40,21 +41,8 @@ export async function loadOrCreateToken(dataDir: string): Promise<ApiToken> {
 export async function writeNewToken(dataDir: string): Promise<ApiToken> {
   const file = path.join(dataDir, TOKEN_FILE);
   const token = newTokenText();
-  // Created with 0600 under a temporary name, so the token is never readable by others, not even for a moment.
-  const temp = `${file}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(`${token}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  // Created 0600 under a temporary name, so the token is never readable by others, not even for a moment.
+  await writeFileAtomically(file, `${token}\n`);
   return { token, file, problem: await restrictToUser(file) };
 }
 
