@@ -2,7 +2,6 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod/mini';
 import { writeFileAtomically } from '../fs/atomicFile';
-import { errnoCode } from '../fs/errnoCode';
 
 /**
  * Written by the process that holds the journal (the app or `serve`) while it runs: whether its local
@@ -33,8 +32,7 @@ export async function readEndpoint(dataDir: string): Promise<ApiEndpoint | null>
   try {
     const parsed = endpointSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, ENDPOINT_FILE), 'utf8')));
     return parsed.success ? parsed.data : null;
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || error instanceof SyntaxError) return null;
+  } catch {
     return null;
   }
 }

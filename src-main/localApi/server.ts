@@ -201,11 +201,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApiS
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const methods = routes[url.pathname];
-    if (url.pathname === '/v1/till/events' && request.method === 'GET') {
-      openStream(response);
-      return;
-    }
-    if (!methods && url.pathname !== '/v1/till/events') {
+    if (url.pathname === '/v1/till/events') {
+      if (request.method === 'GET') {
+        openStream(response);
+        return;
+      }
+    } else if (!methods) {
       request.resume();
       send(request, response, refusal(404, 'input', 'localApi.noRoute', { path: url.pathname }));
       return;
