@@ -152,3 +152,16 @@ describe('serve and the CLI through it', () => {
     }
   });
 });
+
+describe('serve reads the SKIDKABOT_* overrides as every command does', () => {
+  it('a malformed secret or register is refused with the same message, nothing started', async () => {
+    const secret = await run(['serve', '--port', '0', '--no-scanner'], { ...shopEnv, SKIDKABOT_SHOP_SECRET: '313 37' });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain('Переменная SKIDKABOT_SHOP_SECRET должна быть секретным кодом магазина');
+    expect(secret.stderr).not.toContain('313 37');
+    const kassa = await run(['serve', '--port', '0', '--no-scanner'], { ...shopEnv, SKIDKABOT_KASSA: 'два' });
+    expect(kassa.code).toBe(2);
+    expect(kassa.stderr).toContain('SKIDKABOT_KASSA');
+    expect(await readdir(dataDir)).not.toContain(ENDPOINT_FILE);
+  });
+});

@@ -137,14 +137,15 @@ export function credentialsOf(report: ConfigReport): Result<ResolvedConfig> {
   };
 }
 
-interface EnvOverrides {
+export interface EnvOverrides {
   apiUrl?: string;
   shopCode?: number;
   kassa?: number;
   shopSecret?: number;
 }
 
-function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
+/** The SKIDKABOT_* overrides, each checked as its setting is; the first malformed one refused, a secret never echoed. */
+export function readEnvOverrides(env: NodeJS.ProcessEnv): Result<EnvOverrides> {
   const overrides: EnvOverrides = {};
 
   const apiUrl = readApiUrlOverride(env);

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codedError, type Result } from '../../../src-shared/errors';
-import { dataDirOverride, defaultDataDir } from '../../settings/dataDir';
-import { ENV, readApiUrlOverride } from '../../settings/resolveConfig';
+import { defaultDataDir } from '../../settings/dataDir';
+import { ENV, readEnvOverrides } from '../../settings/resolveConfig';
 import { failed, succeeded, type CliCommand, type CommandEnv, type CommandReport } from '../command';
 
 /** Where the app's own window would live: the harness and the window are not part of a headless till. */
@@ -20,10 +20,11 @@ export const serveCommand: CliCommand = {
   async run(args, env) {
     const port = parsePort(args.values.port);
     if (!port.ok) return failed(port.error);
-    const apiUrl = readApiUrlOverride(env.env);
-    if (!apiUrl.ok) return failed(apiUrl.error);
-    const dataDir = dataDirOverride(env.env) ?? defaultDataDir(env.env);
-    return serve(env, { dataDir, port: port.value, apiUrl: apiUrl.value, scanner: args.values['no-scanner'] !== true });
+    // Read as every other command reads them: a malformed value is refused with the same message.
+    const overrides = readEnvOverrides(env.env);
+    if (!overrides.ok) return failed(overrides.error);
+    const { apiUrl, shopSecret } = overrides.value;
+    return serve(env, { dataDir: defaultDataDir(env.env), port: port.value, apiUrl, shopSecret, scanner: args.values['no-scanner'] !== true });
   },
 };
 
@@ -31,6 +32,7 @@ interface ServeOptions {
   dataDir: string;
   port: number | undefined;
   apiUrl: string | undefined;
+  shopSecret: number | undefined;
   scanner: boolean;
 }
 
@@ -41,10 +43,9 @@ async function serve(env: CommandEnv, options: ServeOptions): Promise<CommandRep
     import('../../localApi/apiSettings'),
     import('../../settings/secretStore'),
   ]);
-  const envSecret = env.env[ENV.shopSecret];
   const secretStore =
-    envSecret !== undefined && /^\d{1,15}$/.test(envSecret.trim())
-      ? new secrets.MemorySecretStore(Number(envSecret.trim()))
+    options.shopSecret !== undefined
+      ? new secrets.MemorySecretStore(options.shopSecret)
       : secrets.createKeytarSecretStore(env.env[ENV.keychainService]?.trim() ? { service: env.env[ENV.keychainService]?.trim() } : {});
   const port = options.port ?? (await loadApiSettings(options.dataDir)).port;
   const core = await createAppCore({
