@@ -11,11 +11,6 @@ const CYRILLIC = /[\u0400-\u04ff]/;
  * Russian screen quotes the server's text when it is Russian, the English one only the code, so
  * «Internal Server Error» never reaches a cashier.
  */
-export function messageForCode(code: number, serverText?: string): string {
-  return serverCodeError(code, serverText).message;
-}
-
-/** A non-zero answer code as the error the cashier sees (the Russian message for it above). */
 export function serverCodeError(code: number, serverText?: string): AppError {
   const known = `answer.${code}`;
   if (isMessageKey(known)) return codedError('server', known, undefined, code);

@@ -32,8 +32,8 @@ export function parseAnswer(raw: RawAnswer): Result<ParsedAnswer> {
   if (raw.body.length > MAX_ANSWER_BYTES) {
     return fail('answer.tooLong');
   }
-  const text = decodeBody(raw.body, raw.contentType);
   if (raw.status < 200 || raw.status > 299) return statusError(raw.status);
+  const text = decodeBody(raw.body, raw.contentType);
   if (text.trim() === '') return fail('answer.empty');
 
   const answer = findAnswer(text);

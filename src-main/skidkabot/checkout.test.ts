@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BonusRuleSettings } from '../../src-shared/settings/settings';
 import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
 import type { FaultySimulator } from '../../test-support/simulator/faultySimulator';
-import { messageForCode } from './answerMessages';
+import { serverCodeError } from './answerMessages';
 import { performOperations, runCheckout } from './checkout';
 import { SkidkabotClient } from './client';
 import type { QrRef } from './client';
@@ -86,7 +86,7 @@ describe('runCheckout', () => {
 
   it('passes a balance error on', async () => {
     const result = await runCheckout(client, { client: IVAN, secret: 1 }, { purchaseKopecks: 10_000, redeem: 0, rules: SERVER_RULES });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'server', code: 8, message: messageForCode(8) } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server', code: 8, message: serverCodeError(8).message } });
   });
 });
 
@@ -104,7 +104,7 @@ describe('performOperations', () => {
     const result = await performOperations(client, qr, customer, 1_000_000, 500, DEMO_RULES);
     expect(result).toMatchObject({
       ok: true,
-      value: [{ status: 'refused', kind: 'redeem', bonuses: 500, error: { kind: 'server', code: 13, message: messageForCode(13) } }],
+      value: [{ status: 'refused', kind: 'redeem', bonuses: 500, error: { kind: 'server', code: 13, message: serverCodeError(13).message } }],
     });
     expect(sim.requestCount() - requests).toBe(1);
   });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { selfSignedCert } from '../../test-support/simulator/selfSignedCert';
 import { startFaultySimulator } from '../../test-support/simulator/faultySimulator';
 import type { Fault, FaultySimulator } from '../../test-support/simulator/faultySimulator';
-import { messageForCode } from './answerMessages';
+import { serverCodeError } from './answerMessages';
 import { runCheckout } from './checkout';
 import { SkidkabotClient } from './client';
 import type { ClientOptions, QrRef } from './client';
@@ -110,14 +110,14 @@ describe('every answer code reaches the cashier as its own message', () => {
   ])('code %i', async (code, call) => {
     const error = errorOf(await call());
     if (code === 0) expect(error).toBeNull();
-    else expect(error).toMatchObject({ kind: 'server', code, message: messageForCode(code) });
+    else expect(error).toMatchObject({ kind: 'server', code, message: serverCodeError(code).message });
   });
 
   it('code 7: a customer who never made a QR code', async () => {
     sim.addCustomer({ client: 7070, vendor: 4, firstName: 'Без', lastName: 'Кода', balance: 0 });
     expect(await clientFor().balance({ client: 7070, secret: 1 })).toMatchObject({
       ok: false,
-      error: { kind: 'server', code: 7, message: messageForCode(7) },
+      error: { kind: 'server', code: 7, message: serverCodeError(7).message },
     });
   });
 
@@ -128,7 +128,7 @@ describe('every answer code reaches the cashier as its own message', () => {
       const { secret } = JSON.parse(local.issueQr(IVAN)) as { secret: number };
       clock += 25 * 3600_000;
       const result = await clientFor({ baseUrl: local.url }).balance({ client: IVAN, secret });
-      expect(result).toMatchObject({ ok: false, error: { kind: 'server', code: 9, message: messageForCode(9) } });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'server', code: 9, message: serverCodeError(9).message } });
     } finally {
       await local.close();
     }
@@ -144,7 +144,7 @@ describe('every answer code reaches the cashier as its own message', () => {
     const client = clientFor();
     const qr = freshQr();
     const balance = sim.balanceOf(IVAN);
-    const error = { kind: 'server', code, message: messageForCode(code, 'Текст сервера') };
+    const error = { kind: 'server', code, message: serverCodeError(code, 'Текст сервера').message };
     if (endpoint === 'balance') expect(await client.balance(qr)).toMatchObject({ ok: false, error });
     else {
       const kind = endpoint === 'plus' ? 'accrue' : 'redeem';
@@ -177,7 +177,7 @@ describe('accrue and redeem', () => {
   it('a failed balance before the operation sends nothing', async () => {
     const requests = sim.requestCount();
     const outcome = await clientFor().accrue({ client: IVAN, secret: 1 }, 5);
-    expect(outcome).toMatchObject({ status: 'refused', kind: 'accrue', bonuses: 5, error: { kind: 'server', code: 8, message: messageForCode(8) } });
+    expect(outcome).toMatchObject({ status: 'refused', kind: 'accrue', bonuses: 5, error: { kind: 'server', code: 8, message: serverCodeError(8).message } });
     expect(sim.requestCount() - requests).toBe(1);
   });
 
@@ -338,7 +338,7 @@ describe('checkShop', () => {
   it('wrong secret: code 5', async () => {
     expect(await clientFor({ credentials: { ...SHOP, shopSecret: 1 } }).checkShop()).toMatchObject({
       ok: false,
-      error: { kind: 'server', code: 5, message: messageForCode(5) },
+      error: { kind: 'server', code: 5, message: serverCodeError(5).message },
     });
   });
 
