@@ -9,7 +9,7 @@ import { DIRECT_NETWORK } from './net/networkSetup';
 import type { NetworkSetup } from './net/networkSetup';
 import { openConnection, TlsSessionCache } from './net/openConnection';
 import type { ConnectOptions, Target } from './net/openConnection';
-import { ProxySettingError, routeLabel } from './net/proxyRoute';
+import { routeLabel } from './net/proxyRoute';
 import type { ProxyRoute } from './net/proxyRoute';
 
 export type PostResult =
@@ -99,7 +99,7 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
         try {
           route = await network.proxy.resolve(base);
         } catch (error) {
-          return { ok: false, failure: error instanceof ProxySettingError ? 'proxy-setting' : classifyNetworkError(error), reached: false };
+          return { ok: false, failure: classifyNetworkError(error), reached: false };
         }
         const via = routeLabel(route);
         const left = Math.max(1, timeoutMs - (Date.now() - startedAt));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemTrust } from './networkSetup';
+import { classifyNetworkError } from '../networkErrors';
 import { envProxyResolver, ProxySettingError, routeFromPacResult, routeLabel } from './proxyRoute';
 
 describe('routeFromPacResult (what Electron’s resolveProxy answers)', () => {
@@ -71,8 +72,10 @@ describe('envProxyResolver (the CLI)', () => {
     expect((await resolve({ HTTP_PROXY: 'http://p:1', NO_PROXY: '::1' }, new URL('http://[::1]:8080/'))).kind).toBe('direct');
   });
 
-  it.each(['socks5://10.0.0.1:1080', 'https://10.0.0.1:443', 'http://', 'http://[bad'])('refuses %j rather than going direct', async (setting) => {
+  it.each(['socks5://10.0.0.1:1080', 'https://10.0.0.1:443', 'http://', 'http://[bad', 'http://us%zz:pw@127.0.0.1:3128', 'http://user:p%E0%A4@127.0.0.1:3128'])('refuses %j rather than going direct', async (setting) => {
     await expect(resolve({ HTTPS_PROXY: setting }, https)).rejects.toBeInstanceOf(ProxySettingError);
+    const refused = await resolve({ HTTPS_PROXY: setting }, https).catch((error: unknown) => error);
+    expect(classifyNetworkError(refused)).toBe('proxy-setting');
   });
 });
 

@@ -81,7 +81,12 @@ function routeFromProxyUrl(setting: string): ProxyRoute {
   const port = url.port === '' ? 80 : Number(url.port);
   if (host === '') throw new ProxySettingError('proxy URL has no host');
   if (url.username === '') return { kind: 'proxy', host, port };
-  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  let credentials: string;
+  try {
+    credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  } catch {
+    throw new ProxySettingError('proxy user or password has a bad % escape');
+  }
   return { kind: 'proxy', host, port, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
 }
 
