@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { codedError, appError, type AppError, type ErrorKind } from '../../src-shared/errors';
-import { isMessageKey, type MessageParams } from '../../src-shared/messages/messages';
+import { codedError, appError, isErrorKind, readMessageParams, type AppError } from '../../src-shared/errors';
+import { isMessageKey } from '../../src-shared/messages/messages';
 import { readEndpoint } from '../localApi/endpointFile';
 import { REPORT_MEDIA_TYPE } from '../localApi/mediaType';
 import { TOKEN_FILE } from '../localApi/token';
@@ -110,8 +110,6 @@ function lostAnswer(call: TillCall): AppError {
     : codedError('network', 'localApi.noAnswer');
 }
 
-const ERROR_KINDS: readonly ErrorKind[] = ['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal'];
-
 /** The till's answer as the report this command would have made here: the JSON object and the lines. */
 export function reportOf(body: unknown): CommandReport {
   const wrapped = isObject(body) && isObject(body.report) ? body : { report: body, lines: [] };
@@ -123,23 +121,17 @@ export function reportOf(body: unknown): CommandReport {
   delete data.ok;
   delete data.error;
   if (json.ok) return { data: data as JsonObject, lines, error: null };
-  const kind = isObject(error) && ERROR_KINDS.includes(error.kind as ErrorKind) ? (error.kind as ErrorKind) : 'internal';
+  const kind = isObject(error) && isErrorKind(error.kind) ? error.kind : 'internal';
   const code = isObject(error) && typeof error.code === 'number' ? error.code : undefined;
   if (!isObject(error) || typeof error.message !== 'string') return { data: data as JsonObject, lines, error: codedError(kind, 'localApi.unexplained', undefined, code) };
   const relayed = appError(kind, error.message, code);
   // The till's key travels on, so this terminal words the error in its own language.
   if (typeof error.key === 'string' && isMessageKey(error.key)) {
     relayed.key = error.key;
-    const params = messageParamsOf(error.params);
+    const params = readMessageParams(error.params);
     if (params) relayed.params = params;
   }
   return { data: data as JsonObject, lines, error: relayed };
-}
-
-function messageParamsOf(value: unknown): MessageParams | null {
-  if (!isObject(value)) return null;
-  const entries = Object.entries(value).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
-  return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { isMessageKey, type MessageKey } from '../../src-shared/messages/messages';
 import { z } from 'zod/mini';
+import { ERROR_KINDS } from '../../src-shared/errors';
 import { OPERATION_ID_PATTERN } from '../../src-shared/journal/schemas';
 import type { JournalRecord } from '../../src-shared/journal/types';
 import { parseJsonAs } from '../../src-shared/parseJson';
@@ -14,7 +15,7 @@ const at = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}
 const int = z.int();
 const atLeast = (min: number) => z.int().check(z.minimum(min));
 const appErrorSchema = z.object({
-  kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
+  kind: z.enum(ERROR_KINDS),
   code: z.optional(int),
   message: z.string(),
   key: z.optional(z.custom<MessageKey>((value) => typeof value === 'string' && isMessageKey(value))),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ERROR_KINDS } from '../../src-shared/errors';
 
 /**
  * What a POS program may send, one schema per endpoint: the server validates with these and
@@ -50,7 +51,7 @@ export type TillPurchaseRequest = z.infer<typeof tillPurchaseRequest>;
 export type JournalQuery = z.infer<typeof journalQuery>;
 
 const errorObject = z.object({
-  kind: z.enum(['scan', 'vendor', 'server', 'network', 'outcome-unknown', 'config', 'input', 'auth', 'journal', 'internal']),
+  kind: z.enum(ERROR_KINDS),
   code: described(z.optional(z.int()), 'Код ответа сервера Скидкабот (kind "server") или местный код: 1001 — повтор операции.'),
   message: described(z.string(), 'Что случилось и что делать, по-русски, для кассира.'),
   key: described(z.optional(z.string()), 'Ключ сообщения (например journal.intentNotWritten): по нему то же сообщение переводится на английский.'),

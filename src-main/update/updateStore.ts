@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMessageKey, type MessageParams } from '../../src-shared/messages/messages';
+import { readMessageParams } from '../../src-shared/errors';
+import { isMessageKey } from '../../src-shared/messages/messages';
 import { validateFeedUrl } from '../../src-shared/update/feedUrl';
 import type { UpdateCheckRecord } from '../../src-shared/update/types';
 import { writeFileAtomically } from '../fs/atomicFile';
@@ -49,17 +50,10 @@ function readCheck(value: unknown): UpdateCheckRecord | null {
   const record: UpdateCheckRecord = { at, outcome, message };
   if (typeof key === 'string' && isMessageKey(key)) {
     record.key = key;
-    const kept = readParams(params);
+    // Only short strings and numbers: the file is ours, but whoever edits it must not grow the screen.
+    const kept = readMessageParams(params, 100);
     if (kept) record.params = kept;
   }
   return record;
 }
 
-/** Only short strings and numbers: the file is ours, but whoever edits it must not grow the screen. */
-function readParams(value: unknown): MessageParams | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const entries = Object.entries(value).filter((entry): entry is [string, string | number] =>
-    (typeof entry[1] === 'string' && entry[1].length <= 100) || (typeof entry[1] === 'number' && Number.isFinite(entry[1])),
-  );
-  return entries.length > 0 ? Object.fromEntries(entries) : null;
-}
