@@ -131,20 +131,33 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
     },
   };
 
+  /** Through a proxy, a plain-http request names its whole URL; https goes inside the tunnel as usual. */
+  function requestOptions(
+    agent: http.Agent,
+    route: ProxyRoute,
+    method: 'HEAD' | 'POST',
+    requestPath: string,
+    headers: http.OutgoingHttpHeaders,
+  ): { options: http.RequestOptions; forwarded: boolean } {
+    const forwarded = route.kind === 'proxy' && !target.secure;
+    const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
+    return {
+      forwarded,
+      options: {
+        host: target.host,
+        port: target.port,
+        path: forwarded ? `http://${authority}${requestPath}` : requestPath,
+        method,
+        agent,
+        headers: { ...headers, ...(forwarded && route.authorization ? { 'Proxy-Authorization': route.authorization } : {}) },
+      },
+    };
+  }
+
   /** HEAD of the server's root through the pool: the socket it used stays in the pool, freshly used. */
   function head(agent: http.Agent, route: ProxyRoute): Promise<void> {
     return new Promise<void>((resolve) => {
-      const forwarded = route.kind === 'proxy' && !target.secure;
-      const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
-      const rootPath = `${prefix}/`;
-      const request = http.request({
-        host: target.host,
-        port: target.port,
-        path: forwarded ? `http://${authority}${rootPath}` : rootPath,
-        method: 'HEAD',
-        agent,
-        headers: forwarded && route.authorization ? { 'Proxy-Authorization': route.authorization } : {},
-      });
+      const request = http.request(requestOptions(agent, route, 'HEAD', `${prefix}/`, {}).options);
       const timer = setTimeout(() => request.destroy(), WARM_TIMEOUT_MS);
       const done = (): void => {
         clearTimeout(timer);
@@ -192,25 +205,15 @@ export function createHttpTransport(base: URL, connectTimeoutMs: number, network
         const failure = timedOut ? (route.kind === 'proxy' && !reached ? 'proxy-down' : 'timeout') : classifyNetworkError(error);
         finish({ ok: false, failure, reached });
       };
-      // Through a proxy, a plain-http request names its whole URL; https goes inside the tunnel as usual.
-      const forwarded = route.kind === 'proxy' && !target.secure;
-      const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
+      const { options, forwarded } = requestOptions(agent, route, 'POST', fullPath, {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Length': Buffer.byteLength(body),
+        Accept: 'application/json, text/html;q=0.5, */*;q=0.1',
+      });
 
       let request: http.ClientRequest;
       try {
-        request = http.request({
-          host: target.host,
-          port: target.port,
-          path: forwarded ? `http://${authority}${fullPath}` : fullPath,
-          method: 'POST',
-          agent,
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            'Content-Length': Buffer.byteLength(body),
-            Accept: 'application/json, text/html;q=0.5, */*;q=0.1',
-            ...(forwarded && route.authorization ? { 'Proxy-Authorization': route.authorization } : {}),
-          },
-        });
+        request = http.request(options);
       } catch (error) {
         resolve({ ok: false, failure: classifyNetworkError(error), reached: false });
         return;
