@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 import type { OperationId } from '../../src-shared/journal/types';
-import type { AppError } from '../../src-shared/errors';
+import type { AppError, Result } from '../../src-shared/errors';
+import { operationIdSchema } from '../../src-shared/journal/schemas';
 import { Journal, type IntentInput } from './journal';
 import { counterRandom, manualClock } from '../../test-support/journal/clock';
 import { faultyFs } from '../../test-support/journal/faultyFs';
@@ -427,6 +428,26 @@ describe('Journal months', () => {
     expect(await ids({ day: '2025-02-14' })).toEqual([]);
     expect(await journal.list({ day: '2025-02-30' })).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(await journal.get('../../etc/passwd')).toMatchObject({ ok: false, error: { kind: 'input' } });
+    await journal.close();
+  });
+});
+
+describe('Journal refusals of bad input', () => {
+  it("says what is wrong in the schema's own words, and names the field otherwise", async () => {
+    const { journal } = await openAt(manualClock(2025, 3, 14));
+    const refusal = async (reply: Promise<Result<unknown>>) => {
+      const { error } = (await reply) as { error: { key: string; message: string } };
+      return [error.key, error.message];
+    };
+    expect(await refusal(journal.list({ day: '2025-02-30' }))).toEqual(['journal.badDay', 'Дата должна быть в виде ГГГГ-ММ-ДД.']);
+    expect(await refusal(journal.list({ month: '2025-13' }))).toEqual(['journal.badMonth', 'Месяц должен быть в виде ГГГГ-ММ.']);
+    expect(await refusal(journal.list({ kassa: 0 }))).toEqual(['journal.badField', 'Неверное значение поля kassa.']);
+    const id = must(await journal.recordIntent(intent()));
+    must(await journal.recordOutcome(id, unknown()));
+    const reason = async (text: string) => refusal(journal.recordResolution(id, { action: 'applied', reason: text, by: 'manager' }));
+    expect(await reason('  а ')).toEqual(['journal.reasonShort', 'Напишите причину: хотя бы несколько слов.']);
+    expect(await reason('я'.repeat(501))).toEqual(['journal.reasonLong', 'Причина слишком длинная: не больше 500 знаков.']);
+    expect(operationIdSchema.safeParse('не-номер').error?.issues[0]?.message).toBe('journal.badId');
     await journal.close();
   });
 });

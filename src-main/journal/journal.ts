@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod/mini';
-import type { MessageKey } from '../../src-shared/messages/messages';
+import { isMessageKey } from '../../src-shared/messages/messages';
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
 import { outcomeDetails } from '../../src-shared/journal/outcomeDetails';
@@ -73,22 +73,12 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error };
 }
 
-/** The schema's own Russian words where it has them; never a validator's English. */
-/** The schemas' own refusals (src-shared/journal/schemas.ts), by their words, as keys both languages have. */
-const SCHEMA_KEYS: Readonly<Record<string, MessageKey>> = {
-  'Неверный номер операции': 'journal.badId',
-  'Дата должна быть в виде ГГГГ-ММ-ДД': 'journal.badDay',
-  'Месяц должен быть в виде ГГГГ-ММ': 'journal.badMonth',
-  'Напишите причину: хотя бы несколько слов': 'journal.reasonShort',
-  'Причина слишком длинная: не больше 500 знаков': 'journal.reasonLong',
-};
-
+/** The schemas' own refusals carry their message key; anything else names the field, never a validator's English. */
 function invalidInput(error: z.core.$ZodError, notRecorded = false): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
   if (notRecorded) return codedError('input', 'journal.notRecorded', { field });
-  const known = issue === undefined ? undefined : SCHEMA_KEYS[issue.message];
-  return known === undefined ? codedError('input', 'journal.badField', { field }) : codedError('input', known);
+  return issue !== undefined && isMessageKey(issue.message) ? codedError('input', issue.message) : codedError('input', 'journal.badField', { field });
 }
 
 function compareNewestFirst(a: OperationView, b: OperationView): number {
