@@ -576,25 +576,25 @@ describe('QR secrets', () => {
     await journal.close();
   });
 
-  it('takes over both earlier formats: the whole file and the one line file', async () => {
+  it("takes over the first release's whole file, keeping only the live codes", async () => {
     const clock = manualClock(2025, 3, 14, 10);
     await mkdir(journalDir(), { recursive: true });
     const wholeId = '20250314-093000-k1-abcdef' as OperationId;
     const lineId = '20250313-120000-k1-fedcba' as OperationId;
     const goneId = '20250313-080000-k1-aaaaaa' as OperationId;
-    const whole = { v: 1, entries: [{ id: wholeId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 }] };
+    const whole = {
+      v: 1,
+      entries: [
+        { id: wholeId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 },
+        { id: lineId, client: 8, secret: 4343, expiresAt: clock.now() + 60_000 },
+        { id: goneId, client: 9, secret: 4444, expiresAt: clock.now() - 1 },
+      ],
+    };
     await writeFile(path.join(journalDir(), 'qr-secrets.json'), JSON.stringify(whole));
-    const lines = [
-      { id: lineId, client: 8, secret: 4343, expiresAt: clock.now() + 60_000 },
-      { id: goneId, client: 9, secret: 4444, expiresAt: clock.now() - 1 },
-    ];
-    // The last line was cut short by a crash: its operation was never sent, and it is no damage.
-    await writeFile(path.join(journalDir(), 'qr-secrets.jsonl'), `${lines.map((entry) => JSON.stringify(entry)).join('\n')}\n{"id":"2025`);
     const { journal, problems } = await openAt(clock);
     expect(secretsLost(problems)).toBe(false);
     const names = await readdir(journalDir());
     expect(names).not.toContain('qr-secrets.json');
-    expect(names).not.toContain('qr-secrets.jsonl');
     expect(await journal.qrFor(wholeId)).toEqual({ client: 7, secret: 4242 });
     expect(await journal.qrFor(lineId)).toEqual({ client: 8, secret: 4343 });
     const first = must(await journal.recordIntent(intent()));

@@ -28,13 +28,13 @@ const entrySchema = z.object({
   expiresAt: z.int(),
 });
 
-/** The whole-file format of the first version. */
+/** The whole file the first release wrote, `qr-secrets.json`. */
 const wholeFileSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) });
 
 /** One file per day of the operations' ids: `qr-secrets-20250314.jsonl`. */
 const DAY_FILE = /^qr-secrets-(\d{8})\.jsonl$/;
-/** Earlier formats, one file for everything: read once at start and spread into day files. */
-const EARLIER_FILES = ['qr-secrets.json', 'qr-secrets.jsonl'];
+/** The first release's one file for everything: read once at start and spread into day files. */
+const EARLIER_FILE = 'qr-secrets.json';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -108,12 +108,12 @@ export class QrSecretStore {
 
   /**
    * At start, by the folder's file names alone: removes the days whose codes have all expired and
-   * spreads a file of an earlier format into day files. Returns what it found damaged; throws the
+   * spreads the first release's file into day files. Returns what it found damaged; throws the
    * file system's error.
    */
   async tidy(names: readonly string[]): Promise<AppError | null> {
     let damaged = false;
-    for (const name of EARLIER_FILES) if (names.includes(name) && !(await this.takeOver(name))) damaged = true;
+    if (names.includes(EARLIER_FILE) && !(await this.takeOver())) damaged = true;
     await this.removeExpired(names);
     return damaged ? lostSecrets() : null;
   }
@@ -224,27 +224,16 @@ export class QrSecretStore {
     }
   }
 
-  /** Reads an earlier format once, appends its live entries to their day files, then removes it; false when damaged. */
-  private async takeOver(name: string): Promise<boolean> {
-    const file = path.join(this.dir, name);
+  /** Reads the first release's file once, appends its live entries to their day files, then removes it; false when damaged. */
+  private async takeOver(): Promise<boolean> {
+    const file = path.join(this.dir, EARLIER_FILE);
     const bytes = await this.fs.readFile(file);
     if (bytes === null) return true;
-    const text = decoder.decode(bytes);
-    let entries: QrSecretEntry[];
-    let whole: boolean;
-    if (name.endsWith('.json')) {
-      const parsed = parseJsonAs(wholeFileSchema, text);
-      whole = parsed !== null;
-      entries = (parsed?.entries ?? []);
-    } else {
-      const parsed = parseDay(text);
-      whole = !parsed.damaged;
-      entries = parsed.entries;
-    }
-    for (const entry of entries) if (entry.expiresAt > this.now()) await this.append(dayOfId(entry.id), line(entry));
+    const parsed = parseJsonAs(wholeFileSchema, decoder.decode(bytes));
+    for (const entry of parsed?.entries ?? []) if (entry.expiresAt > this.now()) await this.append(dayOfId(entry.id), line(entry));
     await this.flush();
     await this.fs.remove(file);
-    return whole;
+    return parsed !== null;
   }
 
   private async removeExpired(names: readonly string[]): Promise<void> {
