@@ -556,6 +556,24 @@ describe('QR secrets', () => {
     expect(events.filter((event) => event.call === 'readFile' && path.basename(event.path).startsWith('qr-secrets'))).toEqual([]);
   });
 
+  it("reports an unreadable first release's file as lost codes, and still removes the expired days", async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    const first = await openAt(clock);
+    must(await first.journal.recordIntent(intent()));
+    await first.journal.close();
+    await writeFile(path.join(journalDir(), 'qr-secrets.json'), '{"v":1,"entries":[]}');
+    clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());
+    const { fs } = faultyFs((event) => (event.call === 'readFile' && path.basename(event.path) === 'qr-secrets.json' ? 'EIO' : null));
+    const { journal, problems } = await openAt(clock, { fs });
+    // The operation left pending two days ago is counted as unknown; nothing else is wrong.
+    expect(problems.map((problem) => problem.key).filter((key) => key !== 'journal.unresolvedCount')).toEqual(['journal.qrSecretsLost']);
+    const names = await readdir(journalDir());
+    expect(names).not.toContain('qr-secrets-20250314.jsonl');
+    expect(names).toContain('qr-secrets.json');
+    must(await journal.recordIntent(intent({ client: 5 })));
+    await journal.close();
+  });
+
   it('reads no secret at start and the day of one operation when a correction needs its code', async () => {
     const clock = manualClock(2025, 3, 14, 10);
     const first = await openAt(clock);

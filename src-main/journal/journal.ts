@@ -164,12 +164,8 @@ export class Journal {
     }
     if (!readOnly) {
       await journal.removeStaleTemps(names);
-      try {
-        const qrProblem = await journal.qr.tidy(names);
-        if (qrProblem) problems.push(qrProblem);
-      } catch (error) {
-        problems.push(recordNotWritten('index', error));
-      }
+      const qrProblem = await journal.qr.tidy(names);
+      if (qrProblem) problems.push(qrProblem);
     }
 
     const existing = new Set(names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []));

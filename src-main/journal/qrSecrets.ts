@@ -108,14 +108,13 @@ export class QrSecretStore {
 
   /**
    * At start, by the folder's file names alone: removes the days whose codes have all expired and
-   * spreads the first release's file into day files. Returns what it found damaged; throws the
-   * file system's error.
+   * spreads the first release's file into day files. Never throws: a file that cannot be read or
+   * taken over counts as damaged (a correction then asks for a fresh code) and the rest goes on.
    */
   async tidy(names: readonly string[]): Promise<AppError | null> {
-    let damaged = false;
-    if (names.includes(EARLIER_FILE) && !(await this.takeOver())) damaged = true;
+    const whole = names.includes(EARLIER_FILE) ? await this.takeOver().catch(() => false) : true;
     await this.removeExpired(names);
-    return damaged ? lostSecrets() : null;
+    return whole ? null : lostSecrets();
   }
 
   async get(id: OperationId): Promise<QrCredentials | null> {
@@ -248,7 +247,8 @@ export class QrSecretStore {
         await open.file.close().catch(() => undefined);
       }
       this.days.delete(day);
-      await this.fs.remove(path.join(this.dir, name));
+      // A file that will not go now holds only dead codes: the next day's tidy tries again.
+      await this.fs.remove(path.join(this.dir, name)).catch(() => undefined);
     }
     this.tidiedOn = this.today();
   }
