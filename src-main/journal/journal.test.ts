@@ -532,10 +532,10 @@ describe('QR secrets', () => {
     expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
     clock.advance(23 * 60 * 60_000 - 1);
     expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
-    expect(await journal.qrExpiresAt(id)).toBe(clock.now() + 1);
+    expect(await journal.qrEntry(id)).toEqual({ client: 83532824, secret: QR_SECRET, expiresAt: clock.now() + 1 });
     clock.advance(1);
     expect(await journal.qrFor(id)).toBeNull();
-    expect(await journal.qrExpiresAt(id)).toBeNull();
+    expect(await journal.qrEntry(id)).toBeNull();
 
     // A day after the 14th ends every code of the 14th has expired: the first answer after it removes the file.
     clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());

@@ -28,7 +28,7 @@ import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAt
 import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
-import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
+import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials, type QrEntry } from './qrSecrets';
 import { decodeRecord, encodeRecord, operationFields, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
@@ -380,8 +380,9 @@ export class Journal {
     return this.serial(() => this.qr.get(id));
   }
 
-  qrExpiresAt(id: OperationId): Promise<number | null> {
-    return this.serial(() => this.qr.expiresAt(id));
+  /** The stored QR of an operation with its validity end, in one read; null once it has expired (or was never kept). */
+  qrEntry(id: OperationId): Promise<QrEntry | null> {
+    return this.serial(() => this.qr.entry(id));
   }
 
   /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */

@@ -222,7 +222,8 @@ export class OperationRunner {
     if (!found.ok) return notSent(found.error);
     const original = found.value;
     if (original === null) return notSent(codedError('input', 'journal.notFound'));
-    const qr = freshQr ?? (await this.journal.qrFor(id));
+    const stored = freshQr === undefined ? await this.journal.qrEntry(id) : null;
+    const qr = freshQr ?? (stored && { client: stored.client, secret: stored.secret });
     // Everything but the balance is checked before the server is asked anything.
     const plannedWithoutBalance = planReversal(original, { qr, balance: Number.POSITIVE_INFINITY });
     if (!plannedWithoutBalance.ok) return notSent(plannedWithoutBalance.error);
@@ -233,7 +234,6 @@ export class OperationRunner {
     if (!customer.ok) return notSent(customer.error);
     const plan = planReversal(original, { qr: code, balance: customer.value.balance });
     if (!plan.ok) return notSent(plan.error);
-    const storedUntil = await this.journal.qrExpiresAt(id);
     const intent = await this.journal.recordIntent({
       kassa: this.kassa,
       shop: this.shop,
@@ -243,7 +243,7 @@ export class OperationRunner {
       purchaseKopecks: 0,
       qrSecret: code.secret,
       // The original's code keeps its own expiry; a fresh one has a whole day.
-      ...(storedUntil !== null && freshQr === undefined ? { qrSeenAt: storedUntil - QR_VALIDITY_MS } : {}),
+      ...(stored ? { qrSeenAt: stored.expiresAt - QR_VALIDITY_MS } : {}),
       balanceBefore: customer.value.balance,
       by: 'manager',
       reverses: id,

@@ -15,10 +15,13 @@ export interface QrCredentials {
   secret: number;
 }
 
-interface QrSecretEntry extends QrCredentials {
-  id: OperationId;
+export interface QrEntry extends QrCredentials {
   /** Epoch ms after which the QR code no longer works. */
   expiresAt: number;
+}
+
+interface QrSecretEntry extends QrEntry {
+  id: OperationId;
 }
 
 const entrySchema = z.object({
@@ -122,9 +125,10 @@ export class QrSecretStore {
     return entry ? { client: entry.client, secret: entry.secret } : null;
   }
 
-  /** Validity end of the QR stored for an operation, or null when none is stored or it expired. */
-  async expiresAt(id: OperationId): Promise<number | null> {
-    return (await this.live(id))?.expiresAt ?? null;
+  /** The QR stored for an operation with its validity end, or null when none is stored or it expired. */
+  async entry(id: OperationId): Promise<QrEntry | null> {
+    const entry = await this.live(id);
+    return entry ? { client: entry.client, secret: entry.secret, expiresAt: entry.expiresAt } : null;
   }
 
   /**
