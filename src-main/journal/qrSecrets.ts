@@ -136,11 +136,9 @@ export class QrSecretStore {
    * whether the operation may still go out. A failed write is cut back, so no half line stays behind.
    */
   async put(id: OperationId, qr: QrCredentials, expiresAt: number): Promise<void> {
+    // An expired code is not worth keeping; the id is new, so nothing of it is held to forget.
+    if (expiresAt <= this.now()) return;
     const day = dayOfId(id);
-    if (expiresAt <= this.now()) {
-      this.days.get(day)?.delete(id);
-      return;
-    }
     const entry: QrSecretEntry = { id, client: qr.client, secret: qr.secret, expiresAt };
     await this.append(day, line(entry));
     this.days.get(day)?.set(id, entry);
