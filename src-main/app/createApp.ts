@@ -290,30 +290,33 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   };
 
   const appVersion = options.appVersion ?? packageJson.version;
-  const localApi = await LocalApiHost.open({
-    dataDir: options.dataDir,
-    announce: !shop.demo,
-    ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
-    backend: tillApiBackend({
-      version: appVersion,
-      shop,
-      journal,
-      feed: tillOperations,
-      state: () => ({ server, scanner, demo: shop.demo }),
-      onServerCall: serverAnswered,
-      showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
+  // Independent files in the data folder: the two start side by side.
+  const [localApi, updates] = await Promise.all([
+    LocalApiHost.open({
+      dataDir: options.dataDir,
+      announce: !shop.demo,
+      ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
+      backend: tillApiBackend({
+        version: appVersion,
+        shop,
+        journal,
+        feed: tillOperations,
+        state: () => ({ server, scanner, demo: shop.demo }),
+        onServerCall: serverAnswered,
+        showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
+      }),
     }),
-  });
-  const updates = await UpdateService.open({
-    port: options.updater ?? noUpdater(),
-    store: new UpdateStore(options.dataDir),
-    appVersion,
-    now,
-    activity: () => {
-      const view = checkout.view();
-      return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
-    },
-  });
+    UpdateService.open({
+      port: options.updater ?? noUpdater(),
+      store: new UpdateStore(options.dataDir),
+      appVersion,
+      now,
+      activity: () => {
+        const view = checkout.view();
+        return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
+      },
+    }),
+  ]);
 
   /** A look that is not the manager's activity: a section polling its status must not keep an idle session open. */
   const peekAsManager = <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => (guard.isLoggedIn() ? action() : asManager(action));
