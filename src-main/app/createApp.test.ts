@@ -342,6 +342,18 @@ describe('manager', () => {
   });
 });
 
+describe('local API token', () => {
+  it('is made only when asked for: a till with the API off keeps no bearer token', async () => {
+    const app = await readyTill();
+    expect(await readdir(dataDir)).not.toContain('api-token');
+    const off = value(await app.call('localApi.get'));
+    expect([off.enabled, off.url, off.token]).toEqual([false, null, '']);
+    const made = value(await app.call('localApi.newToken'));
+    expect(made.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await readFile(path.join(dataDir, 'api-token'), 'utf8')).trim()).toBe(made.token);
+  });
+});
+
 describe('what crosses IPC', () => {
   it('refuses a caller that is not the app main frame', async () => {
     const app = await readyTill();

@@ -158,8 +158,11 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   };
 
   let server: AppState['server'] = SERVER_NOT_ASKED;
-  /** The server state a dropped balance query leaves behind: what it was before the query. */
-  let beforeRequest: AppState['server'] = SERVER_NOT_ASKED;
+  /**
+   * A balance query in flight: the pending state it showed, and the state a drop restores. Restored only
+   * while the pending state is still shown; anything that heard from the server since is newer.
+   */
+  let request: { pending: AppState['server']; before: AppState['server'] } | null = null;
   let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура' };
   const fixedProblems = [loaded.problem, guard.problem].filter((p): p is AppError => p !== null);
 
@@ -179,6 +182,11 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     const current = state();
     emit('appState', current);
     return current;
+  };
+  /** The status line after any call to the server: from the till, the local API or the manager's check. */
+  const serverAnswered = (error: AppError | null): void => {
+    server = serverStateAfter(error, now());
+    pushState();
   };
 
   // Every accrual and redemption, the till's and the manager's, is written here before it is sent.
@@ -210,17 +218,16 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
     },
     operations: journal,
     now,
-    onServerCall: (error) => {
-      server = serverStateAfter(error, now());
-      pushState();
-    },
+    onServerCall: serverAnswered,
     onServerStart: () => {
-      beforeRequest = server;
-      server = { state: 'pending', message: 'Запрос к серверу', at: now() };
+      const pending: AppState['server'] = { state: 'pending', message: 'Запрос к серверу', at: now() };
+      request = { pending, before: server };
+      server = pending;
       pushState();
     },
     onServerDropped: () => {
-      server = beforeRequest;
+      if (request && server === request.pending) server = request.before;
+      request = null;
       pushState();
     },
     onChange: (view: CheckoutView) => emit('checkout', view),
@@ -283,33 +290,33 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   };
 
   const appVersion = options.appVersion ?? packageJson.version;
-  const localApi = await LocalApiHost.open({
-    dataDir: options.dataDir,
-    announce: !shop.demo,
-    ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
-    backend: tillApiBackend({
-      version: appVersion,
-      shop,
-      journal,
-      feed: tillOperations,
-      state: () => ({ server, scanner, demo: shop.demo }),
-      onServerCall: (error) => {
-        server = serverStateAfter(error, now());
-        pushState();
-      },
-      showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
+  // Independent files in the data folder: the two start side by side.
+  const [localApi, updates] = await Promise.all([
+    LocalApiHost.open({
+      dataDir: options.dataDir,
+      announce: !shop.demo,
+      ...(options.localApiPort === undefined ? {} : { forcedPort: options.localApiPort }),
+      backend: tillApiBackend({
+        version: appVersion,
+        shop,
+        journal,
+        feed: tillOperations,
+        state: () => ({ server, scanner, demo: shop.demo }),
+        onServerCall: serverAnswered,
+        showPurchase: (purchaseKopecks) => emit('tillPurchase', { purchaseKopecks }),
+      }),
     }),
-  });
-  const updates = await UpdateService.open({
-    port: options.updater ?? noUpdater(),
-    store: new UpdateStore(options.dataDir),
-    appVersion,
-    now,
-    activity: () => {
-      const view = checkout.view();
-      return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
-    },
-  });
+    UpdateService.open({
+      port: options.updater ?? noUpdater(),
+      store: new UpdateStore(options.dataDir),
+      appVersion,
+      now,
+      activity: () => {
+        const view = checkout.view();
+        return { operationInFlight: view.busy, checkoutOpen: view.stage !== 'idle' };
+      },
+    }),
+  ]);
 
   /** A look that is not the manager's activity: a section polling its status must not keep an idle session open. */
   const peekAsManager = <T>(action: () => Promise<Result<T>>): Promise<Result<T>> => (guard.isLoggedIn() ? action() : asManager(action));
@@ -362,8 +369,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
         const client = shop.client();
         if (!client.ok) return client;
         const checked = await client.value.checkShop();
-        server = serverStateAfter(checked.ok ? null : checked.error, now());
-        pushState();
+        serverAnswered(checked.ok ? null : checked.error);
         return checked;
       }),
     'firstRun.choose': (choice) =>

@@ -274,6 +274,35 @@ describe('JournalService: corrections and reports', () => {
     expect(sim.balanceOf(IVAN)).toBe(2365);
   });
 
+  it("queues a reversal with the customer's presses: a press waits until the reversal has ended", async () => {
+    const { service } = await open();
+    outcomesOf(await service.press(await pressFor(IVAN)));
+    const [op] = value(await service.list({ day: today() }));
+    const press = { ...(await pressFor(IVAN)), confirmDuplicate: true };
+    sim.injectFault({ kind: 'slow', delayMs: 30_000 }, { endpoint: 'minus' });
+    const ended: string[] = [];
+    const reversal = service.reverse(op?.id ?? '', 'покупатель вернул товар').then((reply) => {
+      ended.push('reversal');
+      return reply;
+    });
+    await expect.poll(() => sim.held()).toBe(1);
+    const pressed = service.press(press).then((result) => {
+      ended.push('press');
+      return result;
+    });
+    // Outside the queue the press writes its intent (and judges its balance before) well within this;
+    // queued, it has not started: the journal holds the accrual and the reversal only.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(ended).toEqual([]);
+    expect(sim.held()).toBe(1);
+    expect(value(await service.list({ day: today() })).map((view) => view.kind).sort()).toEqual(['accrue', 'redeem']);
+    sim.releaseDelays();
+    expect(value(await reversal).outcome).toBe('applied');
+    expect(outcomesOf(await pressed)).toEqual(['accrue 20 applied']);
+    expect(ended).toEqual(['reversal', 'press']);
+    expect(sim.balanceOf(IVAN)).toBe(2385);
+  });
+
   it("reports the day by register, with its hours", async () => {
     const { service } = await open();
     outcomesOf(await service.press(await pressFor(IVAN)));

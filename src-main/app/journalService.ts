@@ -164,6 +164,17 @@ export class JournalService implements CheckoutOperations {
     return run;
   }
 
+  /**
+   * A correction in its customer's queue: the reversal or re-check never overlaps a press for the same
+   * customer, whose balance before would otherwise judge an unknown outcome wrongly. An id the journal
+   * does not know goes straight to the runner, which says so.
+   */
+  private async forOperation<T>(id: OperationId, task: () => Promise<T>): Promise<T> {
+    const original = await this.journal.get(id);
+    const client = original.ok ? original.value?.client : undefined;
+    return client === undefined ? task() : this.forCustomer(client, task);
+  }
+
   list(filter: JournalFilter): Promise<Result<OperationView[]>> {
     return this.journal.list(filter);
   }
@@ -180,9 +191,10 @@ export class JournalService implements CheckoutOperations {
   async recheck(id: OperationId, reason: string, useScannedQr = false): Promise<Result<RecheckReply>> {
     const fresh = this.freshQr(useScannedQr);
     if (!fresh.ok) return fresh;
-    const runner = await this.runner();
-    if (!runner.ok) return runner;
-    const checked = await runner.value.recheck(id, reason, fresh.value);
+    const checked = await this.forOperation(id, async () => {
+      const runner = await this.runner();
+      return runner.ok ? runner.value.recheck(id, reason, fresh.value) : runner;
+    });
     this.options.onChange?.();
     if (!checked.ok) return checked;
     return { ok: true, value: { verdict: checked.value.verdict, balance: checked.value.balance, operation: checked.value.view } };
@@ -203,9 +215,10 @@ export class JournalService implements CheckoutOperations {
   async reverse(id: OperationId, reason: string, useScannedQr = false): Promise<Result<ReversalReply>> {
     const fresh = this.freshQr(useScannedQr);
     if (!fresh.ok) return fresh;
-    const runner = await this.runner();
-    if (!runner.ok) return runner;
-    const result = await runner.value.reverse(id, reason, fresh.value);
+    const result = await this.forOperation(id, async () => {
+      const runner = await this.runner();
+      return runner.ok ? runner.value.reverse(id, reason, fresh.value) : ({ status: 'not-sent', error: runner.error } as const);
+    });
     this.options.onChange?.();
     if (result.status === 'not-sent') return { ok: false, error: result.error };
     if (result.status === 'needs-confirmation') return { ok: false, error: result.question };

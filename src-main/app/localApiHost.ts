@@ -31,18 +31,10 @@ export class LocalApiHost {
     private token: ApiToken | null,
   ) {}
 
+  /** The token is read (or made) only once the API is on: a till that never runs it keeps no bearer token. */
   static async open(options: LocalApiHostOptions): Promise<LocalApiHost> {
-    const settings = await loadApiSettings(options.dataDir);
-    let token: ApiToken | null = null;
-    let problem: AppError | null = null;
-    try {
-      token = await loadOrCreateToken(options.dataDir);
-    } catch {
-      problem = codedError('config', 'localApi.tokenNotCreated', { dir: options.dataDir });
-    }
-    const host = new LocalApiHost(options, settings, token);
-    host.problem = problem ?? token?.problem ?? null;
-    if (token) await host.apply();
+    const host = new LocalApiHost(options, await loadApiSettings(options.dataDir), null);
+    await host.apply();
     return host;
   }
 
@@ -100,6 +92,14 @@ export class LocalApiHost {
 
   private async apply(): Promise<void> {
     const port = this.options.forcedPort ?? (this.settings.enabled ? this.settings.port : null);
+    if (port !== null && !this.token) {
+      try {
+        this.token = await loadOrCreateToken(this.options.dataDir);
+        this.problem = this.token.problem ?? null;
+      } catch {
+        this.problem = codedError('config', 'localApi.tokenNotCreated', { dir: this.options.dataDir });
+      }
+    }
     if (port !== null && this.token) {
       try {
         // Loaded when first enabled: most tills never run the API, and start without its schemas and server.

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
 import type { OperationId } from '../../src-shared/journal/types';
-import type { AppError } from '../../src-shared/errors';
+import type { AppError, Result } from '../../src-shared/errors';
+import { operationIdSchema } from '../../src-shared/journal/schemas';
 import { Journal, type IntentInput } from './journal';
 import { counterRandom, manualClock } from '../../test-support/journal/clock';
 import { faultyFs } from '../../test-support/journal/faultyFs';
@@ -431,6 +432,26 @@ describe('Journal months', () => {
   });
 });
 
+describe('Journal refusals of bad input', () => {
+  it("says what is wrong in the schema's own words, and names the field otherwise", async () => {
+    const { journal } = await openAt(manualClock(2025, 3, 14));
+    const refusal = async (reply: Promise<Result<unknown>>) => {
+      const { error } = (await reply) as { error: { key: string; message: string } };
+      return [error.key, error.message];
+    };
+    expect(await refusal(journal.list({ day: '2025-02-30' }))).toEqual(['journal.badDay', 'Дата должна быть в виде ГГГГ-ММ-ДД.']);
+    expect(await refusal(journal.list({ month: '2025-13' }))).toEqual(['journal.badMonth', 'Месяц должен быть в виде ГГГГ-ММ.']);
+    expect(await refusal(journal.list({ kassa: 0 }))).toEqual(['journal.badField', 'Неверное значение поля kassa.']);
+    const id = must(await journal.recordIntent(intent()));
+    must(await journal.recordOutcome(id, unknown()));
+    const reason = async (text: string) => refusal(journal.recordResolution(id, { action: 'applied', reason: text, by: 'manager' }));
+    expect(await reason('  а ')).toEqual(['journal.reasonShort', 'Напишите причину: хотя бы несколько слов.']);
+    expect(await reason('я'.repeat(501))).toEqual(['journal.reasonLong', 'Причина слишком длинная: не больше 500 знаков.']);
+    expect(operationIdSchema.safeParse('не-номер').error?.issues[0]?.message).toBe('journal.badId');
+    await journal.close();
+  });
+});
+
 describe('Journal resolutions and guards', () => {
   it('lets the manager settle an unknown operation, with the reason kept, and only once', async () => {
     const clock = manualClock(2025, 3, 14);
@@ -511,10 +532,10 @@ describe('QR secrets', () => {
     expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
     clock.advance(23 * 60 * 60_000 - 1);
     expect(await journal.qrFor(id)).toEqual({ client: 83532824, secret: QR_SECRET });
-    expect(await journal.qrExpiresAt(id)).toBe(clock.now() + 1);
+    expect(await journal.qrEntry(id)).toEqual({ client: 83532824, secret: QR_SECRET, expiresAt: clock.now() + 1 });
     clock.advance(1);
     expect(await journal.qrFor(id)).toBeNull();
-    expect(await journal.qrExpiresAt(id)).toBeNull();
+    expect(await journal.qrEntry(id)).toBeNull();
 
     // A day after the 14th ends every code of the 14th has expired: the first answer after it removes the file.
     clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());
@@ -533,6 +554,24 @@ describe('QR secrets', () => {
     await (await openAt(clock, { fs })).journal.close();
     expect(await readdir(journalDir())).not.toContain('qr-secrets-20250314.jsonl');
     expect(events.filter((event) => event.call === 'readFile' && path.basename(event.path).startsWith('qr-secrets'))).toEqual([]);
+  });
+
+  it("reports an unreadable first release's file as lost codes, and still removes the expired days", async () => {
+    const clock = manualClock(2025, 3, 14, 10);
+    const first = await openAt(clock);
+    must(await first.journal.recordIntent(intent()));
+    await first.journal.close();
+    await writeFile(path.join(journalDir(), 'qr-secrets.json'), '{"v":1,"entries":[]}');
+    clock.set(new Date(2025, 2, 16, 0, 0, 1).getTime());
+    const { fs } = faultyFs((event) => (event.call === 'readFile' && path.basename(event.path) === 'qr-secrets.json' ? 'EIO' : null));
+    const { journal, problems } = await openAt(clock, { fs });
+    // The operation left pending two days ago is counted as unknown; nothing else is wrong.
+    expect(problems.map((problem) => problem.key).filter((key) => key !== 'journal.unresolvedCount')).toEqual(['journal.qrSecretsLost']);
+    const names = await readdir(journalDir());
+    expect(names).not.toContain('qr-secrets-20250314.jsonl');
+    expect(names).toContain('qr-secrets.json');
+    must(await journal.recordIntent(intent({ client: 5 })));
+    await journal.close();
   });
 
   it('reads no secret at start and the day of one operation when a correction needs its code', async () => {
@@ -555,25 +594,25 @@ describe('QR secrets', () => {
     await journal.close();
   });
 
-  it('takes over both earlier formats: the whole file and the one line file', async () => {
+  it("takes over the first release's whole file, keeping only the live codes", async () => {
     const clock = manualClock(2025, 3, 14, 10);
     await mkdir(journalDir(), { recursive: true });
     const wholeId = '20250314-093000-k1-abcdef' as OperationId;
     const lineId = '20250313-120000-k1-fedcba' as OperationId;
     const goneId = '20250313-080000-k1-aaaaaa' as OperationId;
-    const whole = { v: 1, entries: [{ id: wholeId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 }] };
+    const whole = {
+      v: 1,
+      entries: [
+        { id: wholeId, client: 7, secret: 4242, expiresAt: clock.now() + 60_000 },
+        { id: lineId, client: 8, secret: 4343, expiresAt: clock.now() + 60_000 },
+        { id: goneId, client: 9, secret: 4444, expiresAt: clock.now() - 1 },
+      ],
+    };
     await writeFile(path.join(journalDir(), 'qr-secrets.json'), JSON.stringify(whole));
-    const lines = [
-      { id: lineId, client: 8, secret: 4343, expiresAt: clock.now() + 60_000 },
-      { id: goneId, client: 9, secret: 4444, expiresAt: clock.now() - 1 },
-    ];
-    // The last line was cut short by a crash: its operation was never sent, and it is no damage.
-    await writeFile(path.join(journalDir(), 'qr-secrets.jsonl'), `${lines.map((entry) => JSON.stringify(entry)).join('\n')}\n{"id":"2025`);
     const { journal, problems } = await openAt(clock);
     expect(secretsLost(problems)).toBe(false);
     const names = await readdir(journalDir());
     expect(names).not.toContain('qr-secrets.json');
-    expect(names).not.toContain('qr-secrets.jsonl');
     expect(await journal.qrFor(wholeId)).toEqual({ client: 7, secret: 4242 });
     expect(await journal.qrFor(lineId)).toEqual({ client: 8, secret: 4343 });
     const first = must(await journal.recordIntent(intent()));

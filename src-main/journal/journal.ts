@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod/mini';
-import type { MessageKey } from '../../src-shared/messages/messages';
+import { isMessageKey } from '../../src-shared/messages/messages';
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { localIso, localMonth, monthOfIso } from '../../src-shared/journal/localTime';
 import { outcomeDetails } from '../../src-shared/journal/outcomeDetails';
@@ -28,7 +28,7 @@ import { blockingOperation, findDuplicate, DUPLICATE_WINDOW_MS, type OperationAt
 import { intentNotWritten, journalReadFailed, recordNotWritten, UnreadableRecordError } from './journalErrors';
 import { readMonthIndex, writeMonthIndex } from './monthIndex';
 import { monthOfId, newOperationId } from './operationId';
-import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials } from './qrSecrets';
+import { QR_VALIDITY_MS, QrSecretStore, type QrCredentials, type QrEntry } from './qrSecrets';
 import { decodeRecord, encodeRecord, operationFields, parseJournalBytes } from './recordCodec';
 
 export const JOURNAL_DIR = 'journal';
@@ -73,22 +73,12 @@ function fail<T>(error: AppError): Result<T> {
   return { ok: false, error };
 }
 
-/** The schema's own Russian words where it has them; never a validator's English. */
-/** The schemas' own refusals (src-shared/journal/schemas.ts), by their words, as keys both languages have. */
-const SCHEMA_KEYS: Readonly<Record<string, MessageKey>> = {
-  'Неверный номер операции': 'journal.badId',
-  'Дата должна быть в виде ГГГГ-ММ-ДД': 'journal.badDay',
-  'Месяц должен быть в виде ГГГГ-ММ': 'journal.badMonth',
-  'Напишите причину: хотя бы несколько слов': 'journal.reasonShort',
-  'Причина слишком длинная: не больше 500 знаков': 'journal.reasonLong',
-};
-
+/** The schemas' own refusals carry their message key; anything else names the field, never a validator's English. */
 function invalidInput(error: z.core.$ZodError, notRecorded = false): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
   if (notRecorded) return codedError('input', 'journal.notRecorded', { field });
-  const known = issue === undefined ? undefined : SCHEMA_KEYS[issue.message];
-  return known === undefined ? codedError('input', 'journal.badField', { field }) : codedError('input', known);
+  return issue !== undefined && isMessageKey(issue.message) ? codedError('input', issue.message) : codedError('input', 'journal.badField', { field });
 }
 
 function compareNewestFirst(a: OperationView, b: OperationView): number {
@@ -174,12 +164,8 @@ export class Journal {
     }
     if (!readOnly) {
       await journal.removeStaleTemps(names);
-      try {
-        const qrProblem = await journal.qr.tidy(names);
-        if (qrProblem) problems.push(qrProblem);
-      } catch (error) {
-        problems.push(recordNotWritten('index', error));
-      }
+      const qrProblem = await journal.qr.tidy(names);
+      if (qrProblem) problems.push(qrProblem);
     }
 
     const existing = new Set(names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []));
@@ -394,8 +380,9 @@ export class Journal {
     return this.serial(() => this.qr.get(id));
   }
 
-  qrExpiresAt(id: OperationId): Promise<number | null> {
-    return this.serial(() => this.qr.expiresAt(id));
+  /** The stored QR of an operation with its validity end, in one read; null once it has expired (or was never kept). */
+  qrEntry(id: OperationId): Promise<QrEntry | null> {
+    return this.serial(() => this.qr.entry(id));
   }
 
   /** The unresolved operation (or one being sent) that forbids repeating this kind for this customer. */

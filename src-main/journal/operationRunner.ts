@@ -1,6 +1,7 @@
 import { codedError, type AppError, type Result } from '../../src-shared/errors';
 import { DUPLICATE_CODE, QR_EXPIRED_CODE } from '../../src-shared/journal/errorCodes';
 import { reasonSchema } from '../../src-shared/journal/schemas';
+import { isMessageKey } from '../../src-shared/messages/messages';
 import type { OperationId, OperationView } from '../../src-shared/journal/types';
 import type { CustomerBalance, OperationKind, OperationOutcome } from '../../src-shared/skidkabot/types';
 import { judgeRecheck, type OperationAttempt, type RecheckVerdict } from './guards';
@@ -69,8 +70,9 @@ export interface PurchaseContext {
 }
 
 /** The reason schema's refusal, keyed: too short (or missing) or too long. */
-function reasonError(issue: string | undefined): AppError {
-  return codedError('input', issue === 'too_big' ? 'journal.reasonLong' : 'journal.reasonShort');
+/** reasonSchema's refusals carry their message key. */
+function reasonError(message: string | undefined): AppError {
+  return codedError('input', message !== undefined && isMessageKey(message) ? message : 'journal.reasonShort');
 }
 
 function time(at: string): string {
@@ -177,7 +179,7 @@ export class OperationRunner {
    */
   async recheck(id: OperationId, reason: string, freshQr?: QrCredentials): Promise<Result<RecheckResult>> {
     const why = reasonSchema.safeParse(reason);
-    if (!why.success) return { ok: false, error: reasonError(why.error.issues[0]?.code) };
+    if (!why.success) return { ok: false, error: reasonError(why.error.issues[0]?.message) };
     const found = await this.journal.get(id);
     if (!found.ok) return found;
     const view = found.value;
@@ -215,12 +217,13 @@ export class OperationRunner {
   async reverse(id: OperationId, reason: string, freshQr?: QrCredentials): Promise<RunResult> {
     const notSent = (error: AppError): RunResult => ({ status: 'not-sent', error, blockedBy: null });
     const why = reasonSchema.safeParse(reason);
-    if (!why.success) return notSent(reasonError(why.error.issues[0]?.code));
+    if (!why.success) return notSent(reasonError(why.error.issues[0]?.message));
     const found = await this.journal.get(id);
     if (!found.ok) return notSent(found.error);
     const original = found.value;
     if (original === null) return notSent(codedError('input', 'journal.notFound'));
-    const qr = freshQr ?? (await this.journal.qrFor(id));
+    const stored = freshQr === undefined ? await this.journal.qrEntry(id) : null;
+    const qr = freshQr ?? (stored && { client: stored.client, secret: stored.secret });
     // Everything but the balance is checked before the server is asked anything.
     const plannedWithoutBalance = planReversal(original, { qr, balance: Number.POSITIVE_INFINITY });
     if (!plannedWithoutBalance.ok) return notSent(plannedWithoutBalance.error);
@@ -231,7 +234,6 @@ export class OperationRunner {
     if (!customer.ok) return notSent(customer.error);
     const plan = planReversal(original, { qr: code, balance: customer.value.balance });
     if (!plan.ok) return notSent(plan.error);
-    const storedUntil = await this.journal.qrExpiresAt(id);
     const intent = await this.journal.recordIntent({
       kassa: this.kassa,
       shop: this.shop,
@@ -241,7 +243,7 @@ export class OperationRunner {
       purchaseKopecks: 0,
       qrSecret: code.secret,
       // The original's code keeps its own expiry; a fresh one has a whole day.
-      ...(storedUntil !== null && freshQr === undefined ? { qrSeenAt: storedUntil - QR_VALIDITY_MS } : {}),
+      ...(stored ? { qrSeenAt: stored.expiresAt - QR_VALIDITY_MS } : {}),
       balanceBefore: customer.value.balance,
       by: 'manager',
       reverses: id,

@@ -15,10 +15,13 @@ export interface QrCredentials {
   secret: number;
 }
 
-interface QrSecretEntry extends QrCredentials {
-  id: OperationId;
+export interface QrEntry extends QrCredentials {
   /** Epoch ms after which the QR code no longer works. */
   expiresAt: number;
+}
+
+interface QrSecretEntry extends QrEntry {
+  id: OperationId;
 }
 
 const entrySchema = z.object({
@@ -28,13 +31,13 @@ const entrySchema = z.object({
   expiresAt: z.int(),
 });
 
-/** The whole-file format of the first version. */
+/** The whole file the first release wrote, `qr-secrets.json`. */
 const wholeFileSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) });
 
 /** One file per day of the operations' ids: `qr-secrets-20250314.jsonl`. */
 const DAY_FILE = /^qr-secrets-(\d{8})\.jsonl$/;
-/** Earlier formats, one file for everything: read once at start and spread into day files. */
-const EARLIER_FILES = ['qr-secrets.json', 'qr-secrets.jsonl'];
+/** The first release's one file for everything: read once at start and spread into day files. */
+const EARLIER_FILE = 'qr-secrets.json';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -108,14 +111,13 @@ export class QrSecretStore {
 
   /**
    * At start, by the folder's file names alone: removes the days whose codes have all expired and
-   * spreads a file of an earlier format into day files. Returns what it found damaged; throws the
-   * file system's error.
+   * spreads the first release's file into day files. Never throws: a file that cannot be read or
+   * taken over counts as damaged (a correction then asks for a fresh code) and the rest goes on.
    */
   async tidy(names: readonly string[]): Promise<AppError | null> {
-    let damaged = false;
-    for (const name of EARLIER_FILES) if (names.includes(name) && !(await this.takeOver(name))) damaged = true;
+    const whole = names.includes(EARLIER_FILE) ? await this.takeOver().catch(() => false) : true;
     await this.removeExpired(names);
-    return damaged ? lostSecrets() : null;
+    return whole ? null : lostSecrets();
   }
 
   async get(id: OperationId): Promise<QrCredentials | null> {
@@ -123,9 +125,10 @@ export class QrSecretStore {
     return entry ? { client: entry.client, secret: entry.secret } : null;
   }
 
-  /** Validity end of the QR stored for an operation, or null when none is stored or it expired. */
-  async expiresAt(id: OperationId): Promise<number | null> {
-    return (await this.live(id))?.expiresAt ?? null;
+  /** The QR stored for an operation with its validity end, or null when none is stored or it expired. */
+  async entry(id: OperationId): Promise<QrEntry | null> {
+    const entry = await this.live(id);
+    return entry ? { client: entry.client, secret: entry.secret, expiresAt: entry.expiresAt } : null;
   }
 
   /**
@@ -133,11 +136,9 @@ export class QrSecretStore {
    * whether the operation may still go out. A failed write is cut back, so no half line stays behind.
    */
   async put(id: OperationId, qr: QrCredentials, expiresAt: number): Promise<void> {
+    // An expired code is not worth keeping; the id is new, so nothing of it is held to forget.
+    if (expiresAt <= this.now()) return;
     const day = dayOfId(id);
-    if (expiresAt <= this.now()) {
-      this.days.get(day)?.delete(id);
-      return;
-    }
     const entry: QrSecretEntry = { id, client: qr.client, secret: qr.secret, expiresAt };
     await this.append(day, line(entry));
     this.days.get(day)?.set(id, entry);
@@ -224,27 +225,16 @@ export class QrSecretStore {
     }
   }
 
-  /** Reads an earlier format once, appends its live entries to their day files, then removes it; false when damaged. */
-  private async takeOver(name: string): Promise<boolean> {
-    const file = path.join(this.dir, name);
+  /** Reads the first release's file once, appends its live entries to their day files, then removes it; false when damaged. */
+  private async takeOver(): Promise<boolean> {
+    const file = path.join(this.dir, EARLIER_FILE);
     const bytes = await this.fs.readFile(file);
     if (bytes === null) return true;
-    const text = decoder.decode(bytes);
-    let entries: QrSecretEntry[];
-    let whole: boolean;
-    if (name.endsWith('.json')) {
-      const parsed = parseJsonAs(wholeFileSchema, text);
-      whole = parsed !== null;
-      entries = (parsed?.entries ?? []);
-    } else {
-      const parsed = parseDay(text);
-      whole = !parsed.damaged;
-      entries = parsed.entries;
-    }
-    for (const entry of entries) if (entry.expiresAt > this.now()) await this.append(dayOfId(entry.id), line(entry));
+    const parsed = parseJsonAs(wholeFileSchema, decoder.decode(bytes));
+    for (const entry of parsed?.entries ?? []) if (entry.expiresAt > this.now()) await this.append(dayOfId(entry.id), line(entry));
     await this.flush();
     await this.fs.remove(file);
-    return whole;
+    return parsed !== null;
   }
 
   private async removeExpired(names: readonly string[]): Promise<void> {
@@ -259,7 +249,8 @@ export class QrSecretStore {
         await open.file.close().catch(() => undefined);
       }
       this.days.delete(day);
-      await this.fs.remove(path.join(this.dir, name));
+      // A file that will not go now holds only dead codes: the next day's tidy tries again.
+      await this.fs.remove(path.join(this.dir, name)).catch(() => undefined);
     }
     this.tidiedOn = this.today();
   }

@@ -17,6 +17,7 @@ const WORDS = {
     running: (url: string) => `Работает: ${url}`,
     off: 'Выключен.',
     token: 'Токен (заголовок Authorization: Bearer …)',
+    noToken: 'Токена ещё нет: он появится, когда API включат, или по кнопке «Новый токен».',
     copy: 'Скопировать токен',
     copied: 'Токен скопирован.',
     copyFailed: 'Не удалось скопировать: выделите токен и нажмите Ctrl+C.',
@@ -35,6 +36,7 @@ const WORDS = {
     running: (url: string) => `Running: ${url}`,
     off: 'Off.',
     token: 'Token (header Authorization: Bearer …)',
+    noToken: 'No token yet: it is made when the API is switched on, or by «New token».',
     copy: 'Copy the token',
     copied: 'Token copied.',
     copyFailed: 'Could not copy: select the token and press Ctrl+C.',
@@ -145,12 +147,16 @@ export function LocalApiSection() {
         <div className="local-api__row">
           <div>
             <span className="field__label">{words.token}</span>
-            <code className="local-api__token" data-testid="local-api-token">
-              {view.token}
-            </code>
+            {view.token === '' ? (
+              <p data-testid="local-api-no-token">{words.noToken}</p>
+            ) : (
+              <code className="local-api__token" data-testid="local-api-token">
+                {view.token}
+              </code>
+            )}
             <small>{words.tokenFile(view.tokenFile)}</small>
           </div>
-          <button type="button" className="secondary" disabled={working} onClick={copy}>
+          <button type="button" className="secondary" disabled={working || view.token === ''} onClick={copy}>
             {words.copy}
           </button>
           <button type="button" className="secondary" disabled={working} onClick={newToken}>
