@@ -106,6 +106,11 @@ export interface LaunchedApp {
   screenshot(name: string): Promise<string>;
   /** Every reply and push the bridge gave the page, for checks such as "the secret never crossed". */
   bridgeLog(): readonly BridgeReply[];
+  /**
+   * The replies the page got on one invoke channel. Typed by the contract's names, so a renamed
+   * channel fails to compile instead of turning "never called" checks vacuous.
+   */
+  calls(channel: InvokeChannel): readonly BridgeReply[];
   /** Console errors and uncaught page errors, CSP violations included. */
   pageErrors(): readonly string[];
   /** Calls main as the app's own window does, for spec set-up that is not under test. */
@@ -250,6 +255,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         }),
       screenshot: (name) => screenshot(page, name),
       bridgeLog: () => log,
+      calls: (channel) => log.filter((entry) => entry.channel === IPC_PREFIX + channel),
       pageErrors: () => errors,
       invoke: async (channel, ...args) => (await core.dispatch(IPC_PREFIX + channel, trusted, args)) as never,
       close: cleanup,
@@ -504,6 +510,7 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
       }),
     screenshot: (name) => screenshot(page, name),
     bridgeLog: unavailable('bridgeLog'),
+    calls: unavailable('calls'),
     pageErrors: () => errors,
     invoke: unavailable('invoke'),
     async close() {

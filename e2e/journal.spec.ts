@@ -200,7 +200,7 @@ test.describe('operations journal', () => {
     const status = page.getByTestId('export-status');
     await expect(status.getByText(/Выгружено 1 операция в файл/)).toBeVisible();
     await app.screenshot('journal-exported');
-    const reply = app.bridgeLog().find((entry) => entry.channel === 'skidkabot:journal.export')?.reply;
+    const reply = app.calls('journal.export')[0]?.reply;
     if (!reply?.ok) throw new Error(`the export failed: ${JSON.stringify(reply)}`);
     const { file } = reply.value as ExportReply;
     expect(plainText(await status.textContent())).toContain(file ?? 'нет файла');
