@@ -1,15 +1,12 @@
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, READY_SHOP, type LaunchedApp } from './harness';
-import { everythingOnScreen } from './screens';
+import { everythingOnScreen, logInAsManager } from './screens';
 
 const NEW_SECRET = 77_665_544;
 
 async function logIn(app: LaunchedApp): Promise<void> {
   const { page } = app;
-  await page.keyboard.press('F10');
-  await expect(page.getByRole('heading', { name: 'Вход для менеджера' })).toBeVisible();
-  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
+  await logInAsManager(page);
   await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toBeVisible();
 }
 

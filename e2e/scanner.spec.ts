@@ -2,9 +2,9 @@ import { FakeHidTransport } from '../test-support/scanner/fakeHidTransport';
 import { HID_POS_DESCRIPTOR } from '../test-support/scanner/fixtures/descriptors';
 import { posReportsFor } from '../test-support/scanner/fixtures/buildReports';
 import { expect, test } from './fixtures';
-import { MANAGER_PASSWORD, type LaunchedApp, type LaunchOptions } from './harness';
+import type { LaunchedApp, LaunchOptions } from './harness';
 import { personTypes, scannerTypes } from './keystrokes';
-import { balanceIn, DEMO, focused, qrOf } from './screens';
+import { balanceIn, DEMO, focused, openManagerTab, qrOf } from './screens';
 
 const HONEYWELL_POS = { vendorId: 0x0c2e, productId: 0x0b87, usagePage: 0x8c, usage: 0x02, product: 'Xenon 1900g', serialNumber: 'A1' };
 const HONEYWELL_KEYBOARD = { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x01, usage: 0x06, product: 'Voyager 1450g', serialNumber: 'B2' };
@@ -115,10 +115,7 @@ test.describe('scanner: read in main from the USB bus', () => {
     bus.plug(HONEYWELL_KEYBOARD);
     const hiddenPos = bus.plug(HONEYWELL_KEYBOARD_POS);
     await expect(scannerStatus).toHaveText('Сканер: готов');
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: 'Устройства' }).click();
+    await openManagerTab(page, 'Устройства');
     const section = page.getByTestId('scanner-section');
     await expect(section).toBeVisible();
     const devices = section.getByTestId('scanner-device');
