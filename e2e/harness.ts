@@ -22,6 +22,7 @@ import { lazyFeedOnlyUpdater } from '../src-main/update/lazyFeedOnlyUpdater';
 import packageJson from '../package.json' with { type: 'json' };
 import type { SecretStore } from '../src-main/settings/secretStore';
 import { CHEAP_SCRYPT } from '../test-support/manager/cheapScrypt';
+import { callCore, value } from '../test-support/app/callCore';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -257,7 +258,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       bridgeLog: () => log,
       calls: (channel) => log.filter((entry) => entry.channel === IPC_PREFIX + channel),
       pageErrors: () => errors,
-      invoke: async (channel, ...args) => (await core.dispatch(IPC_PREFIX + channel, trusted, args)) as never,
+      invoke: callCore(core, { sender: trusted }),
       close: cleanup,
     };
   } catch (error) {
@@ -377,20 +378,16 @@ ${preloadSource}
 }
 
 async function setUpReadyTill(core: AppCore, sender: SenderInfo, demo: boolean, secretStore: SecretStore): Promise<void> {
-  const call = async (channel: InvokeChannel, ...args: unknown[]): Promise<unknown> => {
-    const reply = await core.dispatch(IPC_PREFIX + channel, sender, args);
-    if (!reply.ok) throw new Error(`launchApp setup: ${channel} refused: ${reply.error.message}`);
-    return reply.value;
-  };
-  await call('manager.setupPassword', MANAGER_PASSWORD);
+  const call = callCore(core, { sender });
+  value(await call('manager.setupPassword', MANAGER_PASSWORD), 'launchApp setup: manager.setupPassword');
   if (!demo) {
-    await call('settings.setSecret', READY_SHOP.secret);
-    const view = (await call('settings.get')) as { settings: Record<string, unknown> };
-    await call('settings.save', { ...view.settings, shopCode: READY_SHOP.code });
+    value(await call('settings.setSecret', READY_SHOP.secret), 'launchApp setup: settings.setSecret');
+    const view = value(await call('settings.get'), 'launchApp setup: settings.get');
+    value(await call('settings.save', { ...view.settings, shopCode: READY_SHOP.code }), 'launchApp setup: settings.save');
     const stored = await secretStore.get();
     if (!stored.ok || stored.value !== READY_SHOP.secret) throw new Error('launchApp setup: the test keyring did not keep the shop secret');
   }
-  await call('manager.logout');
+  value(await call('manager.logout'), 'launchApp setup: manager.logout');
 }
 
 async function tempDataDir(cleanups: (() => Promise<void>)[]): Promise<string> {
