@@ -123,8 +123,8 @@ describe('the unpacked Linux app', () => {
 
   it('carries no development tools, bundled libraries or sources', () => {
     const packages = new Set(asarFiles.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1]?.startsWith('@') ? 3 : 2).join('/')));
-    // Every devDependency, and the build tools Vite brings without package.json naming them.
-    for (const dev of [...Object.keys(packageJson.devDependencies), 'esbuild', '@esbuild', 'rolldown']) {
+    // Every devDependency, and the packages Vite and Playwright bring without package.json naming them.
+    for (const dev of [...Object.keys(packageJson.devDependencies), 'esbuild', '@esbuild', 'rolldown', 'playwright-core']) {
       expect(packages, dev).not.toContain(dev);
     }
     expect(packages).toContain('keytar');
