@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, chromium } from 'playwright-core';
-import type { Browser, ElectronApplication, Page } from 'playwright-core';
+import { _electron, chromium } from 'playwright';
+import type { Browser, ElectronApplication, Page } from 'playwright';
 import type { Result } from '../src-shared/errors';
 import { IPC_PREFIX } from '../src-shared/ipc/channelNames';
 import type { ChannelArgs, ChannelReply, KassaApi } from '../src-shared/ipc/contract';
@@ -22,6 +22,7 @@ import { lazyFeedOnlyUpdater } from '../src-main/update/lazyFeedOnlyUpdater';
 import packageJson from '../package.json' with { type: 'json' };
 import type { SecretStore } from '../src-main/settings/secretStore';
 import { CHEAP_SCRYPT } from '../test-support/manager/cheapScrypt';
+import { callCore, value } from '../test-support/app/callCore';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -106,6 +107,11 @@ export interface LaunchedApp {
   screenshot(name: string): Promise<string>;
   /** Every reply and push the bridge gave the page, for checks such as "the secret never crossed". */
   bridgeLog(): readonly BridgeReply[];
+  /**
+   * The replies the page got on one invoke channel. Typed by the contract's names, so a renamed
+   * channel fails to compile instead of turning "never called" checks vacuous.
+   */
+  calls(channel: InvokeChannel): readonly BridgeReply[];
   /** Console errors and uncaught page errors, CSP violations included. */
   pageErrors(): readonly string[];
   /** Calls main as the app's own window does, for spec set-up that is not under test. */
@@ -250,8 +256,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         }),
       screenshot: (name) => screenshot(page, name),
       bridgeLog: () => log,
+      calls: (channel) => log.filter((entry) => entry.channel === IPC_PREFIX + channel),
       pageErrors: () => errors,
-      invoke: async (channel, ...args) => (await core.dispatch(IPC_PREFIX + channel, trusted, args)) as never,
+      invoke: callCore(core, { sender: trusted }),
       close: cleanup,
     };
   } catch (error) {
@@ -371,20 +378,16 @@ ${preloadSource}
 }
 
 async function setUpReadyTill(core: AppCore, sender: SenderInfo, demo: boolean, secretStore: SecretStore): Promise<void> {
-  const call = async (channel: InvokeChannel, ...args: unknown[]): Promise<unknown> => {
-    const reply = await core.dispatch(IPC_PREFIX + channel, sender, args);
-    if (!reply.ok) throw new Error(`launchApp setup: ${channel} refused: ${reply.error.message}`);
-    return reply.value;
-  };
-  await call('manager.setupPassword', MANAGER_PASSWORD);
+  const call = callCore(core, { sender });
+  value(await call('manager.setupPassword', MANAGER_PASSWORD), 'launchApp setup: manager.setupPassword');
   if (!demo) {
-    await call('settings.setSecret', READY_SHOP.secret);
-    const view = (await call('settings.get')) as { settings: Record<string, unknown> };
-    await call('settings.save', { ...view.settings, shopCode: READY_SHOP.code });
+    value(await call('settings.setSecret', READY_SHOP.secret), 'launchApp setup: settings.setSecret');
+    const view = value(await call('settings.get'), 'launchApp setup: settings.get');
+    value(await call('settings.save', { ...view.settings, shopCode: READY_SHOP.code }), 'launchApp setup: settings.save');
     const stored = await secretStore.get();
     if (!stored.ok || stored.value !== READY_SHOP.secret) throw new Error('launchApp setup: the test keyring did not keep the shop secret');
   }
-  await call('manager.logout');
+  value(await call('manager.logout'), 'launchApp setup: manager.logout');
 }
 
 async function tempDataDir(cleanups: (() => Promise<void>)[]): Promise<string> {
@@ -504,6 +507,7 @@ async function launchElectron(options: LaunchOptions, executablePath: string): P
       }),
     screenshot: (name) => screenshot(page, name),
     bridgeLog: unavailable('bridgeLog'),
+    calls: unavailable('calls'),
     pageErrors: () => errors,
     invoke: unavailable('invoke'),
     async close() {

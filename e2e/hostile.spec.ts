@@ -48,6 +48,7 @@ test.describe('cashier: a server whose balance does not add up', () => {
       '⚠ Бонусы начислены, но сервер прислал баланс -5, а должно было стать 2372. Операция записана как проведённая; менеджеру нужно проверить баланс клиента в журнале.',
     );
     await app.screenshot('cashier-balance-mismatch');
+    await app.settled();
     expect(server.count('accrue')).toBe(1);
 
     await openManagerTab(page, /Журнал/);

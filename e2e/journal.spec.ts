@@ -3,8 +3,8 @@ import type { ExportReply } from '../src-shared/journal/types';
 import { MemorySecretStore } from '../src-main/settings/secretStore';
 import type { FaultySimulator } from '../test-support/simulator/faultySimulator';
 import { expect, test } from './fixtures';
-import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
-import { balanceIn, DEMO, focused, plainText, qrOf, openManagerTab } from './screens';
+import type { LaunchedApp } from './harness';
+import { balanceIn, DEMO, focused, logInAsManager, plainText, qrOf, openManagerTab } from './screens';
 
 /** Scan a customer, type the purchase, press Enter (accrue), as the cashier does. */
 async function accrue(app: LaunchedApp, simulator: FaultySimulator, client: number, purchase: string): Promise<void> {
@@ -121,9 +121,7 @@ test.describe('operations journal', () => {
     expect(simulator.requestCount()).toBe(requests);
 
     // After the login the journal opens by itself, the unresolved operation on top.
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
+    await logInAsManager(page);
     const panel = page.getByTestId('unresolved-panel');
     await expect(panel).toBeVisible();
     await expect(page.getByRole('tab', { name: /Журнал/ })).toHaveAttribute('aria-selected', 'true');
@@ -200,7 +198,7 @@ test.describe('operations journal', () => {
     const status = page.getByTestId('export-status');
     await expect(status.getByText(/Выгружено 1 операция в файл/)).toBeVisible();
     await app.screenshot('journal-exported');
-    const reply = app.bridgeLog().find((entry) => entry.channel === 'skidkabot:journal.export')?.reply;
+    const reply = app.calls('journal.export')[0]?.reply;
     if (!reply?.ok) throw new Error(`the export failed: ${JSON.stringify(reply)}`);
     const { file } = reply.value as ExportReply;
     expect(plainText(await status.textContent())).toContain(file ?? 'нет файла');
@@ -228,9 +226,7 @@ test.describe('operations journal', () => {
     const after = await launch({ dataDir, secretStore: new MemorySecretStore(31337) });
     const { page } = after;
     await expect(page.getByTestId('unresolved-notice')).toBeVisible();
-    await page.keyboard.press('F10');
-    await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-    await page.keyboard.press('Enter');
+    await logInAsManager(page);
     const panel = page.getByTestId('unresolved-panel');
     await expect(panel).toContainText(`начисление 40 бонусов · покупатель ${DEMO.alexey}`);
     await after.screenshot('journal-after-restart');

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright';
 
 /** The fields of the protocol's Input.dispatchKeyEvent these specs use. */
 interface KeyEvent {

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright/test';
 import type { FaultySimulator } from '../test-support/simulator/faultySimulator';
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, type LaunchedApp } from './harness';
-import { DEMO, overflowsSideways, qrOf } from './screens';
+import { DEMO, logInAsManager, overflowsSideways, qrOf } from './screens';
 
 /**
  * Every state a cashier and a manager meet, shot at both till sizes and checked by geometry: the top
@@ -97,12 +97,6 @@ async function showEach(
   }
 }
 
-async function logIn(page: Page): Promise<void> {
-  await page.keyboard.press('F10');
-  await page.getByLabel(/Пароль менеджера|Manager password/).fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('header.manager-bar')).toBeVisible();
-}
 
 for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
@@ -280,7 +274,7 @@ for (const size of SIZES) {
 
     test('in English: no Cyrillic in the chrome or the errors', async ({ app, simulator }) => {
       const { page } = app;
-      await logIn(page);
+      await logInAsManager(page);
       await page.getByLabel('Язык').selectOption('en');
       await page.getByRole('button', { name: 'Сохранить настройки' }).click();
       await expect(page.getByRole('heading', { name: 'Till settings' })).toBeVisible();

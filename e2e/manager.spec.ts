@@ -1,15 +1,12 @@
 import { expect, test } from './fixtures';
 import { MANAGER_PASSWORD, READY_SHOP, type LaunchedApp } from './harness';
-import { everythingOnScreen } from './screens';
+import { everythingOnScreen, logInAsManager } from './screens';
 
 const NEW_SECRET = 77_665_544;
 
 async function logIn(app: LaunchedApp): Promise<void> {
   const { page } = app;
-  await page.keyboard.press('F10');
-  await expect(page.getByRole('heading', { name: 'Вход для менеджера' })).toBeVisible();
-  await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
-  await page.keyboard.press('Enter');
+  await logInAsManager(page);
   await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toBeVisible();
 }
 
@@ -32,13 +29,12 @@ test.describe('manager screen', () => {
       await expect(password).toHaveValue('');
     }
     await expect(page.getByTestId('lockout')).toHaveText(/Вход снова через \d+:\d\d/);
-    const logins = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:manager.login');
     await password.fill(MANAGER_PASSWORD);
     await password.press('Enter');
-    await expect.poll(() => logins().length).toBe(7);
+    await expect.poll(() => app.calls('manager.login').length).toBe(7);
     await app.settled();
-    expect(logins()).toHaveLength(7);
-    expect(logins().at(-1)?.reply).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(app.calls('manager.login')).toHaveLength(7);
+    expect(app.calls('manager.login').at(-1)?.reply).toMatchObject({ ok: false, error: { kind: 'auth' } });
     await expect(page.getByRole('heading', { name: 'Настройки кассы' })).toHaveCount(0);
     await expect(page.getByTestId('lockout')).toBeVisible();
     await app.screenshot('manager-lockout');
@@ -67,7 +63,7 @@ test.describe('manager screen', () => {
     expect(screen).not.toContain(String(READY_SHOP.secret));
     expect(screen).not.toContain(String(NEW_SECRET));
     const replies = JSON.stringify(app.bridgeLog());
-    expect(app.bridgeLog().some((entry) => entry.channel === 'skidkabot:settings.setSecret')).toBe(true);
+    expect(app.calls('settings.setSecret')).not.toHaveLength(0);
     expect(replies).not.toContain(String(READY_SHOP.secret));
     expect(replies).not.toContain(String(NEW_SECRET));
   });
@@ -75,7 +71,6 @@ test.describe('manager screen', () => {
   test('validates every field in Russian before sending, then saves', async ({ app, simulator }) => {
     const { page } = app;
     await logIn(app);
-    const saves = () => app.bridgeLog().filter((entry) => entry.channel === 'skidkabot:settings.save').length;
     await page.getByLabel('Код магазина', { exact: true }).fill('0');
     await page.getByLabel('Номер кассы').fill('касса');
     await page.getByLabel('Свои проценты магазина').check();
@@ -92,7 +87,7 @@ test.describe('manager screen', () => {
       await expect(page.getByText(message)).toBeVisible();
     }
     await app.settled();
-    expect(saves()).toBe(0);
+    expect(app.calls('settings.save').length).toBe(0);
     await app.screenshot('manager-settings-invalid');
 
     await page.getByLabel('Код магазина', { exact: true }).fill('4');
@@ -102,7 +97,7 @@ test.describe('manager screen', () => {
     await page.getByRole('button', { name: 'Сохранить настройки' }).click();
     await expect(page.getByText('Настройки сохранены')).toBeVisible();
     await app.settled();
-    expect(saves()).toBe(1);
+    expect(app.calls('settings.save').length).toBe(1);
     await expect(page.locator('[data-status="kassa"]')).toHaveText('Касса 2');
   });
 

@@ -77,11 +77,18 @@ export async function everythingOnScreen(page: Page): Promise<string> {
 }
 
 
-/** F10, the manager's password, then the named tab of the manager's area (opened unless it already is). */
-export async function openManagerTab(page: Page, tab: string | RegExp): Promise<void> {
+/** F10 and the manager's password, from the till (in Russian) into the manager's area. */
+export async function logInAsManager(page: Page): Promise<void> {
   await page.keyboard.press('F10');
+  await expect(page.getByRole('heading', { name: 'Вход для менеджера' })).toBeVisible();
   await page.getByLabel('Пароль менеджера').fill(MANAGER_PASSWORD);
   await page.keyboard.press('Enter');
+  await expect(page.locator('header.manager-bar')).toBeVisible();
+}
+
+/** Logs in as the manager, then the named tab of the manager's area (opened unless it already is). */
+export async function openManagerTab(page: Page, tab: string | RegExp): Promise<void> {
+  await logInAsManager(page);
   const button = page.getByRole('tab', { name: tab });
   await expect(button).toBeVisible();
   if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();

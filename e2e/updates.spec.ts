@@ -1,26 +1,17 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator } from 'playwright/test';
 import { expect, test } from './fixtures';
 import { openManagerTab } from './screens';
 import type { LaunchedApp } from './harness';
+import { serveFiles } from '../test-support/net/fileServer';
 
 const INSTALLER = Buffer.from('new till version '.repeat(20_000));
 const CHANNEL = process.platform === 'win32' ? 'latest.yml' : `latest-linux${process.arch === 'x64' ? '' : `-${process.arch}`}.yml`;
 
 /** A real update feed on loopback: path → body. */
 async function serveFeed(files: Record<string, string | Buffer>): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const body = files[new URL(request.url ?? '/', 'http://x').pathname];
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'Content-Length': Buffer.byteLength(body) }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const server = await serveFiles(files);
+  return { url: `${server.origin}/feed/`, close: server.close };
 }
 
 async function openUpdates(app: LaunchedApp) {

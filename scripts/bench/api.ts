@@ -8,7 +8,7 @@ import { effectiveRules } from '../../src-shared/bonus/bonusRules';
 import { KEEP_WARM_MS } from '../../src-main/app/checkoutSession';
 import { privateCaServerCert } from '../../test-support/net/testCa';
 import { startSimulator } from '../../src-main/simulator/simulator';
-import { versus } from '../benchGoal';
+import { median, versus } from '../benchGoal';
 import type { Simulator } from '../../src-main/simulator/simulator';
 
 const IVAN = 83532824;
@@ -151,7 +151,6 @@ async function checkoutRoundTrips(sim: Simulator): Promise<void> {
   } finally {
     await proxy.close();
   }
-  const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? Number.NaN;
   const line = (name: string, t: number[]) => `${name}${median(t).toFixed(1)} ms = ${(median(t) / RTT_MS).toFixed(2)} RTT`;
   console.log(`delaying proxy: RTT ${RTT_MS} ms; checkout = balance + redemption + accrual, median of ${CHECKOUTS}`);
   console.log(line('checkout on a new connection (incl. 1 RTT TCP handshake): ', cold));
@@ -204,7 +203,6 @@ async function pressAfterPause(): Promise<void> {
     await proxy.close();
     await sim.close();
   }
-  const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? Number.NaN;
   console.log(`press (redemption + accrual) over TLS, ${PAUSE_MS / 1000} s after the balance, server keep-alive 5 s, RTT ${RTT_MS} ms, median of ${PRESSES}:`);
   const labels = { cold: 'without warm-ups (before): ', warm: `warm-ups every ${KEEP_WARM_MS / 1000} s:     `, floor: 'no pause (floor, this box):' };
   for (const mode of modes) {

@@ -10,6 +10,7 @@ import { decodeImage } from '../../test-support/camera/nodeDecoder';
 import { lumaToImageData, qrLuma } from '../../test-support/camera/qrFrames';
 import { MemorySecretStore } from '../../src-main/settings/secretStore';
 import { startSimulator } from '../../src-main/simulator/simulator';
+import { median } from '../benchGoal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const IVAN = 83532824;
@@ -100,9 +101,8 @@ async function qrToCustomer(dir: string): Promise<void> {
   } finally {
     await simulator.close();
   }
-  const sorted = [...times].sort((a, b) => a - b);
   console.log(
-    `first frame with the QR in view → customer on screen: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms ` +
+    `first frame with the QR in view → customer on screen: median ${Math.round(median(times))} ms ` +
       `(runs: ${times.map((t) => Math.round(t)).join(', ')} ms; camera at 10 frames/s)`,
   );
 }

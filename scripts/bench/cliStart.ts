@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { versus } from '../benchGoal';
+import { median, versus } from '../benchGoal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(root, 'bin', 'skidkabot-kassa.mjs');
@@ -18,8 +18,7 @@ function medianMillis(args: readonly string[]): number {
     times.push(performance.now() - start);
     if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(RUNS / 2)] ?? Number.NaN;
+  return median(times);
 }
 
 /** The built CLI's start: `decode` of one scan against Node doing nothing (goal: within 3×). */

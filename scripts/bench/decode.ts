@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { decodeScan } from '../../src-shared/scan/decodeScan';
+import { median } from '../benchGoal';
 
 const CLEAN = '{"type":"Skidkabot","vendor":4,"client":83532824,"secret":31766}\r\n';
 const RU_LAYOUT = 'ХЭензуЭЖЭЫлшвлфищеЭбЭмутвщкЭЖ4бЭсдшутеЭЖ83532824бЭыускуеЭЖ31766Ъ\r\n';
@@ -29,8 +30,7 @@ function medianMicros(input: string, runs = 201): number {
     decodeScan(input);
     times.push((performance.now() - start) * 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] ?? Number.NaN;
+  return median(times);
 }
 
 export function run(): Promise<void> {

@@ -13,7 +13,7 @@ import { OperationRunner, type OperationClient } from '../../src-main/journal/op
 import { faultyFs, type FsEvent } from '../../test-support/journal/faultyFs';
 import { nodeJournalFs, type JournalFs } from '../../src-main/journal/fsPort';
 import type { OperationOutcome } from '../../src-shared/skidkabot/types';
-import { versus } from '../benchGoal';
+import { median, versus } from '../benchGoal';
 
 const MONTHS = 36;
 const OPS_PER_MONTH = 5_000;
@@ -83,7 +83,6 @@ async function appendRates(dir: string, fs: JournalFs = nodeJournalFs, trials = 
     await journal.close();
     results.push({ first, later });
   }
-  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const first = median(results.map((result) => result.first));
   const later = median(results.map((result) => result.later));
   const of = trials > 1 ? `, median of ${trials} journals` : '';
@@ -121,7 +120,7 @@ async function startFigures(dir: string): Promise<{ openMs: number; firstMs: num
     runs.push({ openMs, firstMs: performance.now() - start, readKb, firstReadKb: bytes() / 1024 - readKb });
     await journal.close();
   }
-  const middle = (pick: (run: (typeof runs)[number]) => number): number => runs.map(pick).sort((a, b) => a - b)[2] ?? Number.NaN;
+  const middle = (pick: (run: (typeof runs)[number]) => number): number => median(runs.map(pick));
   return {
     openMs: middle((run) => run.openMs),
     firstMs: middle((run) => run.firstMs),
@@ -200,15 +199,12 @@ async function checkoutSyncs(dir: string): Promise<void> {
   await journal.close();
   const steady = gaps.slice(1);
   const worst = (pick: (gap: (typeof gaps)[number]) => number): number => Math.max(...steady.map(pick));
-  const median = (pick: (gap: (typeof gaps)[number]) => number): string => {
-    const sorted = steady.map(pick).sort((a, b) => a - b);
-    return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2);
-  };
+  const middle = (pick: (gap: (typeof gaps)[number]) => number): string => median(steady.map(pick)).toFixed(2);
   const between = Math.max(worst((gap) => gap.first), worst((gap) => gap.second));
   console.log(
     `checkout (redeem + accrue), journal syncs between balance answer → redemption: ${worst((gap) => gap.first)}, redemption → accrual: ${worst((gap) => gap.second)}  ${versus('≤ 1 each', between <= 1)}; whole press: ${worst((gap) => gap.total)} syncs`,
   );
-  console.log(`checkout journal time between requests (median): balance → redemption ${median((gap) => gap.firstMs)} ms, redemption → accrual ${median((gap) => gap.secondMs)} ms`);
+  console.log(`checkout journal time between requests (median): balance → redemption ${middle((gap) => gap.firstMs)} ms, redemption → accrual ${middle((gap) => gap.secondMs)} ms`);
 }
 
 async function openTimes(dir: string): Promise<void> {

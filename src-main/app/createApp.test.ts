@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import type { AppOptions } from './createApp';
 import { ORIGIN, value } from '../../test-support/app/callCore';
 import { closeTestCores, openTestCore } from '../../test-support/app/testCore';
 import type { TestCore } from '../../test-support/app/testCore';
+import { closedPort } from '../../test-support/skidkabot/closedPort';
 
 const PASSWORD = 'пароль-менеджера';
 const SHOP_SECRET = 31337;
@@ -261,7 +261,7 @@ describe('checkout against the simulator', () => {
   });
 
   it('puts a dead server on the status line', async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const app = await readyTill({ apiUrl: `http://127.0.0.1:${port}` });
     const view = value(await app.call('scan.submit', sim.issueQr(IVAN.client)));
     expect(view).toMatchObject({ stage: 'idle', error: { kind: 'network' } });
@@ -397,14 +397,3 @@ const US_KEYS = [...'qwertyuiop[]asdfghjkl;\'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:"ZXC
 const RU_KEYS = [...'йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ'];
 const RU_FOR_US: Record<string, string> = Object.fromEntries(US_KEYS.map((us, i) => [us, RU_KEYS[i] ?? us]));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

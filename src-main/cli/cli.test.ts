@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { DEMO_CUSTOMERS, DEMO_SHOP, OTHER_SHOP_CUSTOMER } from '../simulator/demoData';
 import { startFaultySimulator, type FaultySimulator } from '../../test-support/simulator/faultySimulator';
 import { startLoopbackProxy } from '../../test-support/net/loopbackProxy';
+import { closedPort } from '../../test-support/skidkabot/closedPort';
 import { runBin, type BinRun as Run } from '../../test-support/cli/runBin';
 import { textContaining, textMatching } from '../../test-support/matchers';
 
@@ -227,10 +226,7 @@ describe('customer commands against the simulator', () => {
   });
 
   it('says so and exits 3 when the server cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const env = { ...shopEnv, SKIDKABOT_API_URL: `http://127.0.0.1:${port}` };
     const { code, json, raw } = await runJson(['accrue', '--qr', simulator.issueQr(ivan.client), '--bonuses', '5'], env);
     expect(code).toBe(3);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFiles } from '../../test-support/net/fileServer';
+import type { FileServer } from '../../test-support/net/fileServer';
+import { closedPort } from '../../test-support/skidkabot/closedPort';
 import { FeedClient } from './feedClient';
 
 const INSTALLER = Buffer.from('MZ… a real installer would be here …'.repeat(2000));
@@ -12,7 +13,7 @@ const SHA512 = createHash('sha512').update(INSTALLER).digest('base64');
 
 /** What a served feed folder holds: path → [content type, body]. */
 let files: Record<string, [string, string | Buffer]> = {};
-let server: http.Server;
+let server: FileServer;
 let base: string;
 let dir: string;
 
@@ -21,20 +22,12 @@ const yaml = (version: string, file: string, sha512 = SHA512): string =>
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'skidkabot-feed-'));
-  server = http.createServer((request, response) => {
-    const entry = files[new URL(request.url ?? '/', 'http://x').pathname];
-    if (!entry) {
-      response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': entry[0], 'Content-Length': Buffer.byteLength(entry[1]) }).end(entry[1]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed/`;
+  server = await serveFiles(() => Object.fromEntries(Object.entries(files).map(([name, [type, body]]) => [name, { type, body }])));
+  base = `${server.origin}/feed/`;
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 describe('a feed served on loopback, read and verified by electron-updater’s own code', () => {
@@ -100,10 +93,7 @@ describe('a feed served on loopback, read and verified by electron-updater’s o
   });
 
   it('a feed server that is not there', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     // GenericProvider retries a refused connection three times (0 + 1 + 2 s), as it does in the app.
     expect(await new FeedClient(`http://127.0.0.1:${port}/`, 'linux').latest()).toMatchObject({ ok: false, error: { kind: 'network' } });
   }, 10_000);

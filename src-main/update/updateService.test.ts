@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateView } from '../../src-shared/update/types';
+import { serveFiles } from '../../test-support/net/fileServer';
+import type { FileServer } from '../../test-support/net/fileServer';
 import { feedOnlyUpdater } from './feedOnlyUpdater';
 import { CHECK_INTERVAL_MS } from './updatePolicy';
 import type { TillActivity } from './updatePolicy';
@@ -16,7 +16,7 @@ import { UpdateStore } from './updateStore';
 const INSTALLER = Buffer.from('installer bytes '.repeat(5000));
 const channelFile = process.platform === 'win32' ? 'latest.yml' : `latest-linux${process.arch === 'x64' ? '' : `-${process.arch}`}.yml`;
 
-let server: http.Server;
+let server: FileServer;
 let feedUrl: string;
 let served: Record<string, Buffer | string> = {};
 let dataDir: string;
@@ -28,15 +28,10 @@ const feedYaml = (version: string, body: Buffer): string =>
   `version: ${version}\nfiles:\n  - url: Kassa-${version}.bin\n    sha512: ${createHash('sha512').update(body).digest('base64')}\n    size: ${body.length}\n`;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    const body = served[new URL(request.url ?? '/', 'http://x').pathname];
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'Content-Length': Buffer.byteLength(body) }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed/`;
+  server = await serveFiles(() => served);
+  feedUrl = `${server.origin}/feed/`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => server.close());
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'skidkabot-upd-'));
   clock = Date.UTC(2026, 11, 2, 9, 0);

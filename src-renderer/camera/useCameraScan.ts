@@ -76,7 +76,11 @@ export function useCameraScan(options: CameraScanOptions): { videoRef: RefObject
       void latest.current.setAccess(false);
     };
 
+    let decodedCount = 0;
     const countFrame = (now: number): void => {
+      decodedCount += 1;
+      // For tests that must see frames go by before "nothing more happened"; a DOM write, no render.
+      videoRef.current?.setAttribute('data-decoded-frames', String(decodedCount));
       decodedAt.push(now);
       while (decodedAt.length > 0 && (decodedAt[0] ?? now) < now - 1000) decodedAt.shift();
       // A rate is shown only over a full second: the first frames would read as "1 frame/s".

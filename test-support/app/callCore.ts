@@ -12,12 +12,16 @@ export const FRAME: SenderInfo = { isMainFrame: true, url: `${ORIGIN}/index.html
 export type CoreCall = <C extends InvokeChannel>(channel: C, ...args: ChannelArgs<C>) => Promise<Result<ChannelReply<C>>>;
 
 /**
- * Calls the core as the preload does, from the app's main frame, typed by the contract; every reply
- * also goes to `onReply` (for checks that a secret never crosses).
+ * Calls the core as the preload does, from the app's main frame (or `sender`, for a page served from
+ * another origin), typed by the contract; every reply also goes to `onReply` (for checks that a
+ * secret never crosses).
  */
-export function callCore(core: AppCore, onReply?: (reply: Result<unknown>) => void): CoreCall {
+export function callCore(
+  core: AppCore,
+  { sender = FRAME, onReply }: { sender?: SenderInfo; onReply?: (reply: Result<unknown>) => void } = {},
+): CoreCall {
   return async (channel, ...args) => {
-    const reply = await core.dispatch(IPC_PREFIX + channel, FRAME, args);
+    const reply = await core.dispatch(IPC_PREFIX + channel, sender, args);
     onReply?.(reply);
     return reply as never;
   };

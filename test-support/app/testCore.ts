@@ -28,7 +28,7 @@ export async function openTestCore(options: Omit<AppOptions, 'trustedOrigin' | '
     events.push({ event, payload });
     wire.push(JSON.stringify(payload));
   });
-  return { core, events, wire, call: callCore(core, (reply) => wire.push(JSON.stringify(reply))) };
+  return { core, events, wire, call: callCore(core, { onReply: (reply) => wire.push(JSON.stringify(reply)) }) };
 }
 
 export async function closeTestCores(): Promise<void> {
