@@ -173,7 +173,9 @@ describe('ScannerBridge', () => {
     transport.unplug(scanner);
     await settle();
     expect(scanned).toEqual([]);
-    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: textContaining('Отсканируйте код ещё раз'), key: textMatching(/^scanDrop\./) }]);
+    expect(events).toEqual([
+      { kind: 'dropped', at: 1_000_000, error: { kind: 'scan', message: textContaining('Отсканируйте код ещё раз'), key: textMatching(/^scanDrop\./) } },
+    ]);
     await bridge.close();
   });
 

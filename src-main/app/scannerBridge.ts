@@ -1,4 +1,5 @@
 import { codedError } from '../../src-shared/errors';
+import { keyedError } from '../../src-shared/appError';
 import type { Result } from '../../src-shared/errors';
 import { decodeScan } from '../../src-shared/scan/decodeScan';
 import { interpretReading, trimScan } from '../../src-shared/scan/interpretReading';
@@ -119,7 +120,7 @@ export class ScannerBridge {
         this.publishState();
       }),
       service.onScan((scan) => void this.fromDevice(scan.text, detailsOf(scan))),
-      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), message: drop.message, key: drop.key })),
+      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), error: keyedError('scan', drop.key, drop.message) })),
     );
     this.serviceStatus = service.status();
     this.publishState();
