@@ -160,7 +160,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
   let server: AppState['server'] = SERVER_NOT_ASKED;
   /** The server state a dropped balance query leaves behind: what it was before the query. */
   let beforeRequest: AppState['server'] = SERVER_NOT_ASKED;
-  let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура' };
+  let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура', key: 'scannerState.keyboard' };
   const fixedProblems = [loaded.problem, guard.problem].filter((p): p is AppError => p !== null);
 
   const state = (): AppState =>

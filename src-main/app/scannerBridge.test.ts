@@ -131,7 +131,7 @@ describe('ScannerBridge', () => {
     const { transport, bridge, states, wait } = setup();
     bridge.start();
     await settle();
-    expect(states.at(-1)).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
+    expect(states.at(-1)).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.', key: 'scannerState.notFound' });
     const scanner = transport.plug(HONEYWELL_POS);
     await wait(DEFAULT_POLL_MS);
     expect(states.at(-1)?.state).toBe('ready');
@@ -140,7 +140,12 @@ describe('ScannerBridge', () => {
     expect(states.at(-1)?.state).toBe('searching');
     transport.replug(scanner);
     await wait(DEFAULT_POLL_MS);
-    expect(states.at(-1)).toEqual({ state: 'ready', message: 'Сканер Honeywell готов (HID POS).' });
+    expect(states.at(-1)).toEqual({
+      state: 'ready',
+      message: 'Сканер Honeywell готов (HID POS).',
+      key: 'scannerState.ready',
+      params: { name: 'Honeywell', mode: 'hid-pos' },
+    });
     await bridge.close();
   });
 
@@ -154,6 +159,7 @@ describe('ScannerBridge', () => {
     expect(states.at(-1)).toEqual({
       state: 'ready',
       message: 'Сканер работает как клавиатура: сканы принимаются, когда окно программы активно.',
+      key: 'scannerState.typing',
     });
     const pos = transport.plug(HONEYWELL_POS);
     await wait(DEFAULT_POLL_MS);

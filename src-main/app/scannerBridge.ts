@@ -64,6 +64,7 @@ interface ScanDetails {
 const KEYSTROKES_STATE: AppState['scanner'] = {
   state: 'ready',
   message: 'Сканер работает как клавиатура: сканы принимаются, когда окно программы активно.',
+  key: 'scannerState.typing',
 };
 
 function osOf(platform: Platform): ScannerListView['os'] {
@@ -186,7 +187,7 @@ export class ScannerBridge {
     if (!status) return;
     // Nothing readable on the bus, yet scans arrive as keystrokes (Windows, a no-name scanner): it works.
     const typing = status.state === 'searching' && this.keystrokesSeen;
-    this.options.onState(typing ? KEYSTROKES_STATE : { state: status.state, message: status.message });
+    this.options.onState(typing ? KEYSTROKES_STATE : status);
   }
 
   private report(text: string, details: ScanDetails): void {
