@@ -122,7 +122,7 @@ describe('ScannerBridge', () => {
     expect(events).toMatchObject([
       { via: 'paste', durationMs: null, result: { ok: true, client: 83532824, repaired: true } },
       { via: 'keystrokes', durationMs: 212, result: { ok: true, repaired: false } },
-      { via: 'other', result: { ok: false, message: textContaining('штрихкод товара') } },
+      { via: 'other', result: { ok: false, error: { kind: 'scan', message: textContaining('штрихкод товара') } } },
     ]);
     await bridge.close();
   });
@@ -281,6 +281,6 @@ describe('ScannerBridge', () => {
 describe('scanResult', () => {
   it('names shop and customer of a good scan and explains a bad one', () => {
     expect(scanResult(SKIDKABOT_QR)).toEqual({ ok: true, vendor: 4, client: 83532824, repaired: false });
-    expect(scanResult('\r\n')).toEqual({ ok: false, message: textContaining('ничего не передал') });
+    expect(scanResult('\r\n')).toMatchObject({ ok: false, error: { kind: 'scan', key: 'scan.empty', message: textContaining('ничего не передал') } });
   });
 });

@@ -77,7 +77,7 @@ function osOf(platform: Platform): ScannerListView['os'] {
 /** What the manager's live test shows of a scan: the verdict and the numbers, never the QR secret. */
 export function scanResult(text: string): ScanResult {
   const decoded = decodeScan(text);
-  if (!decoded.ok) return { ok: false, message: decoded.error.message };
+  if (!decoded.ok) return { ok: false, error: decoded.error };
   const asSent = interpretReading(trimScan(text)).kind === 'payload';
   return { ok: true, vendor: decoded.value.vendor, client: decoded.value.client, repaired: !asSent };
 }

@@ -31,8 +31,8 @@ export interface ScanReport {
   result: ScanResult;
 }
 
-/** What the text decoded to; `repaired`: it arrived in the wrong keyboard layout and was read back. */
-export type ScanResult = { ok: true; vendor: number; client: number; repaired: boolean } | { ok: false; message: string };
+/** What the text decoded to; `repaired`: it arrived in the wrong keyboard layout and was read back; a refusal keeps its keyed error. */
+export type ScanResult = { ok: true; vendor: number; client: number; repaired: boolean } | { ok: false; error: AppError };
 
 /** A half-read scan thrown away (unplugged, garbled): the cashier is asked to scan again, in the screen's language from the error's key. */
 export interface ScanDropReport {
