@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorPanel } from './components/ErrorPanel';
+import { PartBoundary } from './components/PartBoundary';
 import { UnresolvedNotice } from './journal/UnresolvedNotice';
 import { StatusLine } from './components/StatusLine';
 import { useT } from './i18n/useT';
@@ -46,11 +47,13 @@ export function App() {
         </section>
       )}
       {app.unresolved > 0 && <UnresolvedNotice count={app.unresolved} />}
-      <Suspense fallback={<main className="loading">{t.loading}</main>}>
-        {app.phase === 'setup-password' && <FirstRunPassword />}
-        {app.phase === 'setup-shop' && <FirstRunShop />}
-        {app.phase === 'ready' && (screen === 'manager' ? <ManagerScreen app={app} /> : <CashierScreen />)}
-      </Suspense>
+      <PartBoundary text={t.partFailed} retry={t.partRetry}>
+        <Suspense fallback={<main className="loading">{t.loading}</main>}>
+          {app.phase === 'setup-password' && <FirstRunPassword />}
+          {app.phase === 'setup-shop' && <FirstRunShop />}
+          {app.phase === 'ready' && (screen === 'manager' ? <ManagerScreen app={app} /> : <CashierScreen />)}
+        </Suspense>
+      </PartBoundary>
     </div>
   );
 }

@@ -68,7 +68,12 @@ describe('app core with a USB scanner', () => {
     const bus = new FakeHidTransport();
     const scanner = bus.plug(HONEYWELL_POS, HID_POS_DESCRIPTOR);
     const app = await readyTill(bus);
-    expect(value(await app.call('app.getState')).scanner).toEqual({ state: 'ready', message: 'Сканер Honeywell готов (HID POS).' });
+    expect(value(await app.call('app.getState')).scanner).toEqual({
+      state: 'ready',
+      message: 'Сканер Honeywell готов (HID POS).',
+      key: 'scannerState.ready',
+      params: { name: 'Honeywell', mode: 'hid-pos' },
+    });
     const qr = sim.issueQr(IVAN);
     scanner.send(...posReportsFor(qr, 'honeywell'));
     await expect.poll(() => lastCheckout(app.events)?.stage).toBe('customer');

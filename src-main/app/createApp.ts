@@ -163,7 +163,7 @@ export async function createAppCore(options: AppOptions): Promise<AppCore> {
    * while the pending state is still shown; anything that heard from the server since is newer.
    */
   let request: { pending: AppState['server']; before: AppState['server'] } | null = null;
-  let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура' };
+  let scanner: AppState['scanner'] = { state: 'ready', message: 'Сканер работает как клавиатура', key: 'scannerState.keyboard' };
   const fixedProblems = [loaded.problem, guard.problem].filter((p): p is AppError => p !== null);
 
   const state = (): AppState =>

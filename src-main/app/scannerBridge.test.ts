@@ -122,7 +122,7 @@ describe('ScannerBridge', () => {
     expect(events).toMatchObject([
       { via: 'paste', durationMs: null, result: { ok: true, client: 83532824, repaired: true } },
       { via: 'keystrokes', durationMs: 212, result: { ok: true, repaired: false } },
-      { via: 'other', result: { ok: false, message: textContaining('штрихкод товара') } },
+      { via: 'other', result: { ok: false, error: { kind: 'scan', message: textContaining('штрихкод товара') } } },
     ]);
     await bridge.close();
   });
@@ -131,7 +131,7 @@ describe('ScannerBridge', () => {
     const { transport, bridge, states, wait } = setup();
     bridge.start();
     await settle();
-    expect(states.at(-1)).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
+    expect(states.at(-1)).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.', key: 'scannerState.notFound' });
     const scanner = transport.plug(HONEYWELL_POS);
     await wait(DEFAULT_POLL_MS);
     expect(states.at(-1)?.state).toBe('ready');
@@ -140,7 +140,12 @@ describe('ScannerBridge', () => {
     expect(states.at(-1)?.state).toBe('searching');
     transport.replug(scanner);
     await wait(DEFAULT_POLL_MS);
-    expect(states.at(-1)).toEqual({ state: 'ready', message: 'Сканер Honeywell готов (HID POS).' });
+    expect(states.at(-1)).toEqual({
+      state: 'ready',
+      message: 'Сканер Honeywell готов (HID POS).',
+      key: 'scannerState.ready',
+      params: { name: 'Honeywell', mode: 'hid-pos' },
+    });
     await bridge.close();
   });
 
@@ -154,6 +159,7 @@ describe('ScannerBridge', () => {
     expect(states.at(-1)).toEqual({
       state: 'ready',
       message: 'Сканер работает как клавиатура: сканы принимаются, когда окно программы активно.',
+      key: 'scannerState.typing',
     });
     const pos = transport.plug(HONEYWELL_POS);
     await wait(DEFAULT_POLL_MS);
@@ -173,7 +179,9 @@ describe('ScannerBridge', () => {
     transport.unplug(scanner);
     await settle();
     expect(scanned).toEqual([]);
-    expect(events).toEqual([{ kind: 'dropped', at: 1_000_000, message: textContaining('Отсканируйте код ещё раз'), key: textMatching(/^scanDrop\./) }]);
+    expect(events).toEqual([
+      { kind: 'dropped', at: 1_000_000, error: { kind: 'scan', message: textContaining('Отсканируйте код ещё раз'), key: textMatching(/^scanDrop\./) } },
+    ]);
     await bridge.close();
   });
 
@@ -273,6 +281,6 @@ describe('ScannerBridge', () => {
 describe('scanResult', () => {
   it('names shop and customer of a good scan and explains a bad one', () => {
     expect(scanResult(SKIDKABOT_QR)).toEqual({ ok: true, vendor: 4, client: 83532824, repaired: false });
-    expect(scanResult('\r\n')).toEqual({ ok: false, message: textContaining('ничего не передал') });
+    expect(scanResult('\r\n')).toMatchObject({ ok: false, error: { kind: 'scan', key: 'scan.empty', message: textContaining('ничего не передал') } });
   });
 });

@@ -1,4 +1,5 @@
 import { codedError } from '../../src-shared/errors';
+import { keyedError } from '../../src-shared/appError';
 import type { Result } from '../../src-shared/errors';
 import { decodeScan } from '../../src-shared/scan/decodeScan';
 import { interpretReading, trimScan } from '../../src-shared/scan/interpretReading';
@@ -63,6 +64,7 @@ interface ScanDetails {
 const KEYSTROKES_STATE: AppState['scanner'] = {
   state: 'ready',
   message: 'Сканер работает как клавиатура: сканы принимаются, когда окно программы активно.',
+  key: 'scannerState.typing',
 };
 
 function osOf(platform: Platform): ScannerListView['os'] {
@@ -75,7 +77,7 @@ function osOf(platform: Platform): ScannerListView['os'] {
 /** What the manager's live test shows of a scan: the verdict and the numbers, never the QR secret. */
 export function scanResult(text: string): ScanResult {
   const decoded = decodeScan(text);
-  if (!decoded.ok) return { ok: false, message: decoded.error.message };
+  if (!decoded.ok) return { ok: false, error: decoded.error };
   const asSent = interpretReading(trimScan(text)).kind === 'payload';
   return { ok: true, vendor: decoded.value.vendor, client: decoded.value.client, repaired: !asSent };
 }
@@ -119,7 +121,7 @@ export class ScannerBridge {
         this.publishState();
       }),
       service.onScan((scan) => void this.fromDevice(scan.text, detailsOf(scan))),
-      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), message: drop.message, key: drop.key })),
+      service.onDrop((drop) => this.options.onEvent({ kind: 'dropped', at: this.options.now(), error: keyedError('scan', drop.key, drop.message) })),
     );
     this.serviceStatus = service.status();
     this.publishState();
@@ -185,7 +187,7 @@ export class ScannerBridge {
     if (!status) return;
     // Nothing readable on the bus, yet scans arrive as keystrokes (Windows, a no-name scanner): it works.
     const typing = status.state === 'searching' && this.keystrokesSeen;
-    this.options.onState(typing ? KEYSTROKES_STATE : { state: status.state, message: status.message });
+    this.options.onState(typing ? KEYSTROKES_STATE : status);
   }
 
   private report(text: string, details: ScanDetails): void {

@@ -4,6 +4,7 @@ import { FakeHidTransport } from '../../test-support/scanner/fakeHidTransport';
 import { SKIDKABOT_QR, keyboardReportsFor, posReportsFor } from '../../test-support/scanner/fixtures/buildReports';
 import { HID_POS_DESCRIPTOR } from '../../test-support/scanner/fixtures/descriptors';
 import { readFixture } from '../../test-support/scanner/fixtures/readFixture';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
 import type { ScanDropEvent, ScanEvent, ScannerServiceOptions, ScannerStatus } from './scannerService';
 import { DEFAULT_POLL_MS, ScannerService } from './scannerService';
 
@@ -40,7 +41,10 @@ describe('ScannerService', () => {
     const scanner = transport.plug(HONEYWELL_POS, HID_POS_DESCRIPTOR);
     service.start();
     await settle();
-    expect(service.status()).toEqual({ state: 'ready', message: 'Сканер Honeywell готов (HID POS).' });
+    expect(service.status()).toMatchObject({ state: 'ready', message: 'Сканер Honeywell готов (HID POS).' });
+    const ready = service.status();
+    expect(ready.key).toBe('scannerState.ready');
+    expect(messagesEn[ready.key](ready.params ?? {})).toBe('The Honeywell scanner is ready (HID POS).');
     expect(service.active()?.layout).toMatchObject({ kind: 'hid-pos', source: 'report descriptor' });
     const [first, second] = readFixture('honeywell-pos-multi.hex');
     if (!first || !second) throw new Error('fixture');
@@ -67,7 +71,7 @@ describe('ScannerService', () => {
     const { transport, service, statuses, wait } = setup();
     service.start();
     await settle();
-    expect(service.status()).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
+    expect(service.status()).toMatchObject({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
     transport.plug(HONEYWELL_POS);
     await wait(DEFAULT_POLL_MS);
     expect(service.status().state).toBe('ready');
@@ -88,7 +92,7 @@ describe('ScannerService', () => {
     expect(drops[0]?.message).toContain('Отсканируйте код ещё раз');
     expect(service.status().state).toBe('searching');
     await wait(DEFAULT_POLL_MS);
-    expect(service.status()).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
+    expect(service.status()).toMatchObject({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
     const again = transport.replug(scanner);
     await wait(DEFAULT_POLL_MS);
     expect(service.status().state).toBe('ready');
@@ -105,7 +109,7 @@ describe('ScannerService', () => {
     transport.vanish(scanner);
     expect(scanner.isOpen).toBe(true);
     await wait(DEFAULT_POLL_MS);
-    expect(service.status()).toEqual({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
+    expect(service.status()).toMatchObject({ state: 'searching', message: 'Сканер не найден. Подключите его к USB.' });
     expect(scanner.isOpen).toBe(false);
     await service.stop();
   });
@@ -140,7 +144,7 @@ describe('ScannerService', () => {
     await settle();
     scanner.send(second);
     expect(drops.map((d) => d.reason)).toEqual(['device-error']);
-    expect(service.status()).toEqual({ state: 'searching', message: 'Сканер перестал отвечать. Переподключаем…' });
+    expect(service.status()).toMatchObject({ state: 'searching', message: 'Сканер перестал отвечать. Переподключаем…' });
     await wait(DEFAULT_POLL_MS);
     expect(service.status().state).toBe('ready');
     expect(scanner.opens).toBe(2);
@@ -159,7 +163,7 @@ describe('ScannerService', () => {
     expect(scanner.opens).toBe(2);
     scanner.fail();
     await settle();
-    expect(service.status()).toEqual({ state: 'error', message: 'Сканер сбивается сразу после подключения. Переподключите его к USB.' });
+    expect(service.status()).toMatchObject({ state: 'error', message: 'Сканер сбивается сразу после подключения. Переподключите его к USB.' });
     await wait(5 * DEFAULT_POLL_MS);
     expect(scanner.opens).toBe(2);
     await wait(10_000);
@@ -216,7 +220,7 @@ describe('ScannerService', () => {
     service.start();
     await settle();
     expect(scanner.opens).toBe(0);
-    expect(service.status()).toEqual({
+    expect(service.status()).toMatchObject({
       state: 'ready',
       message: 'Сканер Newland работает как клавиатура: сканы принимаются, когда окно программы активно.',
     });

@@ -1,6 +1,6 @@
 import type { Result } from '../../src-shared/errors';
 import { codedError } from '../../src-shared/errors';
-import { translate, type MessageKey } from '../../src-shared/messages/messages';
+import { translate, type MessageKey, type MessageParams } from '../../src-shared/messages/messages';
 import type { Scheduler } from '../../src-shared/keyboard/scheduler';
 import { realScheduler } from '../../src-shared/keyboard/scheduler';
 import type { PinnedScanner, Platform, ScannerCandidate } from './deviceCatalog';
@@ -16,6 +16,9 @@ export interface ScannerStatus {
   state: 'ready' | 'searching' | 'error';
   /** Russian, for the status line: what is going on and what to do. */
   message: string;
+  /** The same words as a key, so an English screen shows them in English. */
+  key: MessageKey;
+  params?: MessageParams;
 }
 
 export interface ScanEvent {
@@ -91,13 +94,14 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The scanner's name for the status line; '' when the device names no one. */
 function shortName(c: ScannerCandidate): string {
-  return c.vendorName ?? c.device.product ?? c.device.manufacturer ?? 'Сканер';
+  return c.vendorName ?? c.device.product ?? c.device.manufacturer ?? '';
 }
 
-function readyMessage(c: ScannerCandidate): string {
-  const mode = c.mode === 'hid-pos' ? 'HID POS' : c.mode === 'keyboard' ? 'режим клавиатуры' : 'USB';
-  return `Сканер ${shortName(c)} готов (${mode}).`;
+/** A status with its words written from its key, so the Russian and the English say the same. */
+function status(state: ScannerStatus['state'], key: MessageKey, params?: MessageParams): ScannerStatus {
+  return params === undefined ? { state, message: translate(key), key } : { state, message: translate(key, params), key, params };
 }
 
 /**
@@ -111,7 +115,7 @@ export class ScannerService {
   private pinned: PinnedScanner | null;
   private candidates: ScannerCandidate[] = [];
   private session: Session | null = null;
-  private currentStatus: ScannerStatus = { state: 'searching', message: 'Ищем сканер…' };
+  private currentStatus: ScannerStatus = status('searching', 'scannerState.looking');
   private running = false;
   private polling: Promise<void> | null = null;
   private cancelPoll: (() => void) | null = null;
@@ -229,9 +233,9 @@ export class ScannerService {
     return () => set.delete(listener);
   }
 
-  private setStatus(state: ScannerStatus['state'], message: string): void {
-    if (this.currentStatus.state === state && this.currentStatus.message === message) return;
-    this.currentStatus = { state, message };
+  private setStatus(next: ScannerStatus): void {
+    if (this.currentStatus.state === next.state && this.currentStatus.message === next.message) return;
+    this.currentStatus = next;
     for (const listener of this.listeners.status) listener(this.currentStatus);
   }
 
@@ -254,7 +258,7 @@ export class ScannerService {
     try {
       devices = await this.options.transport.list();
     } catch (error) {
-      this.setStatus('error', `Не удалось опросить устройства USB (${errorText(error)}). Перезапустите программу.`);
+      this.setStatus(status('error', 'scannerState.usbFailed', { detail: errorText(error) }));
       return;
     }
     this.candidates = classifyDevices(devices, this.options.platform, {
@@ -279,7 +283,7 @@ export class ScannerService {
       // A recent failure keeps its own message (the udev rule, replugging) on the status line.
       if (skip.size === 0) {
         const idle = this.nothingToRead();
-        this.setStatus(idle.state, idle.message);
+        this.setStatus(idle);
       }
       return;
     }
@@ -301,12 +305,12 @@ export class ScannerService {
   private nothingToRead(): ScannerStatus {
     const typing = this.candidates.find((c) => c.autoPick && c.mode === 'keyboard' && !c.readable);
     if (typing) {
-      return { state: 'ready', message: `Сканер ${shortName(typing)} работает как клавиатура: сканы принимаются, когда окно программы активно.` };
+      return status('ready', 'scannerState.typing', { name: shortName(typing) });
     }
     if (this.pinned) {
-      return { state: 'searching', message: 'Выбранный сканер не подключён. Подключите его или выберите другой в разделе «Сканер».' };
+      return status('searching', 'scannerState.pinnedMissing');
     }
-    return { state: 'searching', message: 'Сканер не найден. Подключите его к USB.' };
+    return status('searching', 'scannerState.notFound');
   }
 
   private async openSession(candidate: ScannerCandidate): Promise<void> {
@@ -315,11 +319,8 @@ export class ScannerService {
       handle = await this.options.transport.open(candidate.device);
     } catch (error) {
       this.failedAt.set(candidate.id, this.scheduler.now());
-      const fix =
-        this.options.platform === 'linux'
-          ? 'Нет доступа к сканеру: установите правило udev (раздел «Сканер» в настройках).'
-          : 'Не удалось открыть сканер: переподключите его.';
-      this.setStatus('error', `${fix} (${errorText(error)})`);
+      const key = this.options.platform === 'linux' ? 'scannerState.noAccessLinux' : 'scannerState.openFailed';
+      this.setStatus(status('error', key, { detail: errorText(error) }));
       return;
     }
     if (!this.running) {
@@ -364,7 +365,7 @@ export class ScannerService {
       session.stream.push(report, this.scheduler.now());
     });
     handle.on('error', () => void this.lose(session, 'device-error'));
-    this.setStatus('ready', readyMessage(candidate));
+    this.setStatus(status('ready', 'scannerState.ready', { name: shortName(candidate), mode: candidate.mode }));
   }
 
   /** The open device went away or failed: drop its half-read scan, close it, look again soon. */
@@ -378,9 +379,9 @@ export class ScannerService {
     const flaky = failures >= 2;
     if (flaky) this.failedAt.set(id, this.scheduler.now());
     await this.closeSession(reason);
-    if (flaky) this.setStatus('error', 'Сканер сбивается сразу после подключения. Переподключите его к USB.');
-    else if (reason === 'device-lost') this.setStatus('searching', 'Сканер отключён. Подключите его снова.');
-    else this.setStatus('searching', 'Сканер перестал отвечать. Переподключаем…');
+    if (flaky) this.setStatus(status('error', 'scannerState.flaky'));
+    else if (reason === 'device-lost') this.setStatus(status('searching', 'scannerState.unplugged'));
+    else this.setStatus(status('searching', 'scannerState.reconnecting'));
     this.schedulePoll();
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { CameraSettings } from '../../src-shared/settings/settings';
+import { useErrorText } from '../i18n/useErrorText';
 import { useActions, useKassa } from '../store/StoreContext';
 import { videoInputs, type CameraDevice } from './cameraAccess';
 import { classifyCameraRead, type CameraRead } from './cameraRead';
@@ -157,6 +158,7 @@ async function camerasPlugged(unnamed: (n: number) => string): Promise<CameraDev
 
 function TestRead({ read }: { read: CameraRead | null }) {
   const t = useCameraText();
+  const errorText = useErrorText();
   if (read === null) return <p className="camera-section__read">{t.section.testIdle}</p>;
   if (read.kind === 'customer') {
     return (
@@ -167,7 +169,7 @@ function TestRead({ read }: { read: CameraRead | null }) {
   }
   return (
     <p className="camera-section__read camera-section__read--bad" data-testid="camera-test-read">
-      {read.message}
+      {errorText(read.error)}
     </p>
   );
 }

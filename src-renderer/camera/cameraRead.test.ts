@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { messagesEn } from '../../src-shared/messages/messagesEn';
+import { errorText } from '../i18n/messageText';
 import { CameraReadFilter, classifyCameraRead } from './cameraRead';
 
 const qr = (vendor: number, client: number, secret = 31766) => JSON.stringify({ type: 'Skidkabot', vendor, client, secret });
@@ -14,16 +16,35 @@ describe('classifyCameraRead', () => {
   it("names another shop's QR with the till's message", () => {
     expect(classifyCameraRead(OTHER_SHOP, 4)).toEqual({
       kind: 'other-shop',
-      message: expect.stringMatching(/другого магазина \(код 7\).*код магазина 4/) as unknown,
+      error: expect.objectContaining({
+        kind: 'vendor',
+        key: 'qr.otherShop',
+        params: { vendor: 7, shop: 4 },
+        message: expect.stringMatching(/другого магазина \(код 7\).*код магазина 4/) as unknown,
+      }) as unknown,
     });
   });
 
   it('refuses what is not a Skidkabot QR with the scanner messages', () => {
-    expect(classifyCameraRead(URL_QR, 4)).toEqual({ kind: 'not-skidkabot', message: expect.stringMatching(/^Это ссылка/) as unknown });
+    expect(classifyCameraRead(URL_QR, 4)).toEqual({
+      kind: 'not-skidkabot',
+      error: expect.objectContaining({ kind: 'scan', key: expect.any(String) as unknown, message: expect.stringMatching(/^Это ссылка/) as unknown }) as unknown,
+    });
     expect(classifyCameraRead('{"type":"Wildberries","id":1}', 4).kind).toBe('not-skidkabot');
-    expect(classifyCameraRead('4607001234567', 4)).toMatchObject({ message: expect.stringMatching(/штрихкод товара/) as unknown });
+    expect(classifyCameraRead('4607001234567', 4)).toMatchObject({ error: { message: expect.stringMatching(/штрихкод товара/) as unknown } });
     expect(classifyCameraRead('{"code":5,"text":"\u202eВаш QR устарел"}', 4).kind).toBe('not-skidkabot');
-    expect(classifyCameraRead('x'.repeat(10_000), 4)).toMatchObject({ message: expect.stringMatching(/Слишком длинный/) as unknown });
+    expect(classifyCameraRead('x'.repeat(10_000), 4)).toMatchObject({ error: { key: 'scan.tooLong', message: expect.stringMatching(/Слишком длинный/) as unknown } });
+  });
+
+  it('carries keyed errors an English screen shows in English', () => {
+    for (const text of [OTHER_SHOP, URL_QR, '4607001234567', 'x'.repeat(10_000)]) {
+      const read = classifyCameraRead(text, 4);
+      if (read.kind === 'customer') throw new Error(`${text} taken as a customer`);
+      expect(errorText(read.error, messagesEn), text).not.toMatch(/[\u0400-\u04ff]/);
+      expect(read.error.key, text).toBeDefined();
+    }
+    const other = classifyCameraRead(OTHER_SHOP, 4);
+    expect(other.kind === 'other-shop' && errorText(other.error, messagesEn)).toMatch(/7.*4/);
   });
 
   it('leaves the shop check to main while no shop is set up', () => {

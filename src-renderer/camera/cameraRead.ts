@@ -1,21 +1,23 @@
+import type { AppError } from '../../src-shared/errors';
 import { checkVendor, decodeScan } from '../../src-shared/scan/decodeScan';
 
 /**
  * What one QR seen by the camera is to the till. The same decoder and the same shop check as main
- * applies to a scanner's read, so the manager's test read and the cashier's camera agree with it.
+ * applies to a scanner's read, so the manager's test read and the cashier's camera agree with it; a
+ * refusal keeps the whole error, so the screen says it in its language from the error's key.
  */
 export type CameraRead =
   | { kind: 'customer'; vendor: number; client: number }
-  | { kind: 'other-shop'; message: string }
-  | { kind: 'not-skidkabot'; message: string };
+  | { kind: 'other-shop'; error: AppError }
+  | { kind: 'not-skidkabot'; error: AppError };
 
 export function classifyCameraRead(text: string, shopCode: number | null): CameraRead {
   const decoded = decodeScan(text);
-  if (!decoded.ok) return { kind: 'not-skidkabot', message: decoded.error.message };
+  if (!decoded.ok) return { kind: 'not-skidkabot', error: decoded.error };
   const { vendor, client } = decoded.value;
   // With no shop set up yet there is nothing to check against: main refuses the scan and says why.
   const wrongShop = shopCode === null ? null : checkVendor(decoded.value, shopCode);
-  return wrongShop ? { kind: 'other-shop', message: wrongShop.message } : { kind: 'customer', vendor, client };
+  return wrongShop ? { kind: 'other-shop', error: wrongShop } : { kind: 'customer', vendor, client };
 }
 
 /** What the camera loop does with the QR codes of one decoded frame. */

@@ -8,9 +8,10 @@ import { useKassa } from '../store/StoreContext';
  * One look per category of who acts next, so a cashier tells «the customer shows another code» from
  * «Skidkabot is down» from a metre away: its own colour, icon and heading, the words in the screen's
  * language, what to do next and the one key for it. 'embedded' sits inside an operation's line, which
- * already says what failed.
+ * already says what failed. `words` is what a screen wrote itself in its own language for a problem it
+ * found (a port out of range), shown instead of the error's keyed text.
  */
-export function ErrorPanel({ error, look = 'full' }: { error: AppError; look?: 'full' | 'compact' | 'embedded' }) {
+export function ErrorPanel({ error, look = 'full', words }: { error: AppError; look?: 'full' | 'compact' | 'embedded'; words?: string }) {
   const t = useT();
   const text = useErrorText();
   const category = errorCategory(error);
@@ -35,7 +36,7 @@ export function ErrorPanel({ error, look = 'full' }: { error: AppError; look?: '
             {error.kind === 'server' && error.code !== undefined && <span className="error__code"> · {t.errors.code(error.code)}</span>}
           </p>
         )}
-        <p className="error__message">{text(error)}</p>
+        <p className="error__message">{words ?? text(error)}</p>
         {look === 'full' && (
           <p className="error__next">
             {nextKey && <kbd className="error__key">{nextKey.key}</kbd>}

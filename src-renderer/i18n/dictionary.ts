@@ -67,11 +67,18 @@ export function loadPart<P extends Part>(part: P, language: Language): Promise<D
   if (load === undefined) {
     const chunks = PART_CHUNKS[part] as Record<Language, () => Promise<Parts[P]>>;
     const words = chunks[language]().catch(chunks.ru);
-    load = Promise.all([language === 'en' ? loadEnglish() : Promise.resolve(russian), words]).then(([base, own]) => {
-      const full = { ...base.t, ...own };
-      loaded.set(key, full);
-      return full;
-    });
+    load = Promise.all([language === 'en' ? loadEnglish() : Promise.resolve(russian), words]).then(
+      ([base, own]) => {
+        const full = { ...base.t, ...own };
+        loaded.set(key, full);
+        return full;
+      },
+      (error: unknown) => {
+        // Not kept: the next ask (the boundary's retry, the screen opened again) fetches the chunk afresh.
+        loads.delete(key);
+        throw error;
+      },
+    );
     loads.set(key, load);
   }
   return load as Promise<DictionaryWith<P>>;

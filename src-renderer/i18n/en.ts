@@ -13,6 +13,8 @@ export const en: Dictionary = {
   number: (n) => int(n, 'en'),
   bridgeMissing: 'The app started without its core. Restart Skidkabot Kassa.',
   loading: 'Loading…',
+  partFailed: 'Part of the program did not load. Press “Retry”; if that does not help, reinstall Skidkabot Kassa.',
+  partRetry: 'Retry',
   status: {
     shop: (code) => (code === null ? 'No shop set' : `Shop ${code}`),
     kassa: (n) => `Till ${n}`,

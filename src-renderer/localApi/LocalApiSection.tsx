@@ -89,7 +89,7 @@ export function LocalApiSection() {
     event.preventDefault();
     const number = /^\d{4,5}$/.test(port.trim()) ? Number(port.trim()) : Number.NaN;
     if (!(number >= 1024 && number <= 65535)) {
-      setNotice({ type: 'error', error: { kind: 'input', message: words.badPort } });
+      setNotice({ type: 'problem', text: words.badPort });
       return;
     }
     void run(async () => {
@@ -114,7 +114,7 @@ export function LocalApiSection() {
         await navigator.clipboard.writeText(view?.token ?? '');
         return { type: 'ok', text: words.copied };
       } catch {
-        return { type: 'error', error: { kind: 'input', message: words.copyFailed } };
+        return { type: 'problem', text: words.copyFailed };
       }
     });
 

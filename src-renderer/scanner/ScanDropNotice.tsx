@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { appError } from '../../src-shared/appError';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useKassa } from '../store/StoreContext';
 
@@ -18,7 +17,7 @@ export function ScanDropNotice() {
   if (!drop || expired === drop.at) return null;
   return (
     <div data-testid="scan-dropped">
-      <ErrorPanel error={{ ...appError('scan', drop.message), ...(drop.key === undefined ? {} : { key: drop.key }) }} look="compact" />
+      <ErrorPanel error={drop.error} look="compact" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { SectionNotice, type SectionNoticeValue } from '../components/SectionNotice';
 import type { ScannerDeviceView, ScannerListView, ScanReport } from '../../src-shared/ipc/scannerViews';
 import type { DictionaryWith } from '../i18n/dictionary';
+import { useErrorText } from '../i18n/useErrorText';
 import { useManagerT } from '../i18n/useT';
 import { useActions, useKassa } from '../store/StoreContext';
 import './scanner.css';
@@ -201,6 +202,7 @@ function LiveTest({ t }: { t: DictionaryWith<'manager'> }) {
 }
 
 function ScanLines({ scan, t, language }: { scan: ScanReport; t: DictionaryWith<'manager'>; language: 'ru' | 'en' }) {
+  const errorText = useErrorText();
   const time = new Date(scan.at).toLocaleTimeString(language === 'ru' ? 'ru-RU' : 'en-GB');
   const took = [t.scanner.duration(scan.durationMs, scan.waitMs), scan.endedBy && t.scanner.endedBy[scan.endedBy], t.scanner.chars(scan.chars)]
     .filter(Boolean)
@@ -209,7 +211,7 @@ function ScanLines({ scan, t, language }: { scan: ScanReport; t: DictionaryWith<
     <dl className="scanner__lines">
       <dt>{t.scanner.result}</dt>
       <dd className={scan.result.ok ? 'scanner__result scanner__result--ok' : 'scanner__result scanner__result--bad'} data-testid="scanner-test-result">
-        {scan.result.ok ? `✓ ${t.scanner.resultOk(scan.result.vendor, scan.result.client)}` : `✗ ${scan.result.message}`}
+        {scan.result.ok ? `✓ ${t.scanner.resultOk(scan.result.vendor, scan.result.client)}` : `✗ ${errorText(scan.result.error)}`}
         {scan.result.ok && scan.result.repaired && <span className="scanner__warn">{t.scanner.repaired}</span>}
       </dd>
       <dt>{t.scanner.way}</dt>

@@ -5,7 +5,8 @@ import { WaitingPanel } from '../components/WaitingPanel';
 import { ScanDropNotice } from '../scanner/ScanDropNotice';
 import { loadPart } from '../i18n/dictionary';
 import type { servingPanels as ServingPanels } from './ServingCustomer';
-import { useT } from '../i18n/useT';
+import { keyedText } from '../i18n/messageText';
+import { useT, useWords } from '../i18n/useT';
 import { useKassa } from '../store/StoreContext';
 
 // The camera (and its decoder) loads when the cashier or the manager's setting turns it on; its
@@ -81,8 +82,9 @@ export function CashierScreen() {
 function IdlePanel({ compact }: { compact: boolean }) {
   const t = useT();
   const scanner = useKassa((state) => state.app?.scanner);
-  // main words the scanner's details in Russian only; an English screen keeps to the state it can name.
-  const russian = useKassa((state) => state.app?.language !== 'en');
+  const { messages } = useWords();
+  // An English screen shows main's details only from their key: without one they are Russian words.
+  const detail = scanner === undefined ? '' : messages === null ? scanner.message : scanner.key === undefined ? '' : keyedText(scanner, messages);
   return (
     <div className={compact ? 'idle idle--compact' : 'idle'}>
       <h1 className="idle__title">{t.cashier.idleTitle}</h1>
@@ -92,7 +94,7 @@ function IdlePanel({ compact }: { compact: boolean }) {
           <p>
             {t.status.scanner}: {t.status.scannerState[scanner.state]}
           </p>
-          {scanner.message !== '' && russian && <p className="idle__scanner-message">{scanner.message}</p>}
+          {detail !== '' && <p className="idle__scanner-message">{detail}</p>}
         </div>
       )}
       <p className="idle__paste">{t.cashier.pasteHint}</p>

@@ -283,7 +283,7 @@ describe('kassa store', () => {
     const store = createKassaStore(fake.api);
     store.getState().actions.start();
     const push = (event: ScannerEvent) => fake.pushes.scanner.forEach((listener) => listener(event));
-    const dropped: ScannerEvent = { kind: 'dropped', at: 1, message: 'Сканер отключился во время чтения.' };
+    const dropped: ScannerEvent = { kind: 'dropped', at: 1, error: { kind: 'scan', message: 'Сканер отключился во время чтения.', key: 'scanDrop.deviceLost' } };
     push(dropped);
     expect(store.getState()).toMatchObject({ scanDrop: dropped, lastScan: null });
     const scanned: ScannerEvent = {

@@ -1,5 +1,5 @@
 import type { PinnedScannerSettings } from '../settings/settings';
-import type { MessageKey } from '../messages/messages';
+import type { AppError } from '../errors';
 
 /**
  * How a scan reached the app: read from the device in main (HID POS or keyboard reports), typed
@@ -31,16 +31,14 @@ export interface ScanReport {
   result: ScanResult;
 }
 
-/** What the text decoded to; `repaired`: it arrived in the wrong keyboard layout and was read back. */
-export type ScanResult = { ok: true; vendor: number; client: number; repaired: boolean } | { ok: false; message: string };
+/** What the text decoded to; `repaired`: it arrived in the wrong keyboard layout and was read back; a refusal keeps its keyed error. */
+export type ScanResult = { ok: true; vendor: number; client: number; repaired: boolean } | { ok: false; error: AppError };
 
-/** A half-read scan thrown away (unplugged, garbled): the cashier is asked to scan again. */
+/** A half-read scan thrown away (unplugged, garbled): the cashier is asked to scan again, in the screen's language from the error's key. */
 export interface ScanDropReport {
   kind: 'dropped';
   at: number;
-  message: string;
-  /** The message's key: an English screen words it from this. */
-  key?: MessageKey;
+  error: AppError;
 }
 
 export type ScannerEvent = ScanReport | ScanDropReport;

@@ -1,4 +1,5 @@
 import type { AppError } from '../errors';
+import type { MessageKey, MessageParams } from '../messages/messages';
 import type { BonusRuleSettings, CameraSettings, Settings } from '../settings/settings';
 import type { OperationStatus } from '../journal/types';
 import type { OperationKind, OperationOutcome } from '../skidkabot/types';
@@ -16,7 +17,8 @@ export interface AppState {
   problems: AppError[];
   /** 'pending' while a request is out, `at` its start: the line never shows an older answer as current. */
   server: { state: 'unknown' | 'pending' | 'ok' | 'error'; message: string; at: number | null };
-  scanner: { state: 'ready' | 'searching' | 'error'; message: string };
+  /** `key`, `params`: the message's words as a key, so an English screen shows them in English. */
+  scanner: { state: 'ready' | 'searching' | 'error'; message: string; key?: MessageKey; params?: MessageParams };
   /** The till's camera as the manager set it (the cashier screen opens it, or keeps it on). */
   camera: CameraSettings;
   manager: { passwordSet: boolean; loggedIn: boolean; lockedUntil: number | null };

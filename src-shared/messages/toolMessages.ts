@@ -12,9 +12,26 @@ const helpRu = (p: MessageParams): string =>
 const helpEn = (p: MessageParams): string =>
   p['help'] !== undefined ? ` Help: ${PROGRAM} ${str(p, 'help')} --help` : p['commands'] !== undefined ? ` Commands: ${PROGRAM} --help` : '';
 
+/** «Сканер Honeywell», or «Сканер» when the device names no one. */
+const scannerRu = (p: MessageParams): string => (str(p, 'name') === '' ? 'Сканер' : `Сканер ${str(p, 'name')}`);
+const scannerEn = (p: MessageParams): string => (str(p, 'name') === '' ? 'The scanner' : `The ${str(p, 'name')} scanner`);
+
 /** Scanner, local API, updates and the command line. */
 export const toolRu = {
   'scanner.gone': () => 'Этого сканера уже нет в списке. Обновите список и выберите снова.',
+  'scannerState.looking': () => 'Ищем сканер…',
+  'scannerState.usbFailed': (p: MessageParams) => `Не удалось опросить устройства USB (${str(p, 'detail')}). Перезапустите программу.`,
+  'scannerState.typing': (p: MessageParams) => `${scannerRu(p)} работает как клавиатура: сканы принимаются, когда окно программы активно.`,
+  'scannerState.keyboard': () => 'Сканер работает как клавиатура',
+  'scannerState.pinnedMissing': () => 'Выбранный сканер не подключён. Подключите его или выберите другой в разделе «Сканер».',
+  'scannerState.notFound': () => 'Сканер не найден. Подключите его к USB.',
+  'scannerState.noAccessLinux': (p: MessageParams) => `Нет доступа к сканеру: установите правило udev (раздел «Сканер» в настройках). (${str(p, 'detail')})`,
+  'scannerState.openFailed': (p: MessageParams) => `Не удалось открыть сканер: переподключите его. (${str(p, 'detail')})`,
+  'scannerState.ready': (p: MessageParams) =>
+    `${scannerRu(p)} готов (${p['mode'] === 'hid-pos' ? 'HID POS' : p['mode'] === 'keyboard' ? 'режим клавиатуры' : 'USB'}).`,
+  'scannerState.flaky': () => 'Сканер сбивается сразу после подключения. Переподключите его к USB.',
+  'scannerState.unplugged': () => 'Сканер отключён. Подключите его снова.',
+  'scannerState.reconnecting': () => 'Сканер перестал отвечать. Переподключаем…',
   'scanDrop.deviceLost': () => 'Сканер отключился во время чтения. Подключите его и отсканируйте код ещё раз.',
   'scanDrop.deviceError': () => 'Сканер сбился во время чтения. Отсканируйте код ещё раз.',
   'scanDrop.incomplete': () => 'Код прочитан не полностью. Отсканируйте его ещё раз.',
@@ -131,6 +148,18 @@ export const toolRu = {
 
 export const toolEn: Record<keyof typeof toolRu, (p: MessageParams) => string> = {
   'scanner.gone': () => 'This scanner is no longer in the list. Refresh the list and choose again.',
+  'scannerState.looking': () => 'Looking for the scanner…',
+  'scannerState.usbFailed': (p) => `Could not list the USB devices (${str(p, 'detail')}). Restart the program.`,
+  'scannerState.typing': (p) => `${scannerEn(p)} works as a keyboard: scans are taken while the program's window is active.`,
+  'scannerState.keyboard': () => 'The scanner works as a keyboard',
+  'scannerState.pinnedMissing': () => 'The chosen scanner is not connected. Connect it or choose another in the “Scanner” section.',
+  'scannerState.notFound': () => 'No scanner found. Connect it to USB.',
+  'scannerState.noAccessLinux': (p) => `No access to the scanner: install the udev rule (the “Scanner” section of the settings). (${str(p, 'detail')})`,
+  'scannerState.openFailed': (p) => `Could not open the scanner: reconnect it. (${str(p, 'detail')})`,
+  'scannerState.ready': (p) => `${scannerEn(p)} is ready (${p['mode'] === 'hid-pos' ? 'HID POS' : p['mode'] === 'keyboard' ? 'keyboard mode' : 'USB'}).`,
+  'scannerState.flaky': () => 'The scanner fails right after it is connected. Reconnect it to USB.',
+  'scannerState.unplugged': () => 'The scanner is disconnected. Connect it again.',
+  'scannerState.reconnecting': () => 'The scanner stopped answering. Reconnecting…',
   'scanDrop.deviceLost': () => 'The scanner disconnected while reading. Connect it and scan the code again.',
   'scanDrop.deviceError': () => 'The scanner failed while reading. Scan the code again.',
   'scanDrop.incomplete': () => 'The code was read only in part. Scan it again.',
