@@ -351,11 +351,14 @@ function reportedText(value: unknown): string {
   return plainServerText(String(value), 40);
 }
 
-/** PHP may send numbers as strings ("2365"); anything else is not a number. */
+/**
+ * PHP may send numbers as strings ("2365"); anything else is not a number. A "-0" becomes 0: the
+ * journal writes JSON, which has no negative zero, and must read back what it was given.
+ */
 function readNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^-?\d{1,15}(?:\.\d{1,6})?$/.test(value)) return Number(value);
-  return null;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,15}(?:\.\d{1,6})?$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number)) return null;
+  return number === 0 ? 0 : number;
 }
 
 /** Balances may carry fractions; a float's last bit must not turn "applied" into "unknown". */

@@ -39,6 +39,12 @@ describe('a balance that cannot be a balance', () => {
     expect(result.error.message).not.toMatch(/[A-Za-z]{4,}/);
   });
 
+  it.each(['-0', '-0.0'])('reads a balance of %s as 0, which the journal can write and read back', async (balance) => {
+    server.answer('balance', { ...CUSTOMER, balance });
+    const result = await client().balance(QR);
+    expect(result.ok && Object.is(result.value.balance, 0)).toBe(true);
+  });
+
   it('refuses a percentage outside 0–100', async () => {
     server.answer('balance', { ...CUSTOMER, p_plus: 1e308 });
     const result = await client().balance(QR);
